@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { formatArea } from "@/lib/i18n/format";
+import type { LandStats } from "@/lib/land/stats";
+
+export async function LiveLandFigures({ locale, land }: { locale: string; land: LandStats }) {
+  const t = await getTranslations("home");
+  const nf = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US");
+  const items = [
+    { label: t("liveAvailableArea"), value: formatArea(locale, land.availableAreaM2), testId: "live-area" },
+    { label: t("liveBlocks"), value: nf.format(land.largeBlocks), testId: "live-large-blocks" },
+    { label: t("liveAvailableParcels"), value: nf.format(land.availableParcels), testId: "live-parcels" },
+    { label: t("liveParks"), value: nf.format(land.parksWithLand), testId: "live-parks" },
+  ];
+  return (
+    <section aria-labelledby="live-title" className="mx-auto max-w-6xl px-4 pt-10">
+      <h2 id="live-title" className="text-xl font-semibold">
+        {t("liveTitle")}
+      </h2>
+      <dl className="mt-4 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {items.map((item) => (
+          <div key={item.testId} className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm text-stone-600">{item.label}</dt>
+            <dd className="mt-1 text-xl font-semibold text-brand-700 sm:text-2xl" data-testid={item.testId}>
+              {item.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-2 text-xs text-stone-500">{t("liveNote")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { getHomePageData } from "@/lib/home/queries";
+import { HeadlineFigures } from "./headline-figures";
+import { LiveLandFigures } from "./live-land-figures";
+import { ParkDirectory } from "./park-directory";
+
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  // Land status changes all day: always read the database, never a build-time snapshot.
+  await connection();
+  const [data, t] = await Promise.all([getHomePageData(db()), getTranslations("home")]);
+  return (
+    <>
+      <section className="bg-gradient-to-br from-brand-900 to-brand-700 text-white">
+        <div className="mx-auto max-w-6xl px-4 py-12 sm:py-16">
+          <p className="text-sm uppercase tracking-wide text-brand-100">{t("eyebrow")}</p>
+          <h1 className="mt-2 text-4xl font-bold sm:text-5xl">{t("title")}</h1>
+          <p className="mt-4 max-w-3xl text-base text-brand-50 sm:text-lg">{t("lead")}</p>
+          <a href="#parks" className="mt-6 inline-block rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
+            {t("ctaParks")}
+          </a>
+        </div>
+      </section>
+      <LiveLandFigures locale={locale} land={data.land} />
+      <HeadlineFigures locale={locale} figures={data.figures} />
+      <ParkDirectory locale={locale} parks={data.parks} />
+    </>
+  );
+}

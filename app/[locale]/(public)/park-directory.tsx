@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { formatArea, formatFigure } from "@/lib/i18n/format";
+import { pick } from "@/lib/i18n/localized";
+import type { ParkCardDto } from "@/lib/parks/queries";
+
+export async function ParkDirectory({ locale, parks }: { locale: string; parks: ParkCardDto[] }) {
+  const t = await getTranslations();
+  const groups = new Map<string, ParkCardDto[]>();
+  for (const park of parks) {
+    const key = park.county ?? "CITY";
+    groups.set(key, [...(groups.get(key) ?? []), park]);
+  }
+  return (
+    <section id="parks" aria-labelledby="parks-title" className="mx-auto max-w-6xl scroll-mt-4 px-4 pt-12">
+      <h2 id="parks-title" className="text-xl font-semibold">
+        {t("home.directoryTitle")}
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">{t("home.directoryLead", { count: parks.length })}</p>
+      {[...groups.entries()].map(([county, list]) => (
+        <div key={county} className="mt-6">
+          <h3 className="text-lg font-medium text-stone-800">
+            {county === "CITY" ? t("home.cityWide") : t(`county.${county as NonNullable<ParkCardDto["county"]>}`)}
+          </h3>
+          <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {list.map((park) => (
+              <li key={park.code} className="flex flex-col rounded-lg border border-stone-200 bg-white p-4" data-testid="park-card">
+                <p className="text-xs uppercase tracking-wide text-stone-500">{t(`parkLevel.${park.level}`)}</p>
+                <p className="mt-1 font-medium">{pick(locale, park.nameZh, park.nameEn)}</p>
+                {park.plannedAreaKm2 !== null && (
+                  <p className="mt-1 text-sm text-stone-600">
+                    {t("home.plannedArea", { area: formatFigure(locale, park.plannedAreaKm2, "km2") })}
+                  </p>
+                )}
+                {park.industries.length > 0 && (
+                  <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("nav.parks")}>
+                    {park.industries.map((i) => (
+                      <li key={i} className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+                        {t(`industry.${i}`)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <p className="mt-auto pt-3 text-sm font-medium text-stone-800">
+                  {park.available.parcels > 0
+                    ? t("home.availableInPark", { area: formatArea(locale, park.available.areaM2), count: park.available.parcels })
+                    : t("home.noLandListed")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

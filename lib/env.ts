@@ -1,0 +1,56 @@
+// The one place that reads process.env: every setting is parsed and checked here, so a bad
+// value fails at start-up with a message naming the variable instead of deep inside a request.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** External PostgreSQL. When absent, scripts/serve.ts starts the embedded server. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  EMBEDDED_PG_PORT: port(54329),
+  PORT: port(3000),
+  /** next-auth signing secret; required in production, a fixed dev value otherwise. */
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString,
+  /** Optional raster base-map tiles ({z}/{x}/{y}); the map works without it. */
+  MAP_TILE_URL: optionalString,
+  /** Salt for hashing inquiry IPs (rate limiting without keeping the address). */
+  IP_HASH_SALT: optionalString,
+  /** Test database (vitest); when absent the tests start their own embedded server. */
+  TEST_DATABASE_URL: optionalString,
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** Parsed settings of this process (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

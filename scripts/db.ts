@@ -1,0 +1,47 @@
+// npm run db:migrate | db:seed [-- --force] | db:reset
+// Works on DATABASE_URL, or on the embedded server (started for the command, then stopped).
+import { createPrismaClient } from "../lib/db/client";
+import { DatabaseUnavailableError, openDatabase } from "../lib/db/bootstrap";
+import { migrate, MigrationError } from "../lib/db/migrate";
+import { resetSchema } from "../lib/db/reset";
+import { seedDatabase } from "../seeds/load";
+
+async function main(command: string | undefined, flags: string[]): Promise<void> {
+  if (!command || !["migrate", "seed", "reset"].includes(command)) {
+    throw new Error("usage: tsx scripts/db.ts migrate | seed [--force] | reset");
+  }
+  const database = await openDatabase();
+  try {
+    if (command === "reset") {
+      await resetSchema(database.url);
+      console.log("Dropped every table of the portal.");
+    }
+    const result = await migrate(database.url);
+    console.log(
+      result.applied.length
+        ? `Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`
+        : `Database is up to date (${result.alreadyApplied.length} migration(s) applied before).`,
+    );
+    for (const name of result.modified) console.warn(`Warning: ${name} was changed after it was applied.`);
+    if (command === "seed" || command === "reset") {
+      const prisma = createPrismaClient(database.url, 4);
+      try {
+        const summary = await seedDatabase(prisma, { force: command === "reset" || flags.includes("--force") });
+        console.log(summary.message);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

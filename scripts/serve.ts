@@ -1,0 +1,104 @@
+// `npm start`: database (embedded unless DATABASE_URL) -> migrations -> seed on first start
+// -> production build when the sources changed -> `next start`. `npm run dev` does the same
+// with `next dev`. Ctrl-C stops Next first, then the embedded database, cleanly.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "../lib/db/bootstrap";
+import { migrate, MigrationError } from "../lib/db/migrate";
+import { env } from "../lib/env";
+import { seedDatabase } from "../seeds/load";
+
+const dev = process.argv.includes("--dev");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const STAMP = path.resolve(".next/portal-source-stamp");
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+
+/** Hash of the paths, sizes and mtimes of everything the build reads: cheap and good enough. */
+function sourceStamp(): string {
+  const hash = createHash("sha1");
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      if (p.endsWith(path.join("lib", "generated"))) return;
+      for (const child of fs.readdirSync(p).sort()) walk(path.join(p, child));
+    } else {
+      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(walk);
+  return hash.digest("hex");
+}
+
+function buildIfStale(): void {
+  const stamp = sourceStamp();
+  const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp;
+  if (built) return;
+  console.log("Building the portal (first start or sources changed)...");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed (see above).");
+  fs.writeFileSync(STAMP, stamp);
+}
+
+async function prepareDatabase(): Promise<OpenDatabase> {
+  const database = await openDatabase();
+  try {
+    const result = await migrate(database.url);
+    if (result.applied.length) console.log(`Applied migrations: ${result.applied.join(", ")}`);
+    const prisma = createPrismaClient(database.url, 4);
+    try {
+      const seeded = await seedDatabase(prisma, { force: false });
+      console.log(seeded.message);
+    } finally {
+      await prisma.$disconnect();
+    }
+    return database;
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const settings = env();
+  const database = await prepareDatabase();
+  console.log(database.embedded ? `Embedded PostgreSQL ready (data in ${settings.EMBEDDED_PG_DIR}).` : "Using DATABASE_URL.");
+  if (!dev) {
+    try {
+      buildIfStale();
+    } catch (error) {
+      await database.stop();
+      throw error;
+    }
+  }
+  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(settings.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url },
+  });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  console.log(`Portal: http://localhost:${settings.PORT}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
