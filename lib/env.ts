@@ -32,17 +32,36 @@ const schema = z.object({
   IP_HASH_SALT: optionalString,
   /** Test database (vitest); when absent the tests start their own embedded server. */
   TEST_DATABASE_URL: optionalString,
+  /** Set by CI: browser tests fail instead of skipping when Chromium is missing. */
+  CI: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;
 
+/** Settings a production deployment (docker-compose.yml) must pass to the app. */
+export const PRODUCTION_ENV_KEYS = ["NODE_ENV", "DATABASE_URL", "PORT", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "IP_HASH_SALT"] as const;
+
+/** Every setting the app reads, for documentation and the compose-file test. */
+export const ENV_KEYS = Object.keys(schema.shape) as (keyof Env)[];
+
+/** A setting is missing or malformed; the message names it and is meant for the user. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
+  if (result.success && result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
+    throw new EnvError("Invalid environment: NEXTAUTH_SECRET is required in production (a long random string).");
+  }
   if (!result.success) {
     const problems = result.error.issues
       .map((i) => `${i.path.join(".")}: ${i.message}`)
       .join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
+    throw new EnvError(`Invalid environment: ${problems}`);
   }
   return result.data;
 }

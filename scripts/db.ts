@@ -3,6 +3,7 @@
 import { createPrismaClient } from "../lib/db/client";
 import { DatabaseUnavailableError, openDatabase } from "../lib/db/bootstrap";
 import { migrate, MigrationError } from "../lib/db/migrate";
+import { EnvError } from "../lib/env";
 import { resetSchema } from "../lib/db/reset";
 import { seedDatabase } from "../seeds/load";
 
@@ -38,10 +39,9 @@ async function main(command: string | undefined, flags: string[]): Promise<void>
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  // Expected failures (bad settings, unreachable database, failed migration) are one line
+  // saying what to fix; anything else keeps its stack for the developer.
+  const expected = error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof EnvError;
+  console.error(expected ? (error as Error).message : error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL) -> migrations -> seed on first start
 // -> production build when the sources changed -> `next start`. `npm run dev` does the same
-// with `next dev`. Ctrl-C stops Next first, then the embedded database, cleanly.
+// with `next dev`; `npm run build` only builds. Ctrl-C stops Next first, then the embedded database, cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -8,10 +8,11 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "../lib/db/bootstrap";
 import { migrate, MigrationError } from "../lib/db/migrate";
-import { env } from "../lib/env";
+import { env, EnvError } from "../lib/env";
 import { seedDatabase } from "../seeds/load";
 
 const dev = process.argv.includes("--dev");
+const buildOnly = process.argv.includes("--build-only");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const STAMP = path.resolve(".next/portal-source-stamp");
 const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
@@ -33,7 +34,9 @@ function sourceStamp(): string {
   return hash.digest("hex");
 }
 
-function buildIfStale(): void {
+function buildIfStale(force = false): void {
+  // A production image is built once at image build time and never changes afterwards.
+  if (!force && env().NODE_ENV === "production" && fs.existsSync(".next/BUILD_ID")) return;
   const stamp = sourceStamp();
   const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp;
   if (built) return;
@@ -64,6 +67,10 @@ async function prepareDatabase(): Promise<OpenDatabase> {
 
 async function main(): Promise<void> {
   const settings = env();
+  if (buildOnly) {
+    buildIfStale(true);
+    return;
+  }
   const database = await prepareDatabase();
   console.log(database.embedded ? `Embedded PostgreSQL ready (data in ${settings.EMBEDDED_PG_DIR}).` : "Using DATABASE_URL.");
   if (!dev) {
@@ -95,10 +102,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError) {
-    console.error(error.message);
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
+  const expected = error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof EnvError;
+  console.error(expected ? (error as Error).message : error);
   process.exit(1);
 });

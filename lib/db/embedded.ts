@@ -48,6 +48,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     password: PASSWORD,
     port: opts.port,
     persistent: true,
+    authMethod: "scram-sha-256",
     createPostgresUser: isRoot,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: keep,

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { env } from "@/lib/env";
+import { launchBrowser } from "./browser";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+
+it("has a browser to run in (CI installs Debian's chromium)", () => {
+  if (!chromiumPath && !env().CI) {
+    console.warn("Chromium not found: browser tests skipped. Install it with `apt-get install -y chromium`.");
+    return;
+  }
+  expect(chromiumPath, "chromium is required in CI").not.toBe("");
+});
+
+describe.skipIf(!chromiumPath)("home page in a real browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a Chinese-speaking visitor lands on /zh with the live land figures and the park directory", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/");
+    expect(new URL(page.url()).pathname).toBe("/zh");
+    await expect(page.locator("h1").textContent()).resolves.toBe("江门有地");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const largeBlocks = Number((await page.getByTestId("live-large-blocks").textContent())?.replace(/\D/g, ""));
+    expect(largeBlocks).toBeGreaterThanOrEqual(19);
+    expect(await page.getByTestId("park-card").count()).toBeGreaterThanOrEqual(20);
+    expect(await page.getByTestId("headline-figure").count()).toBeGreaterThan(0);
+    await expect(page.getByText("示意几何").first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it("the language switch shows the same page in English, every string from the English messages", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/zh");
+    await page.getByRole("link", { name: /English/ }).click();
+    await page.waitForURL("**/en");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Jiangmen has land");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect(page.getByText("Park directory").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Xinhui", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it("an English-speaking visitor is sent to /en", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/");
+    expect(new URL(page.url()).pathname).toBe("/en");
+    await context.close();
+  });
+
+  it("is usable on a phone: no sideways scrolling, cards in one column", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/zh");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const boxes = await page.getByTestId("park-card").evaluateAll((els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().x));
+    expect(new Set(boxes.map((x) => Math.round(x))).size).toBe(1);
+    await context.close();
+  });
+});

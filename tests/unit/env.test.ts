@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("gives working defaults for a fresh clone (no env file)", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.EMBEDDED_PG_DIR).toBe(".data/postgres");
+    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+  });
+
+  it("treats an empty DATABASE_URL as unset, so `DATABASE_URL= npm start` uses the embedded server", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("rejects a DATABASE_URL that is not a PostgreSQL URL, naming the variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL: must start with postgres/);
+  });
+
+  it("rejects a port that is not a number", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+  });
+
+  it("requires NEXTAUTH_SECRET in production only", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) }).NODE_ENV).toBe("production");
+  });
+});
