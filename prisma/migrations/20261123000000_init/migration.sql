@@ -290,6 +290,15 @@ CREATE TABLE "RateLimit" (
 );
 
 -- CreateTable
+CREATE TABLE "LandRevision" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "revision" BIGINT NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LandRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "_EnterpriseProjectToParcel" (
     "A" TEXT NOT NULL,
     "B" TEXT NOT NULL,
@@ -422,3 +431,22 @@ ALTER TABLE "_EnterpriseProjectToParcel" ADD CONSTRAINT "_EnterpriseProjectToPar
 
 -- AddForeignKey
 ALTER TABLE "_EnterpriseProjectToParcel" ADD CONSTRAINT "_EnterpriseProjectToParcel_B_fkey" FOREIGN KEY ("B") REFERENCES "Parcel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Land revision: one row, bumped once per statement that changes parcels or adjacency.
+-- Hand-written (Prisma's schema language has no triggers); keep it when regenerating.
+INSERT INTO "LandRevision" ("id", "revision") VALUES (1, 0);
+
+CREATE FUNCTION "bump_land_revision"() RETURNS trigger AS $$
+BEGIN
+  UPDATE "LandRevision" SET "revision" = "revision" + 1, "updatedAt" = now() WHERE "id" = 1;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER "Parcel_bump_land_revision"
+  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Parcel"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_land_revision"();
+
+CREATE TRIGGER "ParcelAdjacency_bump_land_revision"
+  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "ParcelAdjacency"
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_land_revision"();

@@ -1,0 +1,180 @@
+// The land search: parcels that pass every filter are merged into contiguous blocks (a block
+// that loses a parcel to a filter splits), then blocks are filtered by size, sorted and paged.
+// Pure: works on a LandIndex, so it is unit-tested and benchmarked without a database.
+import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
+import { M2_PER_HA, M2_PER_MU } from "../land/units";
+import { codeOf, dayToIso, hasIndustry, NO_DATE, type LandIndex } from "./land-index";
+import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
+
+export interface ReadinessSummary {
+  key: ReadinessKey;
+  /** members whose item is ready on the reference day */
+  readyCount: number;
+  /** latest ready date over the members, null when some member has it unplanned */
+  allReadyOn: string | null;
+}
+
+export interface BlockResult {
+  /** stable handle for links: the smallest parcel code of the block */
+  key: string;
+  parcelIndices: number[];
+  parcelCodes: string[];
+  areaM2: number;
+  parcelCount: number;
+  priceMin: number | null;
+  priceMax: number | null;
+  /** Σ price per mu × mu over members with a price; null when no member is priced */
+  indicativeTotalCny: number | null;
+  /** the day the whole block can be handed over: latest member handover / required readiness */
+  readyOn: string | null;
+  readiness: ReadinessSummary[];
+  parkIds: string[];
+  bbox: [number, number, number, number];
+}
+
+export interface SearchResult {
+  view: "blocks" | "parcels";
+  total: number;
+  totalAreaM2: number;
+  page: number;
+  pageCount: number;
+  results: BlockResult[];
+}
+
+export interface SearchContext {
+  /** "today" as a day number; readiness items count as ready when their date is on or before */
+  today: number;
+  /** park code -> park id, zone code -> zone id (the URL carries codes) */
+  parkIdByCode: ReadonlyMap<string, string>;
+  zoneIdByCode: ReadonlyMap<string, string>;
+}
+
+const AVAILABLE = codeOf.status("AVAILABLE");
+const RESERVED = codeOf.status("RESERVED");
+
+/** Which parcels pass the parcel-level filters. */
+export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): Uint8Array {
+  const mask = new Uint8Array(index.size);
+  const county = q.county ? codeOf.county(q.county) : -1;
+  const parkId = q.park ? ctx.parkIdByCode.get(q.park) : undefined;
+  const park = q.park ? (parkId ? index.parkIndexOf(parkId) : -2) : -1;
+  const zoneId = q.zone ? ctx.zoneIdByCode.get(q.zone) : undefined;
+  const zone = q.zone ? (zoneId ? index.zoneIndexOf(zoneId) : -2) : -1;
+  const use = q.use ? codeOf.landUse(q.use) : -1;
+  const maxPrice = q.maxPrice ?? Number.POSITIVE_INFINITY;
+  const byDay = q.by ? Math.floor(Date.parse(`${q.by}T00:00:00Z`) / 86_400_000) : -1;
+  // Required items must be ready by the handover deadline when one is given, else today.
+  const readyDeadline = byDay >= 0 ? byDay : ctx.today;
+  const required = q.ready.map((k) => index.readiness[k]);
+  for (let i = 0; i < index.size; i++) {
+    const s = index.status[i];
+    if (s !== AVAILABLE && !(q.reserved && s === RESERVED)) continue;
+    if (county >= 0 && index.county[i] !== county) continue;
+    if (park !== -1 && index.park[i] !== park) continue;
+    if (zone !== -1 && index.zone[i] !== zone) continue;
+    if (use >= 0 && index.landUse[i] !== use) continue;
+    if (q.industry && !hasIndustry(index.industries[i]!, q.industry)) continue;
+    if (q.maxPrice !== undefined && !(index.price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
+    if (byDay >= 0 && index.handover[i]! > byDay) continue; // NO_DATE (unknown) fails
+    let ready = true;
+    for (const col of required) if (col[i]! > readyDeadline) ready = false;
+    if (!ready) continue;
+    mask[i] = 1;
+  }
+  return mask;
+}
+
+function summarise(index: LandIndex, members: number[], q: LandSearchQuery, today: number): BlockResult {
+  let area = 0, total = 0, priced = 0, readyOn = 0;
+  let priceMin = Number.POSITIVE_INFINITY, priceMax = Number.NEGATIVE_INFINITY;
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const parks = new Set<number>();
+  for (const i of members) {
+    const a = index.areaM2[i]!;
+    area += a;
+    const p = index.price[i]!;
+    if (!Number.isNaN(p)) {
+      priced++;
+      total += (p * a) / M2_PER_MU;
+      if (p < priceMin) priceMin = p;
+      if (p > priceMax) priceMax = p;
+    }
+    readyOn = Math.max(readyOn, index.handover[i]!);
+    for (const k of q.ready) readyOn = Math.max(readyOn, index.readiness[k][i]!);
+    parks.add(index.park[i]!);
+    const b = i * 4;
+    bbox[0] = Math.min(bbox[0], index.bbox[b]!);
+    bbox[1] = Math.min(bbox[1], index.bbox[b + 1]!);
+    bbox[2] = Math.max(bbox[2], index.bbox[b + 2]!);
+    bbox[3] = Math.max(bbox[3], index.bbox[b + 3]!);
+  }
+  const codes = members.map((i) => index.codes[i]!);
+  return {
+    key: codes.reduce((min, c) => (c < min ? c : min)),
+    parcelIndices: members,
+    parcelCodes: codes,
+    areaM2: area,
+    parcelCount: members.length,
+    priceMin: priced ? priceMin : null,
+    priceMax: priced ? priceMax : null,
+    indicativeTotalCny: priced ? Math.round(total) : null,
+    readyOn: readyOn === NO_DATE ? null : dayToIso(readyOn),
+    readiness: READINESS_ITEMS.map(({ key }) => {
+      const col = index.readiness[key];
+      let count = 0, latest = 0;
+      for (const i of members) {
+        if (col[i]! <= today) count++;
+        latest = Math.max(latest, col[i]!);
+      }
+      return { key, readyCount: count, allReadyOn: dayToIso(latest) };
+    }),
+    parkIds: [...parks].map((k) => index.parkIds[k]!),
+    bbox,
+  };
+}
+
+const SORTERS: Record<LandSearchQuery["sort"], (a: BlockResult, b: BlockResult) => number> = {
+  "area-desc": (a, b) => b.areaM2 - a.areaM2,
+  "area-asc": (a, b) => a.areaM2 - b.areaM2,
+  // Unpriced blocks last; then cheapest first.
+  "price-asc": (a, b) => (a.priceMin ?? Infinity) - (b.priceMin ?? Infinity),
+  // Unknown dates last; then soonest first.
+  "ready-asc": (a, b) => (a.readyOn ?? "9999").localeCompare(b.readyOn ?? "9999"),
+};
+
+export function areaBoundsM2(q: LandSearchQuery): [number, number] {
+  const unit = q.unit === "ha" ? M2_PER_HA : M2_PER_MU;
+  return [q.minArea === undefined ? 0 : q.minArea * unit, q.maxArea === undefined ? Infinity : q.maxArea * unit];
+}
+
+/** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
+export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
+  const mask = filterMask(index, q, ctx);
+  const [minM2, maxM2] = areaBoundsM2(q);
+  let groups: number[][];
+  if (q.view === "parcels") {
+    groups = [];
+    for (let i = 0; i < index.size; i++) if (mask[i]) groups.push([i]);
+  } else {
+    groups = index.graph.components(mask);
+  }
+  // Area first, on a cheap sum, so only the blocks that qualify are summarised in full.
+  const kept = groups.filter((members) => {
+    let a = 0;
+    for (const i of members) a += index.areaM2[i]!;
+    return a >= minM2 && a <= maxM2;
+  });
+  const summaries = kept.map((m) => summarise(index, m, q, ctx.today));
+  // Ties broken by key so the order never depends on how the index was loaded.
+  summaries.sort((a, b) => SORTERS[q.sort](a, b) || a.key.localeCompare(b.key));
+  const pageCount = Math.max(1, Math.ceil(summaries.length / pageSize));
+  const page = Math.min(q.page, pageCount);
+  return {
+    view: q.view,
+    total: summaries.length,
+    totalAreaM2: summaries.reduce((s, r) => s + r.areaM2, 0),
+    page,
+    pageCount,
+    results: summaries.slice((page - 1) * pageSize, page * pageSize),
+  };
+}
