@@ -61,7 +61,9 @@ export class LandIndex {
   private readonly parkIndex = new Map<string, number>();
   private readonly zoneIndex = new Map<string, number>();
 
-  constructor(rows: readonly LandRow[], edges: readonly EdgeLike[]) {
+  /** Rows are kept in code order, so a block's smallest member index is its smallest code. */
+  constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[]) {
+    const rows = [...unsorted].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const n = rows.length;
     this.size = n;
     this.ids = rows.map((r) => r.id);

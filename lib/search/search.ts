@@ -110,7 +110,7 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
   }
   const codes = members.map((i) => index.codes[i]!);
   return {
-    key: codes.reduce((min, c) => (c < min ? c : min)),
+    key: codes[0]!,
     parcelIndices: members,
     parcelCodes: codes,
     areaM2: area,
@@ -133,13 +133,36 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
   };
 }
 
-const SORTERS: Record<LandSearchQuery["sort"], (a: BlockResult, b: BlockResult) => number> = {
-  "area-desc": (a, b) => b.areaM2 - a.areaM2,
-  "area-asc": (a, b) => a.areaM2 - b.areaM2,
-  // Unpriced blocks last; then cheapest first.
-  "price-asc": (a, b) => (a.priceMin ?? Infinity) - (b.priceMin ?? Infinity),
-  // Unknown dates last; then soonest first.
-  "ready-asc": (a, b) => (a.readyOn ?? "9999").localeCompare(b.readyOn ?? "9999"),
+/** What sorting and the area filter need, computed for every block before paging. */
+interface Candidate {
+  members: number[];
+  areaM2: number;
+  priceMin: number; // Infinity when unpriced
+  readyDay: number; // NO_DATE when unknown
+}
+
+function candidate(index: LandIndex, members: number[], q: LandSearchQuery): Candidate {
+  let area = 0, priceMin = Infinity, readyDay = 0;
+  for (const i of members) {
+    area += index.areaM2[i]!;
+    const p = index.price[i]!;
+    if (p < priceMin) priceMin = p; // NaN never compares lower
+    if (index.handover[i]! > readyDay) readyDay = index.handover[i]!;
+    for (const k of q.ready) if (index.readiness[k][i]! > readyDay) readyDay = index.readiness[k][i]!;
+  }
+  return { members, areaM2: area, priceMin, readyDay };
+}
+
+// Members are ascending and the index is sorted by code, so members[0] is the block's smallest
+// code: ties broken on it keep the order independent of how the index was loaded.
+const byKey = (a: Candidate, b: Candidate) => a.members[0]! - b.members[0]!;
+const SORTERS: Record<LandSearchQuery["sort"], (a: Candidate, b: Candidate) => number> = {
+  "area-desc": (a, b) => b.areaM2 - a.areaM2 || byKey(a, b),
+  "area-asc": (a, b) => a.areaM2 - b.areaM2 || byKey(a, b),
+  // Unpriced blocks last (Infinity - Infinity is NaN, hence the explicit tie rule).
+  "price-asc": (a, b) => (a.priceMin === b.priceMin ? 0 : a.priceMin - b.priceMin) || byKey(a, b),
+  // Unknown dates (NO_DATE) sort last naturally.
+  "ready-asc": (a, b) => a.readyDay - b.readyDay || byKey(a, b),
 };
 
 export function areaBoundsM2(q: LandSearchQuery): [number, number] {
@@ -150,7 +173,6 @@ export function areaBoundsM2(q: LandSearchQuery): [number, number] {
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
   const mask = filterMask(index, q, ctx);
-  const [minM2, maxM2] = areaBoundsM2(q);
   let groups: number[][];
   if (q.view === "parcels") {
     groups = [];
@@ -158,23 +180,19 @@ export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   } else {
     groups = index.graph.components(mask);
   }
-  // Area first, on a cheap sum, so only the blocks that qualify are summarised in full.
-  const kept = groups.filter((members) => {
-    let a = 0;
-    for (const i of members) a += index.areaM2[i]!;
-    return a >= minM2 && a <= maxM2;
-  });
-  const summaries = kept.map((m) => summarise(index, m, q, ctx.today));
-  // Ties broken by key so the order never depends on how the index was loaded.
-  summaries.sort((a, b) => SORTERS[q.sort](a, b) || a.key.localeCompare(b.key));
-  const pageCount = Math.max(1, Math.ceil(summaries.length / pageSize));
+  const [minM2, maxM2] = areaBoundsM2(q);
+  const kept: Candidate[] = [];
+  let totalAreaM2 = 0;
+  for (const members of groups) {
+    const c = candidate(index, members, q);
+    if (c.areaM2 < minM2 || c.areaM2 > maxM2) continue;
+    kept.push(c);
+    totalAreaM2 += c.areaM2;
+  }
+  kept.sort(SORTERS[q.sort]);
+  const pageCount = Math.max(1, Math.ceil(kept.length / pageSize));
   const page = Math.min(q.page, pageCount);
-  return {
-    view: q.view,
-    total: summaries.length,
-    totalAreaM2: summaries.reduce((s, r) => s + r.areaM2, 0),
-    page,
-    pageCount,
-    results: summaries.slice((page - 1) * pageSize, page * pageSize),
-  };
+  // Full summaries (codes, readiness, bbox) only for the blocks on this page.
+  const results = kept.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
+  return { view: q.view, total: kept.length, totalAreaM2, page, pageCount, results };
 }

@@ -1,0 +1,112 @@
+// Land-search benchmark: synthetic cadastres of 10,000 and 100,000 parcels in a real
+// (embedded) PostgreSQL, then a mix of block searches through runLandSearch, the same code
+// path the search page uses (revision check + in-memory blocks). Prints p50/p95/max.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { computeAdjacency } from "../lib/land/adjacency";
+import { bboxOf, centroidOf, polygonAreaM2 } from "../lib/land/geometry";
+import { READINESS_ITEMS } from "../lib/land/readiness";
+import { landSearchSchema, type LandSearchQuery } from "../lib/search/schemas";
+import { runLandSearch } from "../lib/search/queries";
+import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
+
+const QUERIES: Record<string, unknown>[] = [
+  {},
+  { minArea: "500" },
+  { minArea: "100", ready: "power,gas" },
+  { maxPrice: "300000", sort: "price-asc" },
+  { by: "2027-06-30", reserved: "1" },
+  { ready: "levelled", sort: "ready-asc" },
+  { minArea: "30", maxArea: "60", unit: "ha" },
+  { view: "parcels", page: "3" },
+];
+
+const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number; seconds: number }> {
+  const started = performance.now();
+  const park = await db.park.create({
+    data: { code: "bench", nameZh: "基准园区", nameEn: "Benchmark park", level: "SPECIALTY", county: "XINHUI", industries: ["NEW_ENERGY_BATTERY"], descriptionZh: "-", descriptionEn: "-", centerLng: 113.05, centerLat: 22.45 },
+  });
+  const zone = await db.zone.create({ data: { code: "bench-z", parkId: park.id, nameZh: "区", nameEn: "Zone", industries: ["NEW_ENERGY_BATTERY"], allowedLandUses: ["INDUSTRIAL_M1"] } });
+  for (let i = 0; i < parcels.length; i += 5000) {
+    await db.parcel.createMany({
+      data: parcels.slice(i, i + 5000).map((p) => {
+        const [minLng, minLat, maxLng, maxLat] = bboxOf(p.geometry);
+        const [centroidLng, centroidLat] = centroidOf(p.geometry);
+        return {
+          id: p.code,
+          code: p.code,
+          parkId: park.id,
+          zoneId: zone.id,
+          geometry: p.geometry as object,
+          areaM2: polygonAreaM2(p.geometry),
+          minLng, minLat, maxLng, maxLat, centroidLng, centroidLat,
+          landUse: "INDUSTRIAL_M1" as const,
+          status: p.status,
+          priceCnyPerMu: p.priceCnyPerMu,
+          handoverOn: date(p.handoverOn),
+          lastVerifiedOn: new Date("2026-11-01"),
+          ...Object.fromEntries(READINESS_ITEMS.map((it) => [it.column, date(p.readiness[it.key] ?? null)])),
+        };
+      }),
+    });
+  }
+  const edges = computeAdjacency(parcels.map((p) => ({ id: p.code, geometry: p.geometry })));
+  for (let i = 0; i < edges.length; i += 10_000) {
+    await db.parcelAdjacency.createMany({ data: edges.slice(i, i + 10_000).map((e) => ({ parcelAId: e.a, parcelBId: e.b, sharedLengthM: e.sharedLengthM })) });
+  }
+  return { edges: edges.length, seconds: (performance.now() - started) / 1000 };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): Promise<string[]> {
+  const lines: string[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jm-bench-"));
+  const server = await startEmbeddedPostgres({ dir, port: 55_000 + Math.floor(Math.random() * 900), database: "postgres" });
+  try {
+    for (const size of sizes) {
+      const name = `bench_${size}`;
+      const admin = createPrismaClient(server.adminUrl, 1);
+      await admin.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.$executeRawUnsafe(`CREATE DATABASE ${name}`);
+      await admin.$disconnect();
+      const url = server.adminUrl.replace(/\/postgres$/, `/${name}`);
+      await migrate(url);
+      const db = createPrismaClient(url, 4);
+      const parcels = syntheticCadastre(size);
+      const loaded = await load(db, parcels);
+      const queries: LandSearchQuery[] = QUERIES.map((q) => landSearchSchema.parse(q));
+      const coldStart = performance.now();
+      const first = await runLandSearch(db, queries[0]!);
+      const cold = performance.now() - coldStart;
+      const times: number[] = [];
+      let blocks = 0;
+      for (let r = 0; r < rounds; r++) {
+        for (const q of queries) {
+          const t = performance.now();
+          const { result } = await runLandSearch(db, q);
+          times.push(performance.now() - t);
+          blocks += result.total;
+        }
+      }
+      times.sort((a, b) => a - b);
+      lines.push(
+        `land search, ${size.toLocaleString("en")} parcels (${loaded.edges.toLocaleString("en")} adjacencies, ${first.result.total} blocks for the default search): ` +
+          `p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${times.length} searches; ` +
+          `first search (loads the index) ${cold.toFixed(0)} ms; data load ${loaded.seconds.toFixed(1)} s; avg ${Math.round(blocks / times.length)} results`,
+      );
+      console.log(lines.at(-1));
+      await db.$disconnect();
+    }
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
