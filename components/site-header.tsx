@@ -13,6 +13,9 @@ export async function SiteHeader() {
           {tm("title")}
         </Link>
         <nav aria-label={t("home")} className="flex items-center gap-4 text-sm">
+          <Link href="/search" className="hover:text-brand-700">
+            {t("search")}
+          </Link>
           <Link href="/#parks" className="hidden hover:text-brand-700 sm:inline">
             {t("parks")}
           </Link>

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { formatArea, formatMoney } from "@/lib/i18n/format";
+import type { LandSearchQuery } from "@/lib/search/schemas";
+import type { BlockResult } from "@/lib/search/search";
+
+interface Props {
+  locale: string;
+  block: BlockResult;
+  parkName: string;
+  query: LandSearchQuery;
+}
+
+export async function BlockCard({ locale, block, parkName }: Props) {
+  const t = await getTranslations();
+  const money = (v: number) => formatMoney(locale, v, "CNY");
+  const price =
+    block.priceMin === null
+      ? t("search.priceUnknown")
+      : block.priceMin === block.priceMax
+        ? t("search.priceOne", { price: money(block.priceMin) })
+        : t("search.price", { min: money(block.priceMin), max: money(block.priceMax!) });
+  return (
+    <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="block-result" data-key={block.key}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-lg font-semibold text-brand-700">{formatArea(locale, block.areaM2)}</p>
+        <p className="text-sm text-stone-600">
+          {parkName} · {t("search.parcels", { count: block.parcelCount })}
+        </p>
+      </div>
+      <p className="mt-1 text-sm">
+        {price}
+        {block.indicativeTotalCny !== null && ` · ${t("search.total", { total: money(block.indicativeTotalCny) })}`}
+      </p>
+      <p className="mt-1 text-sm">{block.readyOn ? t("search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
+      <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("search.readinessTitle")}>
+        {block.readiness.map((r) => {
+          const all = r.readyCount === block.parcelCount;
+          const none = r.readyCount === 0;
+          return (
+            <li
+              key={r.key}
+              className={`rounded px-1.5 py-0.5 text-xs ${all ? "bg-brand-50 text-brand-700" : none ? "bg-stone-100 text-stone-500 line-through" : "bg-amber-50 text-amber-800"}`}
+            >
+              {t(`readiness.${r.key}`)} {all ? "✓" : t("search.readinessCount", { ready: r.readyCount, total: block.parcelCount })}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-2 text-xs text-stone-500">{block.parcelCodes.join(", ")}</p>
+    </li>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { formatArea } from "@/lib/i18n/format";
+import { listSearchOptions } from "@/lib/search/options";
+import { runLandSearch } from "@/lib/search/queries";
+import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
+import { BlockCard } from "./block-card";
+import { SearchFilters, type FieldErrors } from "./search-filters";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "search" });
+  return { title: t("title") };
+}
+
+export default async function SearchPage({ params, searchParams }: PageProps<"/[locale]/search">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const raw = searchParamsToObject(await searchParams);
+  const parsed = landSearchSchema.safeParse(raw);
+  const t = await getTranslations("search");
+  const options = await listSearchOptions(db());
+  const errors: FieldErrors = {};
+  let outcome: Awaited<ReturnType<typeof runLandSearch>> | null = null;
+  if (parsed.success) {
+    outcome = await runLandSearch(db(), parsed.data);
+  } else {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  }
+  const query = parsed.success ? parsed.data : null;
+  const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
+  const pageHref = (page: number) => `?${toSearchParams({ ...(query as LandSearchQuery), page }).toString()}`;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-stone-600">{t("lead")}</p>
+      <div className="mt-6 grid gap-6 lg:grid-cols-[20rem_1fr]">
+        <SearchFilters locale={locale} raw={raw} errors={errors} options={options} />
+        <section aria-labelledby="results-title" aria-live="polite">
+          {!parsed.success && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+              {t("errorSummary")}
+            </p>
+          )}
+          {outcome && query && (
+            <>
+              <h2 id="results-title" className="text-lg font-semibold" data-testid="result-count">
+                {t(query.view === "parcels" ? "resultCountParcels" : "resultCount", {
+                  count: outcome.result.total,
+                  area: formatArea(locale, outcome.result.totalAreaM2),
+                })}
+              </h2>
+              {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
+              <ol className="mt-4 space-y-3">
+                {outcome.result.results.map((block) => (
+                  <BlockCard
+                    key={block.key}
+                    locale={locale}
+                    block={block}
+                    parkName={block.parkIds.map((id) => parkNames.get(id) ?? "").join(" / ")}
+                    query={query}
+                  />
+                ))}
+              </ol>
+              {outcome.result.pageCount > 1 && (
+                <nav aria-label={t("page", { page: outcome.result.page, count: outcome.result.pageCount })} className="mt-6 flex items-center justify-between text-sm">
+                  {outcome.result.page > 1 ? <a href={pageHref(outcome.result.page - 1)} className="text-brand-700 underline">{t("prev")}</a> : <span />}
+                  <span>{t("page", { page: outcome.result.page, count: outcome.result.pageCount })}</span>
+                  {outcome.result.page < outcome.result.pageCount ? <a href={pageHref(outcome.result.page + 1)} className="text-brand-700 underline">{t("next")}</a> : <span />}
+                </nav>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// A plain GET form: works without JavaScript, and the URL it produces is the search.
+import { getTranslations } from "next-intl/server";
+import { County, Industry, LandUse } from "@/lib/generated/prisma/enums";
+import { READINESS_KEYS } from "@/lib/land/readiness";
+import { pick } from "@/lib/i18n/localized";
+import type { ParkOption, ZoneOption } from "@/lib/search/options";
+import { SORTS } from "@/lib/search/schemas";
+
+export type FieldErrors = Record<string, string>;
+
+const SORT_LABEL = { "area-desc": "sortAreaDesc", "area-asc": "sortAreaAsc", "price-asc": "sortPriceAsc", "ready-asc": "sortReadyAsc" } as const;
+const fieldClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
+
+interface Props {
+  locale: string;
+  raw: Record<string, unknown>;
+  errors: FieldErrors;
+  options: { parks: ParkOption[]; zones: ZoneOption[] };
+}
+
+export async function SearchFilters({ locale, raw, errors, options }: Props) {
+  const t = await getTranslations();
+  const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const ready = new Set((Array.isArray(raw.ready) ? raw.ready : [raw.ready ?? ""]).flatMap((v) => String(v).split(",")));
+  const error = (k: string) =>
+    errors[k] ? (
+      <p id={`${k}-error`} className="mt-1 text-xs text-red-700">
+        {t.has(`search.errors.${errors[k]}`) ? t(`search.errors.${errors[k]}` as "search.errors.invalid") : t("search.errors.invalid")}
+      </p>
+    ) : null;
+  const invalid = (k: string) => ({ "aria-invalid": errors[k] ? true : undefined, "aria-describedby": errors[k] ? `${k}-error` : undefined });
+  return (
+    <form method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
+      <label className="block text-sm font-medium">
+        {t("search.county")}
+        <select name="county" defaultValue={value("county")} className={fieldClass} {...invalid("county")}>
+          <option value="">{t("search.any")}</option>
+          {Object.values(County).map((c) => (
+            <option key={c} value={c}>{t(`county.${c}`)}</option>
+          ))}
+        </select>
+        {error("county")}
+      </label>
+      <label className="block text-sm font-medium">
+        {t("search.park")}
+        <select name="park" defaultValue={value("park")} className={fieldClass}>
+          <option value="">{t("search.any")}</option>
+          {options.parks.map((p) => (
+            <option key={p.code} value={p.code}>{pick(locale, p.nameZh, p.nameEn)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="block text-sm font-medium">
+        {t("search.zone")}
+        <select name="zone" defaultValue={value("zone")} className={fieldClass}>
+          <option value="">{t("search.any")}</option>
+          {options.zones.map((z) => (
+            <option key={z.code} value={z.code}>{pick(locale, z.nameZh, z.nameEn)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="block text-sm font-medium">
+        {t("search.industry")}
+        <select name="industry" defaultValue={value("industry")} className={fieldClass} {...invalid("industry")}>
+          <option value="">{t("search.any")}</option>
+          {Object.values(Industry).map((i) => (
+            <option key={i} value={i}>{t(`industry.${i}`)}</option>
+          ))}
+        </select>
+        {error("industry")}
+      </label>
+      <label className="block text-sm font-medium">
+        {t("search.landUse")}
+        <select name="use" defaultValue={value("use")} className={fieldClass} {...invalid("use")}>
+          <option value="">{t("search.any")}</option>
+          {Object.values(LandUse).map((u) => (
+            <option key={u} value={u}>{t(`landUse.${u}`)}</option>
+          ))}
+        </select>
+        {error("use")}
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("search.area")}</legend>
+        <div className="mt-1 flex items-center gap-2">
+          <label className="sr-only" htmlFor="minArea">{t("search.areaFrom")}</label>
+          <input id="minArea" name="minArea" inputMode="decimal" defaultValue={value("minArea")} placeholder={t("search.areaFrom")} className={fieldClass} {...invalid("minArea")} />
+          <span aria-hidden>–</span>
+          <label className="sr-only" htmlFor="maxArea">{t("search.areaTo")}</label>
+          <input id="maxArea" name="maxArea" inputMode="decimal" defaultValue={value("maxArea")} placeholder={t("search.areaTo")} className={fieldClass} {...invalid("maxArea")} />
+          <label className="sr-only" htmlFor="unit">{t("search.unit")}</label>
+          <select id="unit" name="unit" defaultValue={value("unit") || "mu"} className={`${fieldClass} w-auto`}>
+            <option value="mu">{t("search.unitMu")}</option>
+            <option value="ha">{t("search.unitHa")}</option>
+          </select>
+        </div>
+        {error("minArea")}
+        {error("maxArea")}
+      </fieldset>
+      <label className="block text-sm font-medium">
+        {t("search.maxPrice")}
+        <input name="maxPrice" inputMode="numeric" defaultValue={value("maxPrice")} className={fieldClass} {...invalid("maxPrice")} />
+        {error("maxPrice")}
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("search.ready")}</legend>
+        <p className="text-xs text-stone-500">{t("search.readyHint")}</p>
+        <div className="mt-1 grid grid-cols-2 gap-1">
+          {READINESS_KEYS.map((k) => (
+            <label key={k} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="ready" value={k} defaultChecked={ready.has(k)} />
+              {t(`readiness.${k}`)}
+            </label>
+          ))}
+        </div>
+        {error("ready")}
+      </fieldset>
+      <label className="block text-sm font-medium">
+        {t("search.by")}
+        <input type="date" name="by" defaultValue={value("by")} className={fieldClass} {...invalid("by")} />
+        {error("by")}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="reserved" value="1" defaultChecked={value("reserved") === "1"} />
+        {t("search.reserved")}
+      </label>
+      <label className="block text-sm font-medium">
+        {t("search.sort")}
+        <select name="sort" defaultValue={value("sort") || "area-desc"} className={fieldClass}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>{t(`search.${SORT_LABEL[s]}`)}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("search.view")}</legend>
+        <div className="mt-1 flex gap-4 text-sm">
+          <label className="flex items-center gap-1">
+            <input type="radio" name="view" value="blocks" defaultChecked={value("view") !== "parcels"} />
+            {t("search.viewBlocks")}
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name="view" value="parcels" defaultChecked={value("view") === "parcels"} />
+            {t("search.viewParcels")}
+          </label>
+        </div>
+      </fieldset>
+      <div className="flex items-center gap-3">
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
+          {t("search.submit")}
+        </button>
+        <a href="?" className="text-sm text-stone-600 underline">{t("search.reset")}</a>
+      </div>
+    </form>
+  );
+}
