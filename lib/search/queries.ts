@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import type { LandSearchQuery } from "./schemas";
-import { searchLand, type SearchContext, type SearchResult } from "./search";
+import { findBlock, searchLand, type SearchContext, type SearchResult } from "./search";
 
 interface Cached {
   revision: bigint;
@@ -102,4 +102,9 @@ export async function runLandSearch(db: Db, q: LandSearchQuery, now = new Date()
   const cached = await getLandIndex(db);
   const result = searchLand(cached.index, q, { ...cached.ctx, today: todayDay(now) });
   return { result, index: cached.index };
+}
+
+export async function findLandBlock(db: Db, q: LandSearchQuery, code: string, now = new Date()) {
+  const cached = await getLandIndex(db);
+  return findBlock(cached.index, q, { ...cached.ctx, today: todayDay(now) }, code);
 }

@@ -196,3 +196,19 @@ export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const results = kept.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
   return { view: q.view, total: kept.length, totalAreaM2, page, pageCount, results };
 }
+
+/**
+ * The block that contains parcel `code` under the same filters as the search that listed it
+ * (a block exists only relative to its filters). Null when that parcel no longer passes them,
+ * e.g. it was sold since: the page then says so instead of showing a different block.
+ */
+export function findBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, code: string): BlockResult | null {
+  const start = index.codes.indexOf(code);
+  if (start < 0) return null;
+  const mask = filterMask(index, { ...q, view: "blocks" }, ctx);
+  if (!mask[start]) return null;
+  const { labels } = index.graph.label(mask);
+  const members: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (labels[i] === labels[start]) members.push(i);
+  return summarise(index, members, q, ctx.today);
+}

@@ -6,7 +6,7 @@ import { READINESS_ITEMS, type ReadinessKey } from "@/lib/land/readiness";
 import { M2_PER_MU } from "@/lib/land/units";
 import { LandIndex, toDay, type LandRow } from "@/lib/search/land-index";
 import { landSearchSchema, type LandSearchQuery } from "@/lib/search/schemas";
-import { searchLand, type SearchContext } from "@/lib/search/search";
+import { findBlock, searchLand, type SearchContext } from "@/lib/search/search";
 import { gridParcels } from "./fixtures/land-grid";
 
 const TODAY = "2026-11-23";
@@ -189,5 +189,19 @@ describe("landSearchSchema", () => {
     const r = landSearchSchema.safeParse({ minArea: "600", maxArea: "500" });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]).toMatchObject({ path: ["maxArea"], message: "maxBelowMin" });
+  });
+});
+
+describe("findBlock", () => {
+  it("finds the whole block around any of its parcels, under the same filters", () => {
+    const { index } = makeIndex(5, 1, { [id(2)]: { status: "SOLD" } });
+    expect(findBlock(index, query(), ctx, "P-0000-0004")?.parcelCodes).toEqual(["P-0000-0003", "P-0000-0004"]);
+    expect(findBlock(index, query({ reserved: "1" }), ctx, "P-0000-0000")?.parcelCount).toBe(2);
+  });
+
+  it("returns null when the parcel no longer passes the filters or does not exist", () => {
+    const { index } = makeIndex(3, 1, { [id(1)]: { status: "SOLD" } });
+    expect(findBlock(index, query(), ctx, "P-0000-0001")).toBeNull();
+    expect(findBlock(index, query(), ctx, "NOPE")).toBeNull();
   });
 });

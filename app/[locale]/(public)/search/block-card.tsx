@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
-import type { LandSearchQuery } from "@/lib/search/schemas";
+import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   query: LandSearchQuery;
 }
 
-export async function BlockCard({ locale, block, parkName }: Props) {
+export async function BlockCard({ locale, block, parkName, query }: Props) {
   const t = await getTranslations();
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price =
@@ -47,6 +47,9 @@ export async function BlockCard({ locale, block, parkName }: Props) {
         })}
       </ul>
       <p className="mt-2 text-xs text-stone-500">{block.parcelCodes.join(", ")}</p>
+      <a href={`/${locale}/blocks/${encodeURIComponent(block.key)}?${toSearchParams({ ...query, page: 1 }).toString()}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+        {t("search.open")}
+      </a>
     </li>
   );
 }

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SitePlan } from "@/components/site-plan";
+import { db } from "@/lib/db";
+import type { ParcelStatus } from "@/lib/generated/prisma/enums";
+import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { pick } from "@/lib/i18n/localized";
+import type { PolygonGeometry } from "@/lib/land/geometry";
+import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
+import { READINESS_KEYS } from "@/lib/land/readiness";
+import { findLandBlock, todayDay } from "@/lib/search/queries";
+import { dayToIso } from "@/lib/search/land-index";
+import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
+  const { key } = await params;
+  return { title: key };
+}
+
+export default async function BlockPage({ params, searchParams }: PageProps<"/[locale]/blocks/[key]">) {
+  const { locale, key } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const t = await getTranslations();
+  // The block is defined by the search that found it; invalid filters fall back to defaults.
+  const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
+  const query = parsed.success ? parsed.data : landSearchSchema.parse({});
+  const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
+  const block = await findLandBlock(db(), query, decodeURIComponent(key));
+  if (!block) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">{t("block.gone")}</p>
+        <a href={back} className="mt-4 inline-block text-brand-700 underline">{t("block.back")}</a>
+      </div>
+    );
+  }
+  const [parcels, surroundings] = await Promise.all([getParcelsByCodes(db(), block.parcelCodes), getParcelShapesInBox(db(), block.bbox)]);
+  const members = new Set(block.parcelCodes);
+  const today = dayToIso(todayDay())!;
+  const money = (v: number) => formatMoney(locale, v, "CNY");
+  const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
+  const parkNames = [...new Set(parcels.map((p) => pick(locale, p.park.nameZh, p.park.nameEn)))].join(" / ");
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t("block.title", { area: formatArea(locale, block.areaM2) })}</h1>
+      <p className="mt-1 text-stone-600">{parkNames}</p>
+      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <SitePlan
+          parcels={surroundings.map((p) => ({
+            code: p.code,
+            status: p.status,
+            geometry: p.geometry as unknown as PolygonGeometry,
+            highlighted: members.has(p.code),
+            href: `/${locale}/parcels/${encodeURIComponent(p.code)}`,
+          }))}
+          statusLabel={statusLabel}
+          title={t("block.planTitle")}
+          legendTitle={t("block.legend")}
+          note={t("block.planNote")}
+        />
+        <section aria-labelledby="summary-title" className="rounded-lg border border-stone-200 bg-white p-4">
+          <h2 id="summary-title" className="font-semibold">{t("block.summary")}</h2>
+          <dl className="mt-2 space-y-2 text-sm">
+            <div><dt className="text-stone-500">{t("block.area")}</dt><dd data-testid="block-area">{formatArea(locale, block.areaM2)}</dd></div>
+            <div><dt className="text-stone-500">{t("block.parcels")}</dt><dd>{block.parcelCount}</dd></div>
+            <div>
+              <dt className="text-stone-500">{t("block.price")}</dt>
+              <dd>{block.priceMin === null ? t("search.priceUnknown") : block.priceMin === block.priceMax ? t("search.priceOne", { price: money(block.priceMin) }) : t("search.price", { min: money(block.priceMin), max: money(block.priceMax!) })}</dd>
+            </div>
+            {block.indicativeTotalCny !== null && <div><dt className="text-stone-500">{t("block.total")}</dt><dd>{money(block.indicativeTotalCny)}</dd></div>}
+            <div><dt className="text-stone-500">{t("block.readyOn")}</dt><dd>{block.readyOn ?? t("search.readyUnknown")}</dd></div>
+          </dl>
+          <a href={`/${locale}/inquiry?block=${encodeURIComponent(block.key)}&${toSearchParams(query).toString()}`} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
+            {t("block.ask")}
+          </a>
+        </section>
+      </div>
+      <section aria-labelledby="parcels-title" className="mt-8">
+        <h2 id="parcels-title" className="text-lg font-semibold">{t("block.tableTitle")}</h2>
+        <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-stone-50 text-stone-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("block.code")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.area")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.landUse")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.price")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.plotRatio")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.handover")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.readiness")}</th>
+                <th scope="col" className="px-3 py-2">{t("block.verified")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parcels.map((p) => (
+                <tr key={p.code} className="border-t border-stone-100" data-testid="block-parcel">
+                  <th scope="row" className="px-3 py-2 font-medium"><a className="text-brand-700 underline" href={`/${locale}/parcels/${encodeURIComponent(p.code)}`}>{p.code}</a></th>
+                  <td className="px-3 py-2">{formatArea(locale, p.areaM2)}</td>
+                  <td className="px-3 py-2">{t(`landUse.${p.landUse}`)}</td>
+                  <td className="px-3 py-2">{p.priceCnyPerMu === null ? "—" : money(p.priceCnyPerMu)}</td>
+                  <td className="px-3 py-2">{p.plotRatioMin ?? "—"}–{p.plotRatioMax ?? "—"}</td>
+                  <td className="px-3 py-2">{p.handoverOn ?? "—"}</td>
+                  <td className="px-3 py-2">{READINESS_KEYS.filter((k) => p.readiness[k] !== null && p.readiness[k]! <= today).map((k) => t(`readiness.${k}`)).join("、") || "—"}</td>
+                  <td className="px-3 py-2">{p.lastVerifiedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// A site plan drawn as SVG from our own parcel geometry: no tile server, no script, readable
+// by screen readers through the table that follows it. Parcels are projected on a local plane
+// (equirectangular about the plan's centre: exact enough across a few kilometres).
+import type { ParcelStatus } from "@/lib/generated/prisma/enums";
+import type { PolygonGeometry } from "@/lib/land/geometry";
+import { makeLocalProjection } from "@/lib/land/geometry";
+
+export interface PlanParcel {
+  code: string;
+  status: ParcelStatus;
+  geometry: PolygonGeometry;
+  href?: string;
+  /** drawn with a heavy outline: the parcels the page is about */
+  highlighted?: boolean;
+}
+
+export const STATUS_COLOURS: Record<ParcelStatus, string> = {
+  AVAILABLE: "#16a34a",
+  RESERVED: "#ca8a04",
+  UNDER_NEGOTIATION: "#ea580c",
+  SOLD: "#64748b",
+  LEASED: "#7c3aed",
+  NOT_OFFERED: "#d6d3d1",
+};
+
+interface Props {
+  parcels: PlanParcel[];
+  statusLabel: (s: ParcelStatus) => string;
+  title: string;
+  legendTitle: string;
+  note: string;
+}
+
+export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Props) {
+  if (parcels.length === 0) return null;
+  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  for (const p of parcels)
+    for (const [lng, lat] of p.geometry.coordinates[0]!) {
+      minLng = Math.min(minLng, lng);
+      maxLng = Math.max(maxLng, lng);
+      minLat = Math.min(minLat, lat);
+      maxLat = Math.max(maxLat, lat);
+    }
+  const proj = makeLocalProjection([(minLng + maxLng) / 2, (minLat + maxLat) / 2]);
+  const [x0, y0] = proj.toXY([minLng, minLat]);
+  const [x1, y1] = proj.toXY([maxLng, maxLat]);
+  const pad = Math.max(x1 - x0, y1 - y0) * 0.03;
+  const width = x1 - x0 + 2 * pad;
+  const height = y1 - y0 + 2 * pad;
+  const path = (g: PolygonGeometry) =>
+    g.coordinates
+      .map((ring) => ring.map((c, i) => {
+        const [x, y] = proj.toXY(c);
+        return `${i ? "L" : "M"}${(x - x0 + pad).toFixed(1)},${(y1 - y + pad).toFixed(1)}`;
+      }).join("") + "Z")
+      .join("");
+  const present = [...new Set(parcels.map((p) => p.status))];
+  return (
+    <figure className="rounded-lg border border-stone-200 bg-white p-3">
+      <svg viewBox={`0 0 ${width.toFixed(1)} ${height.toFixed(1)}`} role="img" aria-label={title} className="h-auto max-h-[28rem] w-full bg-stone-100">
+        {parcels.map((p) => {
+          const shape = (
+            <path
+              d={path(p.geometry)}
+              fill={STATUS_COLOURS[p.status]}
+              fillOpacity={p.highlighted === false ? 0.35 : 0.85}
+              stroke={p.highlighted ? "#0b604a" : "#ffffff"}
+              strokeWidth={p.highlighted ? width / 250 : width / 700}
+              vectorEffect="non-scaling-stroke"
+            >
+              <title>{`${p.code} · ${statusLabel(p.status)}`}</title>
+            </path>
+          );
+          return p.href ? <a key={p.code} href={p.href}>{shape}</a> : <g key={p.code}>{shape}</g>;
+        })}
+      </svg>
+      <figcaption className="mt-2 text-xs text-stone-600">
+        <span className="font-medium">{legendTitle}: </span>
+        {present.map((s) => (
+          <span key={s} className="mr-3 inline-flex items-center gap-1">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: STATUS_COLOURS[s] }} />
+            {statusLabel(s)}
+          </span>
+        ))}
+        <span className="block pt-1 text-stone-500">{note}</span>
+      </figcaption>
+    </figure>
+  );
+}
