@@ -54,8 +54,10 @@ export class EnvError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (result.success && result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
-    throw new EnvError("Invalid environment: NEXTAUTH_SECRET is required in production (a long random string).");
+  if (result.success && result.data.NODE_ENV === "production") {
+    for (const key of ["NEXTAUTH_SECRET", "IP_HASH_SALT"] as const) {
+      if (!result.data[key]) throw new EnvError(`Invalid environment: ${key} is required in production (a long random string).`);
+    }
   }
   if (!result.success) {
     const problems = result.error.issues

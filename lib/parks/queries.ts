@@ -108,3 +108,7 @@ export async function listHeadlineFigures(db: Db, limit = 8): Promise<FigureDto[
     source: { ...r.article, publishedOn: r.article.publishedOn.toISOString().slice(0, 10) },
   }));
 }
+
+export async function getParkName(db: Db, code: string): Promise<{ nameZh: string; nameEn: string } | null> {
+  return db.park.findUnique({ where: { code }, select: { nameZh: true, nameEn: true } });
+}

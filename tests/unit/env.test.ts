@@ -22,8 +22,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });
 
-  it("requires NEXTAUTH_SECRET in production only", () => {
+  it("requires the secrets in production only", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
-    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) }).NODE_ENV).toBe("production");
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) })).toThrow(/IP_HASH_SALT is required/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32), IP_HASH_SALT: "t".repeat(32) }).NODE_ENV).toBe("production");
   });
 });

@@ -1,0 +1,144 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Industry } from "@/lib/generated/prisma/enums";
+import { inquirySchema, TIMELINES } from "@/lib/inquiry/schemas";
+import { fieldErrorsOf } from "@/lib/actions/form-errors";
+import { submitInquiry, type InquiryState } from "./actions";
+
+interface Props {
+  locale: "zh" | "en";
+  idempotencyKey: string;
+  hidden: Record<string, string>;
+  searchHref: string;
+}
+
+const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
+
+export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Props) {
+  const t = useTranslations("inquiry");
+  const ti = useTranslations("industry");
+  const [state, formAction, pending] = useActionState<InquiryState, FormData>(submitInquiry, null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const serverErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
+  const errors = { ...serverErrors, ...clientErrors };
+  const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.invalid", { requestId: state && !state.ok ? (state.error.requestId ?? "") : "" }) : t("errors.invalid"));
+
+  if (state?.ok) {
+    return (
+      <section role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-6" data-testid="inquiry-success">
+        <h2 className="text-xl font-semibold text-brand-900">{t("successTitle")}</h2>
+        <p className="mt-3">
+          {t("reference")}: <strong className="font-mono text-lg" data-testid="inquiry-reference">{state.data.reference}</strong>
+        </p>
+        <p className="mt-3">{t("matched", { count: state.data.matchedBlocks })}</p>
+        <p className="mt-3 text-sm">{t("successNext")}</p>
+        <a href={searchHref} className="mt-4 inline-block text-brand-700 underline">{t("backToSearch")}</a>
+      </section>
+    );
+  }
+
+  const field = (name: string) => ({
+    name,
+    id: name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
+  const error = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
+        {message(errors[name]!)}
+      </p>
+    ) : null;
+  const label = (name: string, text: string, optional = false) => (
+    <label htmlFor={name} className="block text-sm font-medium">
+      {text}
+      {optional && <span className="font-normal text-stone-500"> ({t("optional")})</span>}
+    </label>
+  );
+
+  return (
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-6"
+      onSubmit={(event) => {
+        // Same schema as the server: mistakes are shown before anything is sent.
+        const data = Object.fromEntries(new FormData(event.currentTarget).entries());
+        const parsed = inquirySchema.safeParse(data);
+        const found = parsed.success ? {} : fieldErrorsOf(parsed.error);
+        setClientErrors(found);
+        if (!parsed.success) event.preventDefault();
+      }}
+    >
+      {state && !state.ok && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="inquiry-error">
+          {message(state.error.fieldErrors?.website ? "bot" : state.error.message)}
+        </p>
+      )}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="locale" value={locale} />
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor="website">{t("website")}</label>
+        <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+      </div>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">{t("contact")}</legend>
+        <div>{label("contactName", t("contactName"))}<input {...field("contactName")} autoComplete="name" className={input} />{error("contactName")}</div>
+        <div>{label("company", t("company"))}<input {...field("company")} autoComplete="organization" className={input} />{error("company")}</div>
+        <div>{label("email", t("email"))}<input {...field("email")} type="email" autoComplete="email" className={input} />{error("email")}</div>
+        <div>{label("phone", t("phone"))}<input {...field("phone")} type="tel" autoComplete="tel" className={input} />{error("phone")}</div>
+        <div>{label("country", t("country"))}<input {...field("country")} autoComplete="country-name" className={input} />{error("country")}</div>
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-semibold">{t("project")}</legend>
+        <div>
+          {label("industry", t("industry"), true)}
+          <select {...field("industry")} className={input} defaultValue="">
+            <option value="">{t("select")}</option>
+            {Object.values(Industry).map((i) => (
+              <option key={i} value={i}>{ti(i)}</option>
+            ))}
+          </select>
+          {error("industry")}
+        </div>
+        <div>{label("investmentCny", t("investmentCny"), true)}<input {...field("investmentCny")} inputMode="numeric" className={input} />{error("investmentCny")}</div>
+        <div>{label("landNeededMu", t("landNeededMu"), true)}<input {...field("landNeededMu")} inputMode="decimal" className={input} />{error("landNeededMu")}</div>
+        <div>{label("jobs", t("jobs"), true)}<input {...field("jobs")} inputMode="numeric" className={input} />{error("jobs")}</div>
+        <div>{label("powerKva", t("powerKva"), true)}<input {...field("powerKva")} inputMode="numeric" className={input} />{error("powerKva")}</div>
+        <div>{label("waterTonsPerDay", t("waterTonsPerDay"), true)}<input {...field("waterTonsPerDay")} inputMode="decimal" className={input} />{error("waterTonsPerDay")}</div>
+        <div>
+          {label("timeline", t("timeline"), true)}
+          <select {...field("timeline")} className={input} defaultValue="">
+            <option value="">{t("select")}</option>
+            {TIMELINES.map((v) => (
+              <option key={v} value={v}>{t(`timelines.${v}`)}</option>
+            ))}
+          </select>
+          {error("timeline")}
+        </div>
+        <div className="sm:col-span-2">{label("message", t("message"))}<textarea {...field("message")} rows={5} className={input} />{error("message")}</div>
+      </fieldset>
+
+      <section aria-labelledby="privacy-title" className="rounded-md border border-stone-200 bg-stone-50 p-4 text-sm">
+        <h2 id="privacy-title" className="font-semibold">{t("privacyTitle")}</h2>
+        <p className="mt-2 text-stone-700">{t("privacy")}</p>
+        <label className="mt-3 flex items-start gap-2">
+          <input type="checkbox" {...field("consent")} className="mt-1" />
+          <span>{t("consent")}</span>
+        </label>
+        {error("consent")}
+      </section>
+
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-900 disabled:opacity-60">
+        {pending ? t("sending") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { pick } from "@/lib/i18n/localized";
+import { getParkName } from "@/lib/parks/queries";
+import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
+import { InquiryForm } from "./inquiry-form";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/inquiry">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "inquiry" });
+  return { title: t("title") };
+}
+
+const TARGET_KEYS = ["block", "parcel", "park"];
+
+export default async function InquiryPage({ params, searchParams }: PageProps<"/[locale]/inquiry">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const t = await getTranslations("inquiry");
+  const raw = searchParamsToObject(await searchParams);
+  const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 80) : "");
+  // The rest of the URL is the search that formed the block: kept so the block can be rebuilt.
+  const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !TARGET_KEYS.includes(k)));
+  const parsedFilters = landSearchSchema.safeParse(filters);
+  const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
+  const park = str("park") ? await getParkName(db(), str("park")) : null;
+  const about = str("block")
+    ? t("aboutBlock", { key: str("block") })
+    : str("parcel")
+      ? t("aboutParcel", { code: str("parcel") })
+      : park
+        ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
+        : t("aboutNothing");
+  const hidden: Record<string, string> = {};
+  if (str("block")) {
+    hidden.blockKey = str("block");
+    hidden.blockQuery = blockQuery;
+  }
+  if (str("parcel")) hidden.parcelCode = str("parcel");
+  if (park) hidden.parkCode = str("park");
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+      <p className="mt-2 text-stone-600">{t("lead")}</p>
+      <p className="mt-4 rounded-md bg-white p-3 text-sm" data-testid="inquiry-about">
+        <span className="text-stone-500">{t("about")}: </span>
+        {about}
+      </p>
+      <div className="mt-6">
+        <InquiryForm locale={locale === "en" ? "en" : "zh"} idempotencyKey={randomUUID()} hidden={hidden} searchHref={`/${locale}/search?${blockQuery}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Expected failures carry a code and a message the user may see (a message key where the UI
+// translates). Anything else is a bug: logged with a request id, shown as a generic message.
+export type ErrorCode = "validation" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "internal";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, "internal">,
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (message = "notFound") => new AppError("not_found", message);
+export const conflict = (message = "conflict") => new AppError("conflict", message);
+export const rateLimited = (message = "rateLimited") => new AppError("rate_limited", message);
+export const validation = (fieldErrors: Record<string, string>, message = "validation") => new AppError("validation", message, fieldErrors);
