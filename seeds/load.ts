@@ -43,7 +43,8 @@ export async function seedDatabase(db: Db, opts: { force: boolean }): Promise<Se
     return { loaded: false, message: `Jiangmen dataset already loaded (${existing} parks, ${parcels} parcels).` };
   }
   const cadastre = generateCadastre(parks, cadastrePlan);
-  const parcelRows = cadastre.parcels.map(toParcelRow);
+  const boundaries = new Map(cadastre.map((c) => [c.parkCode, c.boundary]));
+  const parcelRows = cadastre.flatMap((c) => c.parcels).map(toParcelRow);
   const adjacency = computeAdjacency(parcelRows.map((p) => ({ id: p.code, geometry: p.geometry as unknown as PolygonGeometry })));
 
   await db.$transaction(
@@ -70,7 +71,7 @@ export async function seedDatabase(db: Db, opts: { force: boolean }): Promise<Se
           descriptionEn: p.descriptionEn,
           centerLng: p.center[0],
           centerLat: p.center[1],
-          boundary: (cadastre.boundaries.get(p.code) ?? Prisma.DbNull) as Prisma.InputJsonValue,
+          boundary: boundaries.has(p.code) ? (boundaries.get(p.code) as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
           contactNameZh: p.contact?.nameZh,
           contactNameEn: p.contact?.nameEn,
           contactPhone: p.contact?.phone,

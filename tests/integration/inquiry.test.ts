@@ -1,0 +1,113 @@
+// The inquiry write on real PostgreSQL (the seeded database, so matching has land to find).
+// Each test cleans up the inquiries it wrote, so the shared dataset stays as loaded.
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defineAction } from "@/lib/actions/action";
+import type { Db } from "@/lib/db/client";
+import { createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
+import { inquirySchema } from "@/lib/inquiry/schemas";
+import { runLandSearch } from "@/lib/search/queries";
+import { landSearchSchema, toSearchParams } from "@/lib/search/schemas";
+import { muToM2 } from "@/lib/land/units";
+import { seededDb } from "./helpers/database";
+
+let db: Db;
+beforeAll(() => {
+  db = seededDb();
+});
+afterEach(async () => {
+  await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryParcel", "RateLimit" CASCADE`);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const valid = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  locale: "en",
+  contactName: "Anna Schmidt",
+  email: "anna@example.de",
+  company: "Schmidt Batterietechnik GmbH",
+  country: "Germany",
+  industry: "NEW_ENERGY_BATTERY",
+  landNeededMu: "300",
+  message: "We plan a cell-module plant and need serviced land by next spring.",
+  consent: "on",
+  ...over,
+});
+
+const submit = (ipHash: string | null = "ip-a") =>
+  defineAction({ name: "test", schema: inquirySchema, access: "public", handler: (input) => createInquiry(db, input, { ipHash }) });
+
+describe("createInquiry", () => {
+  it("writes the inquiry, its CREATED event and a reference, and matches blocks of at least the land needed", async () => {
+    const result = await submit()(valid());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.reference).toMatch(/^JM\d{4}-[2-9A-HJ-NP-Z]{6}$/);
+    const row = await db.inquiry.findUniqueOrThrow({
+      where: { reference: result.data.reference },
+      select: { stage: true, consentAt: true, consentVersion: true, matchedBlocks: true, events: { select: { type: true } }, landNeededMu: true, ipHash: true },
+    });
+    expect(row.stage).toBe("NEW");
+    expect(row.events.map((e) => e.type)).toEqual(["CREATED"]);
+    expect(row.consentVersion).toBeTruthy();
+    expect(row.ipHash).toBe("ip-a");
+    const matched = row.matchedBlocks as { areaM2: number; key: string }[];
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.length).toBe(result.data.matchedBlocks);
+    for (const b of matched) expect(b.areaM2).toBeGreaterThanOrEqual(muToM2(300));
+    // Smallest sufficient block first.
+    expect(matched.map((b) => b.areaM2)).toEqual([...matched.map((b) => b.areaM2)].sort((a, b) => a - b));
+  });
+
+  it("a double submit (same idempotency key, even concurrently) creates exactly one inquiry", async () => {
+    const input = valid();
+    const [a, b, c] = await Promise.all([submit()(input), submit()(input), submit()(input)]);
+    const refs = [a, b, c].map((r) => (r.ok ? r.data.reference : "failed"));
+    expect(new Set(refs).size).toBe(1);
+    expect(refs[0]).not.toBe("failed");
+    expect(await db.inquiry.count()).toBe(1);
+    expect(await db.inquiryEvent.count()).toBe(1);
+    const again = await submit()(input);
+    expect(again.ok && again.data).toMatchObject({ reference: refs[0], created: false });
+  });
+
+  it("bad input gets field-level message keys and writes nothing", async () => {
+    const result = await submit()(valid({ email: "not-an-email", landNeededMu: "lots", consent: "", message: "hi" }));
+    expect(result).toMatchObject({ ok: false, error: { code: "validation" } });
+    if (result.ok) return;
+    expect(result.error.fieldErrors).toMatchObject({ email: "email", landNeededMu: "mustBeNumber", consent: "consent", message: "tooShort" });
+    expect(await db.inquiry.count()).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
+  });
+
+  it("turns away a bot that fills the honeypot, writing nothing", async () => {
+    const result = await submit()(valid({ website: "http://spam.example" }));
+    expect(result).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { website: "bot" } } });
+    expect(await db.inquiry.count()).toBe(0);
+  });
+
+  it(`limits one network to ${INQUIRIES_PER_IP_PER_HOUR} inquiries an hour, counted in PostgreSQL`, async () => {
+    for (let i = 0; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit("ip-busy")(valid())).ok).toBe(true);
+    const blocked = await submit("ip-busy")(valid());
+    expect(blocked).toMatchObject({ ok: false, error: { code: "rate_limited", message: "rateLimited" } });
+    expect((await submit("ip-other")(valid())).ok).toBe(true);
+    expect(await db.inquiry.count()).toBe(INQUIRIES_PER_IP_PER_HOUR + 1);
+  });
+
+  it("stores the chosen block's parcels, rebuilt from the filters that formed it", async () => {
+    const q = landSearchSchema.parse({ minArea: "500" });
+    const { result } = await runLandSearch(db, q);
+    const block = result.results[0]!;
+    const created = await submit()(valid({ blockKey: block.key, blockQuery: toSearchParams(q).toString() }));
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const row = await db.inquiry.findUniqueOrThrow({
+      where: { reference: created.data.reference },
+      select: { requestedBlocks: true, parcels: { select: { parcel: { select: { code: true } } } } },
+    });
+    expect(row.parcels.map((p) => p.parcel.code).sort()).toEqual([...block.parcelCodes].sort());
+    expect(row.requestedBlocks).toEqual([{ key: block.key, query: toSearchParams(q).toString(), parcelCodes: block.parcelCodes }]);
+  });
+});
