@@ -83,7 +83,7 @@ describe("the Jiangmen dataset", () => {
       expect(text).toContain(name);
     }
     for (const p of projects) {
-      expect(p.sourceArticles.length, p.nameEn).toBeGreaterThan(0);
+      expect(p.sourceArticles.length, p.companyEn).toBeGreaterThan(0);
       for (const parcel of p.parcels) expect(["SOLD", "LEASED"]).toContain(parcel.status);
     }
   });
