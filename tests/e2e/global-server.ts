@@ -14,6 +14,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    e2eDatabaseUrl: string;
   }
 }
 
@@ -32,23 +33,26 @@ function freePort(): Promise<number> {
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
+      last = `HTTP ${res.status}: ${await res.text()}`;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+  throw new Error(`${url} was not healthy within ${timeoutMs} ms (last: ${last})`);
 }
 
 export default async function setup(project: TestProject) {
   const chromium = findChromium();
   project.provide("chromiumPath", chromium ?? "");
   project.provide("baseUrl", "");
+  project.provide("e2eDatabaseUrl", "");
   if (!chromium) return;
 
   const build = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "--build-only"], { stdio: "inherit" });
@@ -63,7 +67,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: pg.url, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: pg.url, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", IP_HASH_SALT: "e2e-salt-e2e-salt" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -75,6 +79,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("baseUrl", baseUrl);
+  project.provide("e2eDatabaseUrl", pg.url);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -1,0 +1,95 @@
+// The investor's journey in a real browser: search for 500 mu of contiguous land, open a
+// block, ask about it, get a reference number. Once in Chinese, once in English.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createPrismaClient } from "@/lib/db/client";
+import { launchBrowser } from "./browser";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+
+async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {
+  await page.goto(`${baseUrl}/${locale}/search`);
+  await page.fill("#minArea", "500");
+  await page.getByRole("checkbox", { name: locale === "zh" ? "通电" : "Power" }).check();
+  await page.getByRole("button", { name: locale === "zh" ? "搜索" : "Search" }).click();
+  await page.waitForURL(/minArea=500/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("minArea")).toBe("500");
+  expect(url.searchParams.getAll("ready")).toEqual(["power"]);
+  const blocks = page.getByTestId("block-result");
+  expect(await blocks.count()).toBeGreaterThan(0);
+  await blocks.first().getByRole("link").first().click();
+  await page.waitForURL(/\/blocks\//);
+  expect(await page.getByTestId("block-parcel").count()).toBeGreaterThan(1);
+  const areaText = (await page.getByTestId("block-area").textContent()) ?? "";
+  return areaText;
+}
+
+describe.skipIf(!chromiumPath)("investor journey", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("zh: finds a 500-mu block with power, opens it, sends an inquiry and gets a reference", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    const area = await searchAndOpenBlock(page, "zh");
+    expect(area).toMatch(/亩/);
+    await page.getByRole("link", { name: "咨询此地块" }).click();
+    await page.waitForURL(/\/zh\/inquiry\?block=/);
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/连片地块/);
+
+    // Bad input: field messages in Chinese, nothing sent.
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await expect(page.getByText("必填。").first().isVisible()).resolves.toBe(true);
+
+    await page.fill("#contactName", "李明");
+    await page.fill("#company", "深圳某新能源科技有限公司");
+    await page.fill("#email", "li.ming@example.cn");
+    await page.fill("#country", "中国");
+    await page.fill("#landNeededMu", "500");
+    await page.fill("#message", "计划建设电池模组工厂，希望明年春季前交地。");
+    await page.check("#consent");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await page.getByTestId("inquiry-success").waitFor();
+    expect(await page.getByTestId("inquiry-reference").textContent()).toMatch(/^JM\d{4}-[A-Z0-9]{6}$/);
+    await context.close();
+  });
+
+  it("en: the same journey in English, a double click still makes one inquiry", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    const area = await searchAndOpenBlock(page, "en");
+    expect(area).toMatch(/ha \(/);
+    await page.getByRole("link", { name: "Ask about this block" }).click();
+    await page.waitForURL(/\/en\/inquiry\?block=/);
+    await page.fill("#contactName", "Anna Schmidt");
+    await page.fill("#company", "Schmidt Batterietechnik GmbH");
+    await page.fill("#email", "not-an-email");
+    await page.fill("#country", "Germany");
+    await page.fill("#message", "We plan a cell-module plant and need serviced land by next spring.");
+    await page.check("#consent");
+    await page.getByRole("button", { name: "Send inquiry" }).click();
+    await expect(page.getByText("Enter a valid email address.").isVisible()).resolves.toBe(true);
+    await page.fill("#email", "anna@example.de");
+    await page.getByRole("button", { name: "Send inquiry" }).dblclick();
+    await page.getByTestId("inquiry-success").waitFor();
+    const reference = await page.getByTestId("inquiry-reference").textContent();
+    expect(reference).toMatch(/^JM\d{4}-[A-Z0-9]{6}$/);
+    const db = createPrismaClient(inject("e2eDatabaseUrl"), 1);
+    try {
+      const rows = await db.inquiry.findMany({ where: { email: "anna@example.de" }, select: { reference: true, locale: true, requestedBlocks: true } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ reference, locale: "en" });
+      expect((rows[0]!.requestedBlocks as { parcelCodes: string[] }[])[0]!.parcelCodes.length).toBeGreaterThan(1);
+    } finally {
+      await db.$disconnect();
+    }
+    await context.close();
+  });
+});
