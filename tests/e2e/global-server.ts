@@ -1,13 +1,9 @@
-// The end-to-end tier runs the real portal: a production build served by `next start` on a
-// seeded embedded PostgreSQL, driven by Debian's Chromium through playwright-core.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// The end-to-end tier runs the real portal the way a new user starts it (scripts/serve.ts,
+// i.e. `npm start`), driven by Debian's Chromium through playwright-core.
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
-import { createPrismaClient } from "../../lib/db/client";
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
-import { seedDatabase } from "../../seeds/load";
 import { findChromium } from "./browser";
 
 declare module "vitest" {
@@ -18,7 +14,7 @@ declare module "vitest" {
   }
 }
 
-const DIR = ".data/e2e-postgres";
+const DIR = ".data/e2e";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,34 +51,29 @@ export default async function setup(project: TestProject) {
   project.provide("e2eDatabaseUrl", "");
   if (!chromium) return;
 
-  const build = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "--build-only"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("The production build failed; see the output above.");
-
+  // Boot exactly as `npm start` does on a fresh clone (embedded database, migrations, seed,
+  // build, next start), only with its own data folder and ports.
   fs.rmSync(DIR, { recursive: true, force: true });
-  const pg = await startEmbeddedPostgres({ dir: DIR, port: await freePort(), database: "portal" });
-  await migrate(pg.url);
-  const prisma = createPrismaClient(pg.url, 4);
-  await seedDatabase(prisma, { force: false });
-  await prisma.$disconnect();
-
-  const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: pg.url, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret", IP_HASH_SALT: "e2e-salt-e2e-salt" },
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: "", PORT: String(port), EMBEDDED_PG_DIR: `${DIR}/postgres`, EMBEDDED_PG_PORT: String(pgPort) };
+  // As on a fresh clone: no secrets, no NODE_ENV (vitest sets "test").
+  for (const key of ["NODE_ENV", "NEXTAUTH_SECRET", "IP_HASH_SALT"]) delete env[key];
+  const server: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+    env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${baseUrl}/api/health`, server, 60_000);
+    await waitFor(`${baseUrl}/api/health`, server, 300_000);
   } catch (error) {
     server.kill("SIGTERM");
-    await pg.stop();
     throw error;
   }
   project.provide("baseUrl", baseUrl);
-  project.provide("e2eDatabaseUrl", pg.url);
+  project.provide("e2eDatabaseUrl", `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portal`);
   return async () => {
+    // serve.ts stops Next, then the embedded PostgreSQL.
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
-    await pg.stop();
   };
 }
