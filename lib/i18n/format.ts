@@ -26,11 +26,13 @@ const UNIT_LABEL: Record<string, { zh: string; en: string }> = {
   GWh: { zh: "GWh", en: " GWh" },
   percent: { zh: "%", en: "%" },
   count: { zh: "", en: "" },
+  years: { zh: "年", en: " years" },
 };
 
 /** A seeded figure (value + unit as stored) as a person would write it. */
 export function formatFigure(locale: string, value: number, unit: string): string {
   if (unit === "CNY" || unit === "USD") return formatMoney(locale, value, unit);
+  if (unit === "rank") return locale === "zh" ? `第${num(locale, value)}` : `No. ${num(locale, value)}`;
   const label = UNIT_LABEL[unit];
   const text = num(locale, value, 3);
   if (!label) return `${text} ${unit}`;
@@ -42,4 +44,9 @@ export function formatArea(locale: string, areaM2: number): string {
   const mu = num(locale, areaM2 / M2_PER_MU, 0);
   const ha = num(locale, areaM2 / M2_PER_HA, 1);
   return locale === "zh" ? `${mu}亩（${ha}公顷）` : `${ha} ha (${mu} mu)`;
+}
+
+/** "a, b and c" / "a、b和c": lists read naturally in each language. */
+export function formatList(locale: string, items: string[]): string {
+  return new Intl.ListFormat(locale === "zh" ? "zh-CN" : "en", { style: "long", type: "conjunction" }).format(items);
 }

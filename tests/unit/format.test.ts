@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatFigure, formatMoney } from "@/lib/i18n/format";
+import { formatArea, formatFigure, formatList, formatMoney } from "@/lib/i18n/format";
 
 describe("formatMoney", () => {
   it("writes Chinese amounts in 亿 and 万", () => {
@@ -21,6 +21,18 @@ describe("formatFigure", () => {
     expect(formatFigure("en", 1395, "km2")).toBe("1,395 km²");
     expect(formatFigure("en", 19, "count")).toBe("19");
     expect(formatFigure("zh", 6.5, "percent")).toBe("6.5%");
+  });
+
+  it("writes durations and rankings in each language", () => {
+    expect(formatFigure("zh", 3, "years")).toBe("3年");
+    expect(formatFigure("en", 3, "years")).toBe("3 years");
+    expect(formatFigure("zh", 1, "rank")).toBe("第1");
+    expect(formatFigure("en", 1, "rank")).toBe("No. 1");
+  });
+
+  it("joins lists the way each language does", () => {
+    expect(formatList("en", ["Road", "Power", "Gas"])).toBe("Road, Power, and Gas");
+    expect(formatList("zh", ["通路", "通电", "通燃气"])).toBe("通路、通电和通燃气");
   });
 
   it("keeps an unknown unit visible instead of dropping it", () => {

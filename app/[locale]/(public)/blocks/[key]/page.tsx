@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SitePlan } from "@/components/site-plan";
 import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
-import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import type { PolygonGeometry } from "@/lib/land/geometry";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
@@ -103,7 +103,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
                   <td className="px-3 py-2">{p.priceCnyPerMu === null ? "—" : money(p.priceCnyPerMu)}</td>
                   <td className="px-3 py-2">{p.plotRatioMin ?? "—"}–{p.plotRatioMax ?? "—"}</td>
                   <td className="px-3 py-2">{p.handoverOn ?? "—"}</td>
-                  <td className="px-3 py-2">{READINESS_KEYS.filter((k) => p.readiness[k] !== null && p.readiness[k]! <= today).map((k) => t(`readiness.${k}`)).join("、") || "—"}</td>
+                  <td className="px-3 py-2">{formatList(locale, READINESS_KEYS.filter((k) => p.readiness[k] !== null && p.readiness[k]! <= today).map((k) => t(`readiness.${k}`))) || "—"}</td>
                   <td className="px-3 py-2">{p.lastVerifiedOn}</td>
                 </tr>
               ))}
