@@ -92,4 +92,19 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     }
     await context.close();
   });
+
+  it("a parcel page shows its facts, its nine-connections status and an inquiry link", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await searchAndOpenBlock(page, "en");
+    const code = (await page.getByTestId("block-parcel").first().getByRole("link").textContent())!;
+    await page.getByTestId("block-parcel").first().getByRole("link").click();
+    await page.waitForURL(/\/en\/parcels\//);
+    await expect(page.locator("h1").textContent()).resolves.toBe(`Parcel ${code}`);
+    await expect(page.getByText("Nine connections and site levelling").isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "Ask about this parcel" }).click();
+    await page.waitForURL(/\/en\/inquiry\?parcel=/);
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toContain(code);
+    await context.close();
+  });
 });

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SitePlan } from "@/components/site-plan";
+import { db } from "@/lib/db";
+import type { ParcelStatus } from "@/lib/generated/prisma/enums";
+import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { pick } from "@/lib/i18n/localized";
+import { expandBBox, bboxOf, type PolygonGeometry } from "@/lib/land/geometry";
+import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
+import { READINESS_KEYS } from "@/lib/land/readiness";
+import { todayDay } from "@/lib/search/queries";
+import { dayToIso } from "@/lib/search/land-index";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/parcels/[code]">): Promise<Metadata> {
+  const { code } = await params;
+  return { title: decodeURIComponent(code) };
+}
+
+export default async function ParcelPage({ params }: PageProps<"/[locale]/parcels/[code]">) {
+  const { locale, code: rawCode } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const code = decodeURIComponent(rawCode).slice(0, 80);
+  const t = await getTranslations();
+  const [parcel] = await getParcelsByCodes(db(), [code]);
+  if (!parcel) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">{t("parcel.notFound", { code })}</p>
+        <a href={`/${locale}/search`} className="mt-4 inline-block text-brand-700 underline">{t("nav.search")}</a>
+      </div>
+    );
+  }
+  // Neighbours within ~300 m give the parcel its context on the plan.
+  const around = await getParcelShapesInBox(db(), expandBBox(bboxOf(parcel.geometry), 300));
+  const today = dayToIso(todayDay())!;
+  const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
+  const row = (label: string, value: string) => (
+    <div className="flex justify-between gap-4 border-t border-stone-100 py-1.5"><dt className="text-stone-500">{label}</dt><dd className="text-right">{value}</dd></div>
+  );
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("parcel.title", { code: parcel.code })}</h1>
+      <p className="mt-1 text-stone-600">
+        {pick(locale, parcel.park.nameZh, parcel.park.nameEn)}
+        {parcel.zone && ` · ${pick(locale, parcel.zone.nameZh, parcel.zone.nameEn)}`}
+      </p>
+      <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <SitePlan
+          parcels={around.map((p) => ({ code: p.code, status: p.status, geometry: p.geometry as unknown as PolygonGeometry, highlighted: p.code === parcel.code, href: `/${locale}/parcels/${encodeURIComponent(p.code)}` }))}
+          statusLabel={statusLabel}
+          title={t("parcel.planTitle")}
+          legendTitle={t("block.legend")}
+          note={t("home.illustrative")}
+        />
+        <section aria-labelledby="facts-title" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+          <h2 id="facts-title" className="font-semibold">{t("parcel.facts")}</h2>
+          <dl className="mt-2">
+            {row(t("block.status"), statusLabel(parcel.status))}
+            {row(t("block.area"), formatArea(locale, parcel.areaM2))}
+            {row(t("block.landUse"), t(`landUse.${parcel.landUse}`))}
+            {row(t("block.price"), parcel.priceCnyPerMu === null ? t("search.priceUnknown") : t("search.priceOne", { price: formatMoney(locale, parcel.priceCnyPerMu, "CNY") }))}
+            {row(t("block.plotRatio"), `${parcel.plotRatioMin ?? "—"}–${parcel.plotRatioMax ?? "—"}`)}
+            {row(t("block.handover"), parcel.handoverOn ?? "—")}
+            {row(t("block.verified"), parcel.lastVerifiedOn)}
+          </dl>
+          <h3 className="mt-4 font-semibold">{t("parcel.readinessTitle")}</h3>
+          <ul className="mt-1">
+            {READINESS_KEYS.map((k) => {
+              const d = parcel.readiness[k];
+              return (
+                <li key={k} className="flex justify-between gap-4 border-t border-stone-100 py-1">
+                  <span>{t(`readiness.${k}`)}</span>
+                  <span className={d && d <= today ? "text-brand-700" : "text-stone-500"}>
+                    {d === null ? t("parcel.notPlanned") : d <= today ? t("parcel.ready", { date: d }) : t("parcel.planned", { date: d })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {(parcel.status === "AVAILABLE" || parcel.status === "RESERVED") && (
+            <a href={`/${locale}/inquiry?parcel=${encodeURIComponent(parcel.code)}&park=${encodeURIComponent(parcel.park.code)}`} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center font-medium text-white hover:bg-brand-900">
+              {t("parcel.ask")}
+            </a>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
