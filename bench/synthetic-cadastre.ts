@@ -4,6 +4,7 @@
 import type { ParcelStatus } from "../lib/generated/prisma/enums";
 import { makeLocalProjection, type PolygonGeometry } from "../lib/land/geometry";
 import { READINESS_ITEMS } from "../lib/land/readiness";
+import { createRng } from "../seeds/random";
 
 export interface SyntheticParcel {
   code: string;
@@ -12,17 +13,6 @@ export interface SyntheticParcel {
   priceCnyPerMu: number | null;
   handoverOn: string | null;
   readiness: Record<string, string | null>;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PARCEL_M = 80;
@@ -39,7 +29,8 @@ const STATUS_WEIGHTS: [ParcelStatus, number][] = [
 ];
 
 export function syntheticCadastre(count: number, seed = 7): SyntheticParcel[] {
-  const rnd = mulberry32(seed);
+  const rng = createRng(`bench:${seed}`);
+  const rnd = () => rng.next();
   const proj = makeLocalProjection([113.05, 22.45]);
   const perBlock = BLOCK_COLS * BLOCK_ROWS;
   const blocksPerSide = Math.ceil(Math.sqrt(Math.ceil(count / perBlock)));

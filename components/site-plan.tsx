@@ -87,3 +87,18 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
     </figure>
   );
 }
+
+/** Parcels as read from the database -> plan parcels linking to their pages. */
+export function toPlanParcels(
+  shapes: { code: string; status: ParcelStatus; geometry: unknown }[],
+  locale: string,
+  highlighted: (code: string) => boolean,
+): PlanParcel[] {
+  return shapes.map((p) => ({
+    code: p.code,
+    status: p.status,
+    geometry: p.geometry as PolygonGeometry,
+    highlighted: highlighted(p.code),
+    href: `/${locale}/parcels/${encodeURIComponent(p.code)}`,
+  }));
+}

@@ -2,9 +2,9 @@
 // i.e. `npm start`), driven by Debian's Chromium through playwright-core.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser";
+import { freePort } from "../setup/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,17 +15,6 @@ declare module "vitest" {
 }
 
 const DIR = ".data/e2e";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,6 @@
 // Two databases: "jm_test" (migrated, emptied by the tests that write) and "jm_seeded"
 // (migrated and loaded with the Jiangmen dataset once, read-only for tests).
 import fs from "node:fs";
-import net from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../lib/db/client";
@@ -11,6 +10,7 @@ import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { env } from "../../lib/env";
 import { seedDatabase } from "../../seeds/load";
+import { freePort } from "./free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,17 +21,6 @@ declare module "vitest" {
 }
 
 const TEST_DIR = ".data/test-postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);

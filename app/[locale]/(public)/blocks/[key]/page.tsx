@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SitePlan } from "@/components/site-plan";
+import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import type { PolygonGeometry } from "@/lib/land/geometry";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { findLandBlock, todayDay } from "@/lib/search/queries";
@@ -49,13 +48,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
       <p className="mt-1 text-stone-600">{parkNames}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
         <SitePlan
-          parcels={surroundings.map((p) => ({
-            code: p.code,
-            status: p.status,
-            geometry: p.geometry as unknown as PolygonGeometry,
-            highlighted: members.has(p.code),
-            href: `/${locale}/parcels/${encodeURIComponent(p.code)}`,
-          }))}
+          parcels={toPlanParcels(surroundings, locale, (code) => members.has(code))}
           statusLabel={statusLabel}
           title={t("block.planTitle")}
           legendTitle={t("block.legend")}

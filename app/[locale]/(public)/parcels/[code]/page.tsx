@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SitePlan } from "@/components/site-plan";
+import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import { expandBBox, bboxOf, type PolygonGeometry } from "@/lib/land/geometry";
+import { expandBBox, bboxOf } from "@/lib/land/geometry";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
@@ -48,7 +48,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
       </p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_22rem]">
         <SitePlan
-          parcels={around.map((p) => ({ code: p.code, status: p.status, geometry: p.geometry as unknown as PolygonGeometry, highlighted: p.code === parcel.code, href: `/${locale}/parcels/${encodeURIComponent(p.code)}` }))}
+          parcels={toPlanParcels(around, locale, (c) => c === parcel.code)}
           statusLabel={statusLabel}
           title={t("parcel.planTitle")}
           legendTitle={t("block.legend")}
