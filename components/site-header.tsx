@@ -16,6 +16,9 @@ export async function SiteHeader() {
           <Link href="/search" className="hover:text-brand-700">
             {t("search")}
           </Link>
+          <Link href="/projects" className="hidden hover:text-brand-700 sm:inline">
+            {t("projects")}
+          </Link>
           <Link href="/#parks" className="hidden hover:text-brand-700 sm:inline">
             {t("parks")}
           </Link>

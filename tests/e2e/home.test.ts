@@ -69,4 +69,19 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     expect(new Set(boxes.map((x) => Math.round(x))).size).toBe(1);
     await context.close();
   });
+
+  it("from the directory to a park page: site plan by status, zones, projects, and its land search", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/en");
+    await page.getByRole("link", { name: "Xinhui Smart Manufacturing Industrial Park", exact: true }).click();
+    await page.waitForURL("**/en/parks/xinhui-smart-manufacturing");
+    expect(await page.locator("svg[role=img] path").count()).toBeGreaterThan(50);
+    expect(Number(await page.getByTestId("count-AVAILABLE").textContent())).toBeGreaterThan(0);
+    expect(await page.getByTestId("project-card").count()).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "Search land in this park" }).click();
+    await page.waitForURL(/\/en\/search\?park=xinhui-smart-manufacturing/);
+    expect(await page.getByTestId("block-result").count()).toBeGreaterThan(0);
+    await context.close();
+  });
 });

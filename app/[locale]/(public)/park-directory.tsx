@@ -25,7 +25,9 @@ export async function ParkDirectory({ locale, parks }: { locale: string; parks: 
             {list.map((park) => (
               <li key={park.code} className="flex flex-col rounded-lg border border-stone-200 bg-white p-4" data-testid="park-card">
                 <p className="text-xs uppercase tracking-wide text-stone-500">{t(`parkLevel.${park.level}`)}</p>
-                <p className="mt-1 font-medium">{pick(locale, park.nameZh, park.nameEn)}</p>
+                <a href={`/${locale}/parks/${park.code}`} className="mt-1 font-medium text-stone-900 hover:text-brand-700 hover:underline">
+                  {pick(locale, park.nameZh, park.nameEn)}
+                </a>
                 {park.plannedAreaKm2 !== null && (
                   <p className="mt-1 text-sm text-stone-600">
                     {t("home.plannedArea", { area: formatFigure(locale, park.plannedAreaKm2, "km2") })}
