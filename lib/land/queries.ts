@@ -67,3 +67,7 @@ export async function getParcelShapesInBox(db: Db, bbox: [number, number, number
     take: limit,
   });
 }
+
+export async function getParcelShapesByCodes(db: Db, codes: string[]) {
+  return db.parcel.findMany({ where: { code: { in: codes } }, select: { code: true, status: true, geometry: true } });
+}

@@ -19,6 +19,8 @@ async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {
   expect(url.searchParams.getAll("ready")).toEqual(["power"]);
   const blocks = page.getByTestId("block-result");
   expect(await blocks.count()).toBeGreaterThan(0);
+  // The same results on the map, drawn by MapLibre from our GeoJSON without any tile server.
+  await page.locator("[data-testid=land-map] canvas.maplibregl-canvas").waitFor();
   await blocks.first().getByRole("link").first().click();
   await page.waitForURL(/\/blocks\//);
   expect(await page.getByTestId("block-parcel").count()).toBeGreaterThan(1);

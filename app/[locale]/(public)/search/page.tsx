@@ -6,6 +6,11 @@ import { formatArea } from "@/lib/i18n/format";
 import { listSearchOptions } from "@/lib/search/options";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
+import { LandMap, type LandMapProps } from "@/components/land-map";
+import { env } from "@/lib/env";
+import type { PolygonGeometry } from "@/lib/land/geometry";
+import { getParcelShapesByCodes } from "@/lib/land/queries";
+import type { SearchResult } from "@/lib/search/search";
 import { BlockCard } from "./block-card";
 import { SearchFilters, type FieldErrors } from "./search-filters";
 
@@ -31,6 +36,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
   }
   const query = parsed.success ? parsed.data : null;
+  const mapFeatures = outcome && query ? await resultFeatures(outcome.result, locale, query) : null;
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
   const pageHref = (page: number) => `?${toSearchParams({ ...(query as LandSearchQuery), page }).toString()}`;
   return (
@@ -54,6 +60,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 })}
               </h2>
               {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
+              {mapFeatures && mapFeatures.features.length > 0 && (
+                <div className="mt-4">
+                  <LandMap features={mapFeatures} tileUrl={env().MAP_TILE_URL} label={t("mapLabel")} />
+                </div>
+              )}
               <ol className="mt-4 space-y-3">
                 {outcome.result.results.map((block) => (
                   <BlockCard
@@ -78,4 +89,29 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       </div>
     </div>
   );
+}
+
+// Neighbouring results get different colours so blocks stay tellable apart on the map.
+const BLOCK_COLOURS = ["#16a34a", "#0d9488", "#65a30d", "#0891b2", "#15803d", "#4d7c0f"];
+
+async function resultFeatures(result: SearchResult, locale: string, query: LandSearchQuery): Promise<LandMapProps["features"]> {
+  const shapes = await getParcelShapesByCodes(db(), result.results.flatMap((b) => b.parcelCodes));
+  const blockOf = new Map(result.results.flatMap((b, i) => b.parcelCodes.map((c) => [c, { key: b.key, i }] as const)));
+  const filters = toSearchParams({ ...query, page: 1 }).toString();
+  return {
+    type: "FeatureCollection",
+    features: shapes.map((s) => {
+      const block = blockOf.get(s.code)!;
+      return {
+        type: "Feature",
+        geometry: s.geometry as unknown as PolygonGeometry,
+        properties: {
+          code: s.code,
+          block: block.key,
+          href: query.view === "parcels" ? `/${locale}/parcels/${encodeURIComponent(s.code)}` : `/${locale}/blocks/${encodeURIComponent(block.key)}?${filters}`,
+          colour: BLOCK_COLOURS[block.i % BLOCK_COLOURS.length]!,
+        },
+      };
+    }),
+  };
 }
