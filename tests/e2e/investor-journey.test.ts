@@ -109,4 +109,20 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     await expect(page.getByTestId("inquiry-about").textContent()).resolves.toContain(code);
     await context.close();
   });
+
+  it("compares two blocks side by side, the list kept in the URL", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/search?minArea=500`);
+    await page.getByTestId("compare-toggle").nth(0).click();
+    await page.waitForURL(/compare=/);
+    await page.getByTestId("compare-toggle").nth(1).click();
+    await page.waitForURL(/compare=[^&]+%2C|compare=[^&]+,/);
+    await page.getByTestId("compare-bar").click();
+    await page.waitForURL(/\/en\/compare\?/);
+    const table = page.getByTestId("compare-table");
+    expect(await table.locator("thead th").count()).toBe(2);
+    await expect(table.getByText("Whole block handed over by").isVisible()).resolves.toBe(true);
+    await context.close();
+  });
 });

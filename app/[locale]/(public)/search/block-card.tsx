@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { toggleCompare } from "@/lib/search/compare";
 import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
 
@@ -8,9 +9,11 @@ interface Props {
   block: BlockResult;
   parkName: string;
   query: LandSearchQuery;
+  /** keys currently in the comparison list (from the URL) */
+  compare: string[];
 }
 
-export async function BlockCard({ locale, block, parkName, query }: Props) {
+export async function BlockCard({ locale, block, parkName, query, compare }: Props) {
   const t = await getTranslations();
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price =
@@ -50,6 +53,20 @@ export async function BlockCard({ locale, block, parkName, query }: Props) {
       <a href={`/${locale}/blocks/${encodeURIComponent(block.key)}?${toSearchParams({ ...query, page: 1 }).toString()}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
         {t("search.open")}
       </a>
+      {query.view === "blocks" && (
+        <a
+          href={`?${withCompare(toSearchParams(query), toggleCompare(compare, block.key))}`}
+          className="ml-4 inline-block text-sm text-stone-700 underline"
+          data-testid="compare-toggle"
+        >
+          {compare.includes(block.key) ? t("compare.remove") : t("compare.add")}
+        </a>
+      )}
     </li>
   );
+}
+
+export function withCompare(params: URLSearchParams, keys: string[]): string {
+  if (keys.length) params.set("compare", keys.join(","));
+  return params.toString();
 }

@@ -11,7 +11,8 @@ import { env } from "@/lib/env";
 import type { PolygonGeometry } from "@/lib/land/geometry";
 import { getParcelShapesByCodes } from "@/lib/land/queries";
 import type { SearchResult } from "@/lib/search/search";
-import { BlockCard } from "./block-card";
+import { parseCompare } from "@/lib/search/compare";
+import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters, type FieldErrors } from "./search-filters";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
@@ -26,7 +27,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   await connection();
   const raw = searchParamsToObject(await searchParams);
   const parsed = landSearchSchema.safeParse(raw);
-  const t = await getTranslations("search");
+  const [t, tc] = await Promise.all([getTranslations("search"), getTranslations("compare")]);
   const options = await listSearchOptions(db());
   const errors: FieldErrors = {};
   let outcome: Awaited<ReturnType<typeof runLandSearch>> | null = null;
@@ -36,9 +37,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
   }
   const query = parsed.success ? parsed.data : null;
+  const compare = parseCompare(raw.compare);
   const mapFeatures = outcome && query ? await resultFeatures(outcome.result, locale, query) : null;
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
-  const pageHref = (page: number) => `?${toSearchParams({ ...(query as LandSearchQuery), page }).toString()}`;
+  const pageHref = (page: number) => `?${withCompare(toSearchParams({ ...(query as LandSearchQuery), page }), compare)}`;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
@@ -59,6 +61,15 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   area: formatArea(locale, outcome.result.totalAreaM2),
                 })}
               </h2>
+              {compare.length > 0 && (
+                <a
+                  href={`/${locale}/compare?${withCompare(toSearchParams({ ...query, page: 1 }), compare)}`}
+                  className="mt-3 inline-block rounded-md bg-stone-800 px-3 py-1.5 text-sm text-white"
+                  data-testid="compare-bar"
+                >
+                  {tc("bar", { count: compare.length })}
+                </a>
+              )}
               {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
               {mapFeatures && mapFeatures.features.length > 0 && (
                 <div className="mt-4">
@@ -73,6 +84,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                     block={block}
                     parkName={block.parkIds.map((id) => parkNames.get(id) ?? "").join(" / ")}
                     query={query}
+                    compare={compare}
                   />
                 ))}
               </ol>

@@ -144,6 +144,8 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
           </label>
         </div>
       </fieldset>
+      {/* the comparison list survives a new search */}
+      {value("compare") && <input type="hidden" name="compare" value={value("compare")} />}
       <div className="flex items-center gap-3">
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">
           {t("search.submit")}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { pick } from "@/lib/i18n/localized";
+import { listSearchOptions } from "@/lib/search/options";
+import { parseCompare } from "@/lib/search/compare";
+import { findLandBlock } from "@/lib/search/queries";
+import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/compare">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "compare" });
+  return { title: t("title") };
+}
+
+export default async function ComparePage({ params, searchParams }: PageProps<"/[locale]/compare">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const t = await getTranslations();
+  const raw = searchParamsToObject(await searchParams);
+  const keys = parseCompare(raw.compare);
+  const parsed = landSearchSchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : landSearchSchema.parse({});
+  const filters = toSearchParams({ ...query, page: 1 }).toString();
+  const [blocks, options] = await Promise.all([Promise.all(keys.map((k) => findLandBlock(db(), query, k))), listSearchOptions(db())]);
+  const parkName = new Map(options.parks.map((p) => [p.id, pick(locale, p.nameZh, p.nameEn)]));
+  const money = (v: number) => formatMoney(locale, v, "CNY");
+  const back = `/${locale}/search?${filters}${keys.length ? `&compare=${encodeURIComponent(keys.join(","))}` : ""}`;
+  const cell = "px-3 py-2 align-top";
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t("compare.title")}</h1>
+      {keys.length === 0 ? (
+        <p className="mt-4 text-stone-600">{t("compare.empty")}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-left text-sm" data-testid="compare-table">
+            <thead className="bg-stone-50">
+              <tr>
+                <td className={cell} />
+                {keys.map((k) => (
+                  <th key={k} scope="col" className={cell}>{k}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ["park", (b) => b.parkIds.map((id) => parkName.get(id) ?? "").join(" / ")],
+                  ["area", (b) => formatArea(locale, b.areaM2)],
+                  ["parcels", (b) => String(b.parcelCount)],
+                  ["price", (b) => (b.priceMin === null ? t("search.priceUnknown") : b.priceMin === b.priceMax ? money(b.priceMin) : `${money(b.priceMin)} – ${money(b.priceMax!)}`)],
+                  ["total", (b) => (b.indicativeTotalCny === null ? "—" : money(b.indicativeTotalCny))],
+                  ["readyOn", (b) => b.readyOn ?? t("search.readyUnknown")],
+                ] as const satisfies readonly (readonly [string, (b: NonNullable<(typeof blocks)[number]>) => string])[]
+              ).map(([row, value]) => (
+                <tr key={row} className="border-t border-stone-100">
+                  <th scope="row" className={`${cell} text-stone-500`}>{t(`compare.row.${row}`)}</th>
+                  {blocks.map((b, i) => (
+                    <td key={keys[i]} className={cell}>{b ? value(b) : t("compare.gone")}</td>
+                  ))}
+                </tr>
+              ))}
+              {blocks.find(Boolean)?.readiness.map((r, ri) => (
+                <tr key={r.key} className="border-t border-stone-100">
+                  <th scope="row" className={`${cell} text-stone-500`}>{t(`readiness.${r.key}`)}</th>
+                  {blocks.map((b, i) => (
+                    <td key={keys[i]} className={cell}>{b ? `${b.readiness[ri]!.readyCount}/${b.parcelCount}` : ""}</td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="border-t border-stone-100">
+                <td className={cell} />
+                {blocks.map((b, i) => (
+                  <td key={keys[i]} className={cell}>
+                    {b && (
+                      <span className="flex gap-3">
+                        <a className="text-brand-700 underline" href={`/${locale}/blocks/${encodeURIComponent(b.key)}?${filters}`}>{t("compare.view")}</a>
+                        <a className="text-brand-700 underline" href={`/${locale}/inquiry?block=${encodeURIComponent(b.key)}&${filters}`}>{t("compare.ask")}</a>
+                      </span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
