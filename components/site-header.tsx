@@ -19,7 +19,7 @@ export async function SiteHeader() {
           <Link href="/projects" className="hidden hover:text-brand-700 sm:inline">
             {t("projects")}
           </Link>
-          <Link href="/#parks" className="hidden hover:text-brand-700 sm:inline">
+          <Link href="/parks" className="hidden hover:text-brand-700 sm:inline">
             {t("parks")}
           </Link>
           <Suspense>

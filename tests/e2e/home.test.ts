@@ -84,4 +84,21 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     expect(await page.getByTestId("block-result").count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it("the park directory filters by county and land on offer, from the URL", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/en/parks");
+    const all = await page.getByTestId("park-card").count();
+    await page.selectOption("select[name=county]", "HESHAN");
+    await page.check("input[name=land]");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/county=HESHAN/);
+    const cards = page.getByTestId("park-card");
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(await cards.count()).toBeLessThan(all);
+    for (const text of await cards.allTextContents()) expect(text).toMatch(/available in/);
+    await expect(page.getByRole("heading", { name: "Heshan" }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
 });
