@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SelectField } from "@/components/select-field";
 import { db } from "@/lib/db";
 import { County, Industry, ParkLevel } from "@/lib/generated/prisma/enums";
 import { filterParks, parkFilterSchema } from "@/lib/parks/directory-filter";
@@ -29,27 +30,9 @@ export default async function ParksPage({ params, searchParams }: PageProps<"/[l
   return (
     <div className="pb-4">
       <form method="get" className="mx-auto mt-8 grid max-w-6xl gap-3 px-4 sm:grid-cols-5" aria-label={t("search.filters")}>
-        <label className="text-sm font-medium">
-          {t("search.county")}
-          <select name="county" defaultValue={value("county")} className={select}>
-            <option value="">{t("search.any")}</option>
-            {Object.values(County).map((c) => <option key={c} value={c}>{t(`county.${c}`)}</option>)}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          {t("parksPage.level")}
-          <select name="level" defaultValue={value("level")} className={select}>
-            <option value="">{t("search.any")}</option>
-            {Object.values(ParkLevel).map((l) => <option key={l} value={l}>{t(`parkLevel.${l}`)}</option>)}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          {t("search.industry")}
-          <select name="industry" defaultValue={value("industry")} className={select}>
-            <option value="">{t("search.any")}</option>
-            {Object.values(Industry).map((i) => <option key={i} value={i}>{t(`industry.${i}`)}</option>)}
-          </select>
-        </label>
+        <SelectField name="county" label={t("search.county")} anyLabel={t("search.any")} className={select} defaultValue={value("county")} options={Object.values(County).map((c) => ({ value: c, label: t(`county.${c}`) }))} />
+        <SelectField name="level" label={t("parksPage.level")} anyLabel={t("search.any")} className={select} defaultValue={value("level")} options={Object.values(ParkLevel).map((l) => ({ value: l, label: t(`parkLevel.${l}`) }))} />
+        <SelectField name="industry" label={t("search.industry")} anyLabel={t("search.any")} className={select} defaultValue={value("industry")} options={Object.values(Industry).map((i) => ({ value: i, label: t(`industry.${i}`) }))} />
         <label className="flex items-end gap-2 pb-2 text-sm">
           <input type="checkbox" name="land" value="1" defaultChecked={value("land") === "1"} />
           {t("parksPage.withLand")}

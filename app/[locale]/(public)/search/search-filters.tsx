@@ -1,5 +1,6 @@
 // A plain GET form: works without JavaScript, and the URL it produces is the search.
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/select-field";
 import { County, Industry, LandUse } from "@/lib/generated/prisma/enums";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { pick } from "@/lib/i18n/localized";
@@ -31,54 +32,27 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
   const invalid = (k: string) => ({ "aria-invalid": errors[k] ? true : undefined, "aria-describedby": errors[k] ? `${k}-error` : undefined });
   return (
     <form method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
-      <label className="block text-sm font-medium">
-        {t("search.county")}
-        <select name="county" defaultValue={value("county")} className={fieldClass} {...invalid("county")}>
-          <option value="">{t("search.any")}</option>
-          {Object.values(County).map((c) => (
-            <option key={c} value={c}>{t(`county.${c}`)}</option>
-          ))}
-        </select>
-        {error("county")}
-      </label>
-      <label className="block text-sm font-medium">
-        {t("search.park")}
-        <select name="park" defaultValue={value("park")} className={fieldClass}>
-          <option value="">{t("search.any")}</option>
-          {options.parks.map((p) => (
-            <option key={p.code} value={p.code}>{pick(locale, p.nameZh, p.nameEn)}</option>
-          ))}
-        </select>
-      </label>
-      <label className="block text-sm font-medium">
-        {t("search.zone")}
-        <select name="zone" defaultValue={value("zone")} className={fieldClass}>
-          <option value="">{t("search.any")}</option>
-          {options.zones.map((z) => (
-            <option key={z.code} value={z.code}>{pick(locale, z.nameZh, z.nameEn)}</option>
-          ))}
-        </select>
-      </label>
-      <label className="block text-sm font-medium">
-        {t("search.industry")}
-        <select name="industry" defaultValue={value("industry")} className={fieldClass} {...invalid("industry")}>
-          <option value="">{t("search.any")}</option>
-          {Object.values(Industry).map((i) => (
-            <option key={i} value={i}>{t(`industry.${i}`)}</option>
-          ))}
-        </select>
-        {error("industry")}
-      </label>
-      <label className="block text-sm font-medium">
-        {t("search.landUse")}
-        <select name="use" defaultValue={value("use")} className={fieldClass} {...invalid("use")}>
-          <option value="">{t("search.any")}</option>
-          {Object.values(LandUse).map((u) => (
-            <option key={u} value={u}>{t(`landUse.${u}`)}</option>
-          ))}
-        </select>
-        {error("use")}
-      </label>
+      {(
+        [
+          ["county", t("search.county"), Object.values(County).map((c) => ({ value: c, label: t(`county.${c}`) }))],
+          ["park", t("search.park"), options.parks.map((p) => ({ value: p.code, label: pick(locale, p.nameZh, p.nameEn) }))],
+          ["zone", t("search.zone"), options.zones.map((z) => ({ value: z.code, label: pick(locale, z.nameZh, z.nameEn) }))],
+          ["industry", t("search.industry"), Object.values(Industry).map((i) => ({ value: i, label: t(`industry.${i}`) }))],
+          ["use", t("search.landUse"), Object.values(LandUse).map((u) => ({ value: u, label: t(`landUse.${u}`) }))],
+        ] as const
+      ).map(([name, label, choices]) => (
+        <SelectField
+          key={name}
+          name={name}
+          label={label}
+          options={[...choices]}
+          defaultValue={value(name)}
+          anyLabel={t("search.any")}
+          className={fieldClass}
+          invalid={Boolean(errors[name])}
+          error={error(name)}
+        />
+      ))}
       <fieldset>
         <legend className="text-sm font-medium">{t("search.area")}</legend>
         <div className="mt-1 flex items-center gap-2">
@@ -123,14 +97,13 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
         <input type="checkbox" name="reserved" value="1" defaultChecked={value("reserved") === "1"} />
         {t("search.reserved")}
       </label>
-      <label className="block text-sm font-medium">
-        {t("search.sort")}
-        <select name="sort" defaultValue={value("sort") || "area-desc"} className={fieldClass}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>{t(`search.${SORT_LABEL[s]}`)}</option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        name="sort"
+        label={t("search.sort")}
+        options={SORTS.map((s) => ({ value: s, label: t(`search.${SORT_LABEL[s]}`) }))}
+        defaultValue={value("sort") || "area-desc"}
+        className={fieldClass}
+      />
       <fieldset>
         <legend className="text-sm font-medium">{t("search.view")}</legend>
         <div className="mt-1 flex gap-4 text-sm">
