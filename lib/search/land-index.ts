@@ -60,6 +60,7 @@ export class LandIndex {
   readonly graph: AdjacencyGraph;
   private readonly parkIndex = new Map<string, number>();
   private readonly zoneIndex = new Map<string, number>();
+  private readonly indexByCode = new Map<string, number>();
 
   /** Rows are kept in code order, so a block's smallest member index is its smallest code. */
   constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[]) {
@@ -82,19 +83,32 @@ export class LandIndex {
     this.bbox = new Float64Array(n * 4);
     this.readiness = Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, new Int32Array(n)])) as Record<ReadinessKey, Int32Array>;
     rows.forEach((r, i) => {
+      this.indexByCode.set(r.code, i);
       this.park[i] = this.intern(this.parkIndex, this.parkIds, r.parkId);
-      this.zone[i] = r.zoneId === null ? -1 : this.intern(this.zoneIndex, this.zoneIds, r.zoneId);
-      this.county[i] = codeOf.county(r.county);
-      this.landUse[i] = codeOf.landUse(r.landUse);
-      this.status[i] = codeOf.status(r.status);
-      this.industries[i] = r.industries.reduce((bits, ind) => bits + codeOf.industryBit(ind), 0);
       this.areaM2[i] = r.areaM2;
-      this.price[i] = r.priceCnyPerMu ?? Number.NaN;
-      this.handover[i] = toDay(r.handoverOn);
-      for (const item of READINESS_ITEMS) this.readiness[item.key][i] = toDay(r.readiness[item.key]);
       this.bbox.set(r.bbox, i * 4);
+      this.setAttributes(i, r);
     });
     this.graph = new AdjacencyGraph(this.ids, edges);
+  }
+
+  /**
+   * Applies a changed row in place when the change cannot alter adjacency (status, price,
+   * dates, land use, zone). Returns false when the caller must rebuild instead: an unknown
+   * parcel, or a new park, area or bbox (the shape, hence the graph, may have changed).
+   */
+  patch(r: LandRow): boolean {
+    if (!this.canPatch(r)) return false;
+    this.setAttributes(this.indexByCode.get(r.code)!, r);
+    return true;
+  }
+
+  canPatch(r: LandRow): boolean {
+    const i = this.indexByCode.get(r.code);
+    if (i === undefined || this.ids[i] !== r.id) return false;
+    if (this.parkIds[this.park[i]!] !== r.parkId || this.areaM2[i] !== r.areaM2) return false;
+    for (let k = 0; k < 4; k++) if (this.bbox[i * 4 + k] !== r.bbox[k]) return false;
+    return true;
   }
 
   parkIndexOf(parkId: string): number {
@@ -103,6 +117,17 @@ export class LandIndex {
 
   zoneIndexOf(zoneId: string): number {
     return this.zoneIndex.get(zoneId) ?? -2;
+  }
+
+  private setAttributes(i: number, r: LandRow): void {
+    this.zone[i] = r.zoneId === null ? -1 : this.intern(this.zoneIndex, this.zoneIds, r.zoneId);
+    this.county[i] = codeOf.county(r.county);
+    this.landUse[i] = codeOf.landUse(r.landUse);
+    this.status[i] = codeOf.status(r.status);
+    this.industries[i] = r.industries.reduce((bits, ind) => bits + codeOf.industryBit(ind), 0);
+    this.price[i] = r.priceCnyPerMu ?? Number.NaN;
+    this.handover[i] = toDay(r.handoverOn);
+    for (const item of READINESS_ITEMS) this.readiness[item.key][i] = toDay(r.readiness[item.key]);
   }
 
   private intern(map: Map<string, number>, list: string[], id: string): number {

@@ -11,10 +11,23 @@ interface Cached {
   revision: bigint;
   index: LandIndex;
   ctx: Omit<SearchContext, "today">;
+  /** database time when the rows were read: rows updated after it are patched in */
+  readAt: Date;
+  /** fingerprint of the adjacency table and parcel count: any change forces a rebuild */
+  shape: string;
 }
 
+/** How the cache answered, for the benchmark and tests. */
+export type RefreshKind = "hit" | "patched" | "reloaded";
+
 // One cache per database client (tests use several databases in one process).
-const caches = new WeakMap<Db, { current?: Cached; loading?: Promise<Cached> }>();
+const caches = new WeakMap<Db, { current?: Cached; loading?: Promise<Cached>; lastRefresh?: RefreshKind }>();
+
+// @updatedAt is stamped by the writing app instance's clock; this margin absorbs clock skew
+// between instances (re-patching a few unchanged rows is harmless).
+const CLOCK_SKEW_MS = 60_000;
+// Past this many changed rows a rebuild is as cheap as patching.
+const MAX_PATCH_ROWS = 5_000;
 
 async function currentRevision(db: Db): Promise<bigint> {
   const row = await db.landRevision.findUnique({ where: { id: 1 }, select: { revision: true } });
@@ -22,35 +35,32 @@ async function currentRevision(db: Db): Promise<bigint> {
 }
 
 const readinessSelect = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, true])) as Record<(typeof READINESS_ITEMS)[number]["column"], true>;
+const parcelSelect = {
+  id: true,
+  code: true,
+  parkId: true,
+  zoneId: true,
+  landUse: true,
+  status: true,
+  areaM2: true,
+  priceCnyPerMu: true,
+  handoverOn: true,
+  minLng: true,
+  minLat: true,
+  maxLng: true,
+  maxLat: true,
+  ...readinessSelect,
+} as const;
 
-async function load(db: Db, revision: bigint): Promise<Cached> {
-  const [parcels, edges, parks, zones] = await Promise.all([
-    db.parcel.findMany({
-      select: {
-        id: true,
-        code: true,
-        parkId: true,
-        zoneId: true,
-        landUse: true,
-        status: true,
-        areaM2: true,
-        priceCnyPerMu: true,
-        handoverOn: true,
-        minLng: true,
-        minLat: true,
-        maxLng: true,
-        maxLat: true,
-        ...readinessSelect,
-      },
-      orderBy: { code: "asc" },
-    }),
-    db.parcelAdjacency.findMany({ select: { parcelAId: true, parcelBId: true } }),
+async function parksAndZones(db: Db) {
+  const [parks, zones] = await Promise.all([
     db.park.findMany({ select: { id: true, code: true, county: true, industries: true } }),
     db.zone.findMany({ select: { id: true, code: true, industries: true } }),
   ]);
   const parkById = new Map(parks.map((p) => [p.id, p]));
   const zoneById = new Map(zones.map((z) => [z.id, z]));
-  const rows: LandRow[] = parcels.map((p) => {
+  type Row = Awaited<ReturnType<typeof db.parcel.findMany<{ select: typeof parcelSelect }>>>[number];
+  const toRow = (p: Row): LandRow => {
     const park = parkById.get(p.parkId)!;
     const zone = p.zoneId ? zoneById.get(p.zoneId) : undefined;
     return {
@@ -68,29 +78,82 @@ async function load(db: Db, revision: bigint): Promise<Cached> {
       industries: zone && zone.industries.length > 0 ? zone.industries : park.industries,
       bbox: [p.minLng, p.minLat, p.maxLng, p.maxLat],
     };
-  });
+  };
+  const ctx = { parkIdByCode: new Map(parks.map((p) => [p.code, p.id])), zoneIdByCode: new Map(zones.map((z) => [z.code, z.id])) };
+  return { toRow, ctx };
+}
+
+async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
+  const [row] = await db.$queryRaw<{ now: Date; parcels: bigint; edges: bigint; length: number | null }[]>`
+    SELECT now() AS now, (SELECT count(*) FROM "Parcel") AS parcels,
+           count(*) AS edges, sum("sharedLengthM") AS length FROM "ParcelAdjacency"`;
+  return { readAt: row!.now, shape: `${row!.parcels}:${row!.edges}:${row!.length ?? 0}` };
+}
+
+async function load(db: Db, revision: bigint): Promise<Cached> {
+  const { readAt, shape } = await snapshot(db);
+  const [parcels, edges, { toRow, ctx }] = await Promise.all([
+    db.parcel.findMany({ select: parcelSelect, orderBy: { code: "asc" } }),
+    db.parcelAdjacency.findMany({ select: { parcelAId: true, parcelBId: true } }),
+    parksAndZones(db),
+  ]);
   return {
     revision,
-    index: new LandIndex(rows, edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
-    ctx: {
-      parkIdByCode: new Map(parks.map((p) => [p.code, p.id])),
-      zoneIdByCode: new Map(zones.map((z) => [z.code, z.id])),
-    },
+    index: new LandIndex(parcels.map(toRow), edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
+    ctx,
+    readAt,
+    shape,
   };
 }
 
-/** The index for the database's current land revision (reloaded at most once per revision). */
+/**
+ * After a write: when the parcel set and adjacency are unchanged, patch the changed rows into
+ * the index in place (a status or price change is the common write); otherwise rebuild.
+ */
+async function refresh(db: Db, cached: Cached, revision: bigint): Promise<{ cache: Cached; kind: RefreshKind }> {
+  const now = await snapshot(db);
+  if (now.shape === cached.shape) {
+    const changed = await db.parcel.findMany({
+      where: { updatedAt: { gt: new Date(cached.readAt.getTime() - CLOCK_SKEW_MS) } },
+      select: parcelSelect,
+      take: MAX_PATCH_ROWS + 1,
+    });
+    if (changed.length <= MAX_PATCH_ROWS) {
+      const { toRow, ctx } = await parksAndZones(db);
+      const rows = changed.map(toRow);
+      // Check every row before touching any, so a refused patch leaves the index as it was.
+      if (rows.every((r) => cached.index.canPatch(r))) {
+        for (const r of rows) cached.index.patch(r);
+        return { cache: { ...cached, revision, ctx, readAt: now.readAt }, kind: "patched" };
+      }
+    }
+  }
+  return { cache: await load(db, revision), kind: "reloaded" };
+}
+
+/** The index for the database's current land revision (refreshed at most once per revision). */
 export async function getLandIndex(db: Db): Promise<Cached> {
   let slot = caches.get(db);
   if (!slot) caches.set(db, (slot = {}));
   const revision = await currentRevision(db);
-  if (slot.current && slot.current.revision === revision) return slot.current;
-  // Concurrent searches after a write share one reload instead of each loading 100k rows.
+  if (slot.current && slot.current.revision === revision) {
+    slot.lastRefresh = "hit";
+    return slot.current;
+  }
+  // Concurrent searches after a write share one refresh instead of each loading 100k rows.
   const s = slot;
-  s.loading ??= load(db, revision)
-    .then((c) => (s.current = c))
+  s.loading ??= (s.current ? refresh(db, s.current, revision) : load(db, revision).then((cache) => ({ cache, kind: "reloaded" as const })))
+    .then(({ cache, kind }) => {
+      s.lastRefresh = kind;
+      return (s.current = cache);
+    })
     .finally(() => (s.loading = undefined));
   return s.loading;
+}
+
+/** How the last getLandIndex call for this client was answered. */
+export function lastRefreshKind(db: Db): RefreshKind | undefined {
+  return caches.get(db)?.lastRefresh;
 }
 
 export function todayDay(now = new Date()): number {
