@@ -16,12 +16,7 @@ interface Props {
 export async function BlockCard({ locale, block, parkName, query, compare }: Props) {
   const t = await getTranslations();
   const money = (v: number) => formatMoney(locale, v, "CNY");
-  const price =
-    block.priceMin === null
-      ? t("search.priceUnknown")
-      : block.priceMin === block.priceMax
-        ? t("search.priceOne", { price: money(block.priceMin) })
-        : t("search.price", { min: money(block.priceMin), max: money(block.priceMax!) });
+  const price = blockPriceText(t, locale, block);
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="block-result" data-key={block.key}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -69,4 +64,14 @@ export async function BlockCard({ locale, block, parkName, query, compare }: Pro
 export function withCompare(params: URLSearchParams, keys: string[]): string {
   if (keys.length) params.set("compare", keys.join(","));
   return params.toString();
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** "CNY 300,000 – 320,000 per mu", one price, or "on request": shared by card and block page. */
+export function blockPriceText(t: Translate, locale: string, block: Pick<BlockResult, "priceMin" | "priceMax">): string {
+  const money = (v: number) => formatMoney(locale, v, "CNY");
+  if (block.priceMin === null) return t("search.priceUnknown");
+  if (block.priceMin === block.priceMax) return t("search.priceOne", { price: money(block.priceMin) });
+  return t("search.price", { min: money(block.priceMin), max: money(block.priceMax!) });
 }

@@ -11,6 +11,7 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { findLandBlock, todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
+import { blockPriceText } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -61,7 +62,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             <div><dt className="text-stone-500">{t("block.parcels")}</dt><dd>{block.parcelCount}</dd></div>
             <div>
               <dt className="text-stone-500">{t("block.price")}</dt>
-              <dd>{block.priceMin === null ? t("search.priceUnknown") : block.priceMin === block.priceMax ? t("search.priceOne", { price: money(block.priceMin) }) : t("search.price", { min: money(block.priceMin), max: money(block.priceMax!) })}</dd>
+              <dd>{blockPriceText(t, locale, block)}</dd>
             </div>
             {block.indicativeTotalCny !== null && <div><dt className="text-stone-500">{t("block.total")}</dt><dd>{money(block.indicativeTotalCny)}</dd></div>}
             <div><dt className="text-stone-500">{t("block.readyOn")}</dt><dd>{block.readyOn ?? t("search.readyUnknown")}</dd></div>
