@@ -82,6 +82,10 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
       const db = createPrismaClient(url, 4);
       const parcels = syntheticCadastre(size);
       const loaded = await load(db, parcels);
+      // A real cadastre was written long before the app starts: age the bulk-loaded rows so
+      // the status-change timing below measures the patch path (rows touched since the last
+      // read), not a rebuild forced by 100,000 rows that all look "just updated".
+      await db.$executeRaw`UPDATE "Parcel" SET "updatedAt" = now() - interval '1 day'`;
       const queries: LandSearchQuery[] = QUERIES.map((q) => landSearchSchema.parse(q));
       const coldStart = performance.now();
       const first = await runLandSearch(db, queries[0]!);
@@ -109,7 +113,7 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
       const patchStart = performance.now();
       await runLandSearch(db, queries[0]!);
       const patched = performance.now() - patchStart;
-      lines.push(`  first search after a status change (index patched, kind=${lastRefreshKind(db)}): ${patched.toFixed(1)} ms`);
+      lines.push(`  first search after a parcel is marked sold (index ${lastRefreshKind(db)}): ${patched.toFixed(1)} ms`);
       console.log(lines.at(-1));
       // Like for like: the default search (available land only, no other filter) vs PostGIS.
       const defaults: number[] = [];
