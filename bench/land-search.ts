@@ -11,6 +11,7 @@ import { computeAdjacency } from "../lib/land/adjacency";
 import { bboxOf, centroidOf, polygonAreaM2 } from "../lib/land/geometry";
 import { READINESS_ITEMS } from "../lib/land/readiness";
 import { landSearchSchema, type LandSearchQuery } from "../lib/search/schemas";
+import { landMapData } from "../lib/search/map";
 import { lastRefreshKind, runLandSearch } from "../lib/search/queries";
 import { postgisAvailable, timePostgisClustering } from "./postgis";
 import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
@@ -114,6 +115,22 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
       await runLandSearch(db, queries[0]!);
       const patched = performance.now() - patchStart;
       lines.push(`  first search after a parcel is marked sold (index ${lastRefreshKind(db)}): ${patched.toFixed(1)} ms`);
+      console.log(lines.at(-1));
+      // The results map's data (every matching block; polygons up to the budget, then points).
+      const mapTimes: number[] = [];
+      let mapBytes = 0, mapData = await landMapData(db, queries[0]!);
+      for (let r = 0; r < 5; r++) {
+        const t = performance.now();
+        mapData = await landMapData(db, queries[0]!);
+        mapBytes = JSON.stringify(mapData).length;
+        mapTimes.push(performance.now() - t);
+      }
+      mapTimes.sort((a, b) => a - b);
+      const polygons = mapData.features.filter((f) => f.properties.kind === "parcel").length;
+      lines.push(
+        `  results map data for the default search: p50 ${pct(mapTimes, 50).toFixed(0)} ms incl. JSON, ${(mapBytes / 1024).toFixed(0)} KB ` +
+          `(${polygons.toLocaleString("en")} parcel polygons, ${mapData.pointBlocks ?? 0} blocks as points)`,
+      );
       console.log(lines.at(-1));
       // Like for like: the default search (available land only, no other filter) vs PostGIS.
       const defaults: number[] = [];

@@ -4,6 +4,8 @@
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import type { PolygonGeometry } from "@/lib/land/geometry";
 import { makeLocalProjection } from "@/lib/land/geometry";
+import { STATUS_COLOURS } from "@/lib/map/colours";
+import { MapLegend } from "./map-legend";
 
 export interface PlanParcel {
   code: string;
@@ -13,15 +15,6 @@ export interface PlanParcel {
   /** drawn with a heavy outline: the parcels the page is about */
   highlighted?: boolean;
 }
-
-export const STATUS_COLOURS: Record<ParcelStatus, string> = {
-  AVAILABLE: "#16a34a",
-  RESERVED: "#ca8a04",
-  UNDER_NEGOTIATION: "#ea580c",
-  SOLD: "#64748b",
-  LEASED: "#7c3aed",
-  NOT_OFFERED: "#d6d3d1",
-};
 
 interface Props {
   parcels: PlanParcel[];
@@ -74,15 +67,8 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
           return p.href ? <a key={p.code} href={p.href}>{shape}</a> : <g key={p.code}>{shape}</g>;
         })}
       </svg>
-      <figcaption className="mt-2 text-xs text-stone-600">
-        <span className="font-medium">{legendTitle}: </span>
-        {present.map((s) => (
-          <span key={s} className="mr-3 inline-flex items-center gap-1">
-            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: STATUS_COLOURS[s] }} />
-            {statusLabel(s)}
-          </span>
-        ))}
-        <span className="block pt-1 text-stone-500">{note}</span>
+      <figcaption>
+        <MapLegend title={legendTitle} items={present.map((st) => ({ colour: STATUS_COLOURS[st], label: statusLabel(st) }))} note={note} />
       </figcaption>
     </figure>
   );

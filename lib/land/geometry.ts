@@ -69,6 +69,18 @@ export function bboxOf(geom: PolygonGeometry): BBox {
   return [minLng, minLat, maxLng, maxLat];
 }
 
+/** The smallest bbox holding all the given ones. */
+export function unionBBoxes(boxes: Iterable<ArrayLike<number>>): BBox {
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const box of boxes) {
+    b[0] = Math.min(b[0], box[0]!);
+    b[1] = Math.min(b[1], box[1]!);
+    b[2] = Math.max(b[2], box[2]!);
+    b[3] = Math.max(b[3], box[3]!);
+  }
+  return b;
+}
+
 /** Grow a bbox by `metres` on every side (used to find neighbours within the tolerance). */
 export function expandBBox(bbox: BBox, metres: number): BBox {
   const [minLng, minLat, maxLng, maxLat] = bbox;

@@ -134,7 +134,7 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
 }
 
 /** What sorting and the area filter need, computed for every block before paging. */
-interface Candidate {
+export interface Candidate {
   members: number[];
   areaM2: number;
   priceMin: number; // Infinity when unpriced
@@ -170,8 +170,11 @@ export function areaBoundsM2(q: LandSearchQuery): [number, number] {
   return [q.minArea === undefined ? 0 : q.minArea * unit, q.maxArea === undefined ? Infinity : q.maxArea * unit];
 }
 
-/** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
-export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
+/**
+ * Every block (or single parcel in the parcels view) that passes the filters and the area
+ * range, in the requested order: the list pages it, the map draws all of it.
+ */
+export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; totalAreaM2: number } {
   const mask = filterMask(index, q, ctx);
   let groups: number[][];
   if (q.view === "parcels") {
@@ -181,20 +184,31 @@ export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     groups = index.graph.components(mask);
   }
   const [minM2, maxM2] = areaBoundsM2(q);
-  const kept: Candidate[] = [];
+  const ranked: Candidate[] = [];
   let totalAreaM2 = 0;
   for (const members of groups) {
     const c = candidate(index, members, q);
     if (c.areaM2 < minM2 || c.areaM2 > maxM2) continue;
-    kept.push(c);
+    ranked.push(c);
     totalAreaM2 += c.areaM2;
   }
-  kept.sort(SORTERS[q.sort]);
-  const pageCount = Math.max(1, Math.ceil(kept.length / pageSize));
-  const page = Math.min(q.page, pageCount);
+  ranked.sort(SORTERS[q.sort]);
+  return { ranked, totalAreaM2 };
+}
+
+/** The page number a search actually shows (a page past the end shows the last one). */
+export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZE): { page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return { page: Math.min(q.page, pageCount), pageCount };
+}
+
+/** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
+export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
+  const { ranked, totalAreaM2 } = rankBlocks(index, q, ctx);
+  const { page, pageCount } = clampPage(q, ranked.length, pageSize);
   // Full summaries (codes, readiness, bbox) only for the blocks on this page.
-  const results = kept.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
-  return { view: q.view, total: kept.length, totalAreaM2, page, pageCount, results };
+  const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
+  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results };
 }
 
 /**

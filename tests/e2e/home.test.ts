@@ -70,6 +70,22 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     await context.close();
   });
 
+  it("search on a phone: results and map first, the filters one tap away", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(baseUrl + "/zh/search?minArea=100");
+    await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    expect(await top("[data-testid=block-result]")).toBeLessThan(await top("#filters"));
+    await page.getByRole("link", { name: "调整筛选条件 ↓" }).click();
+    await expect(page.evaluate(() => location.hash)).resolves.toBe("#filters");
+    // A filter to correct comes first instead.
+    await page.goto(baseUrl + "/zh/search?minArea=abc");
+    expect(await top("#filters")).toBeLessThan(await top("[role=alert]"));
+    await context.close();
+  });
+
   it("from the directory to a park page: site plan by status, zones, projects, and its land search", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();

@@ -19,11 +19,16 @@ async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {
   expect(url.searchParams.getAll("ready")).toEqual(["power"]);
   const blocks = page.getByTestId("block-result");
   expect(await blocks.count()).toBeGreaterThan(0);
-  // The same results on the map, drawn by MapLibre from our GeoJSON without any tile server.
-  await page.locator("[data-testid=land-map] canvas.maplibregl-canvas").waitFor();
+  // The same results on the map, drawn by MapLibre (WebGL) from our GeoJSON without any tile
+  // server: "ready" is set once the data is loaded and its layers are added.
+  await page.locator("[data-testid=land-map][data-state=ready] canvas.maplibregl-canvas").waitFor();
+  await expect(page.getByTestId("map-legend").textContent()).resolves.toMatch(locale === "zh" ? /本页列出/ : /listed on this page/);
   await blocks.first().getByRole("link").first().click();
   await page.waitForURL(/\/blocks\//);
   expect(await page.getByTestId("block-parcel").count()).toBeGreaterThan(1);
+  // The block's own map: its outline over the surrounding parcels by status.
+  await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
+  await expect(page.getByTestId("map-legend").textContent()).resolves.toMatch(locale === "zh" ? /本连片地块边界/ : /outline/);
   const areaText = (await page.getByTestId("block-area").textContent()) ?? "";
   return areaText;
 }
@@ -124,5 +129,25 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     expect(await table.locator("thead th").count()).toBe(2);
     await expect(table.getByText("Whole block handed over by").isVisible()).resolves.toBe(true);
     await context.close();
+  });
+});
+
+describe("results map data", () => {
+  it("answers every matching block as GeoJSON, the listed page marked", async () => {
+    const response = await fetch(`${baseUrl}/api/land/map?minArea=100`);
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { type: string; features: { properties: { kind: string; block: string; page: number } }[] };
+    expect(data.type).toBe("FeatureCollection");
+    const blocks = new Set(data.features.map((f) => f.properties.block));
+    const onPage = new Set(data.features.filter((f) => f.properties.page === 1).map((f) => f.properties.block));
+    expect(blocks.size).toBeGreaterThan(onPage.size);
+    expect(onPage.size).toBe(Math.min(20, blocks.size));
+  });
+
+  it("refuses a bad query with the field and its message", async () => {
+    const response = await fetch(`${baseUrl}/api/land/map?minArea=abc`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fields: Record<string, string> };
+    expect(Object.keys(body.fields)).toEqual(["minArea"]);
   });
 });

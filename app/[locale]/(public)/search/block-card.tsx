@@ -11,16 +11,21 @@ interface Props {
   query: LandSearchQuery;
   /** keys currently in the comparison list (from the URL) */
   compare: string[];
+  /** position on the page, the number of its marker on the map */
+  number: number;
 }
 
-export async function BlockCard({ locale, block, parkName, query, compare }: Props) {
+export async function BlockCard({ locale, block, parkName, query, compare, number }: Props) {
   const t = await getTranslations();
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price = blockPriceText(t, locale, block);
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="block-result" data-key={block.key}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-lg font-semibold text-brand-700">{formatArea(locale, block.areaM2)}</p>
+        <p className="flex items-center gap-2 text-lg font-semibold text-brand-700">
+          <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-700 text-xs font-bold text-white">{number}</span>
+          {formatArea(locale, block.areaM2)}
+        </p>
         <p className="text-sm text-stone-600">
           {parkName} · {t("search.parcels", { count: block.parcelCount })}
         </p>

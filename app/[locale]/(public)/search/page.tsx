@@ -6,11 +6,11 @@ import { formatArea } from "@/lib/i18n/format";
 import { listSearchOptions } from "@/lib/search/options";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
-import { LandMap, type LandMapProps } from "@/components/land-map";
+import { LandMap } from "@/components/land-map";
+import { MapLegend } from "@/components/map-legend";
+import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { env } from "@/lib/env";
-import type { PolygonGeometry } from "@/lib/land/geometry";
-import { getParcelShapesByCodes } from "@/lib/land/queries";
-import type { SearchResult } from "@/lib/search/search";
+import { unionBBoxes } from "@/lib/land/geometry";
 import { parseCompare } from "@/lib/search/compare";
 import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters, type FieldErrors } from "./search-filters";
@@ -27,7 +27,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   await connection();
   const raw = searchParamsToObject(await searchParams);
   const parsed = landSearchSchema.safeParse(raw);
-  const [t, tc] = await Promise.all([getTranslations("search"), getTranslations("compare")]);
+  const [t, tc, tm] = await Promise.all([getTranslations("search"), getTranslations("compare"), getTranslations("map")]);
   const options = await listSearchOptions(db());
   const errors: FieldErrors = {};
   let outcome: Awaited<ReturnType<typeof runLandSearch>> | null = null;
@@ -38,7 +38,6 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   }
   const query = parsed.success ? parsed.data : null;
   const compare = parseCompare(raw.compare);
-  const mapFeatures = outcome && query ? await resultFeatures(outcome.result, locale, query) : null;
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
   const pageHref = (page: number) => `?${withCompare(toSearchParams({ ...(query as LandSearchQuery), page }), compare)}`;
   return (
@@ -47,7 +46,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       <p className="mt-2 max-w-3xl text-stone-600">{t("lead")}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[20rem_1fr]">
         <SearchFilters locale={locale} raw={raw} errors={errors} options={options} />
-        <section aria-labelledby="results-title" aria-live="polite">
+        {/* On a phone the results come first (the filters follow, one tap away), unless a
+            filter needs correcting. */}
+        <section aria-labelledby="results-title" aria-live="polite" className={parsed.success ? "order-first lg:order-none" : undefined}>
+          {parsed.success && (
+            <a href="#filters" className="mb-3 inline-block text-sm text-brand-700 underline lg:hidden">
+              {t("refine")}
+            </a>
+          )}
           {!parsed.success && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
               {t("errorSummary")}
@@ -71,14 +77,30 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 </a>
               )}
               {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
-              {mapFeatures && mapFeatures.features.length > 0 && (
+              {outcome.result.total > 0 && (
                 <div className="mt-4">
-                  <LandMap features={mapFeatures} tileUrl={env().MAP_TILE_URL} label={t("mapLabel")} />
+                  <LandMap
+                    data={`/api/land/map?${toSearchParams({ ...query, page: outcome.result.page }).toString()}`}
+                    variant="results"
+                    fitTo={unionBBoxes(outcome.result.results.map((b) => b.bbox))}
+                    links={{ to: query.view, query: toSearchParams({ ...query, page: 1 }).toString() }}
+                    tileUrl={env().MAP_TILE_URL}
+                    label={t("mapLabel")}
+                  />
+                  <MapLegend
+                    title={tm("legendTitle")}
+                    items={[
+                      { colour: BLOCK_COLOURS[0]!, label: tm("pageBlocks") },
+                      { colour: OTHER_RESULT_COLOUR, label: tm("otherBlocks") },
+                    ]}
+                    note={tm("illustrative")}
+                  />
                 </div>
               )}
               <ol className="mt-4 space-y-3">
-                {outcome.result.results.map((block) => (
+                {outcome.result.results.map((block, i) => (
                   <BlockCard
+                    number={i + 1}
                     key={block.key}
                     locale={locale}
                     block={block}
@@ -101,29 +123,4 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       </div>
     </div>
   );
-}
-
-// Neighbouring results get different colours so blocks stay tellable apart on the map.
-const BLOCK_COLOURS = ["#16a34a", "#0d9488", "#65a30d", "#0891b2", "#15803d", "#4d7c0f"];
-
-async function resultFeatures(result: SearchResult, locale: string, query: LandSearchQuery): Promise<LandMapProps["features"]> {
-  const shapes = await getParcelShapesByCodes(db(), result.results.flatMap((b) => b.parcelCodes));
-  const blockOf = new Map(result.results.flatMap((b, i) => b.parcelCodes.map((c) => [c, { key: b.key, i }] as const)));
-  const filters = toSearchParams({ ...query, page: 1 }).toString();
-  return {
-    type: "FeatureCollection",
-    features: shapes.map((s) => {
-      const block = blockOf.get(s.code)!;
-      return {
-        type: "Feature",
-        geometry: s.geometry as unknown as PolygonGeometry,
-        properties: {
-          code: s.code,
-          block: block.key,
-          href: query.view === "parcels" ? `/${locale}/parcels/${encodeURIComponent(s.code)}` : `/${locale}/blocks/${encodeURIComponent(block.key)}?${filters}`,
-          colour: BLOCK_COLOURS[block.i % BLOCK_COLOURS.length]!,
-        },
-      };
-    }),
-  };
 }

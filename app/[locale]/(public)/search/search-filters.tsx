@@ -31,7 +31,7 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
     ) : null;
   const invalid = (k: string) => ({ "aria-invalid": errors[k] ? true : undefined, "aria-describedby": errors[k] ? `${k}-error` : undefined });
   return (
-    <form method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
+    <form id="filters" method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
       {(
         [
           ["county", t("search.county"), Object.values(County).map((c) => ({ value: c, label: t(`county.${c}`) }))],

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SitePlan, toPlanParcels } from "@/components/site-plan";
+import { LandMap } from "@/components/land-map";
+import { MapLegend } from "@/components/map-legend";
+import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
+import { blockMapFeatures } from "@/lib/map/block";
+import { OUTLINE_COLOUR, STATUS_COLOURS } from "@/lib/map/colours";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { findLandBlock, todayDay } from "@/lib/search/queries";
@@ -48,13 +52,25 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
       <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t("block.title", { area: formatArea(locale, block.areaM2) })}</h1>
       <p className="mt-1 text-stone-600">{parkNames}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <SitePlan
-          parcels={toPlanParcels(surroundings, locale, (code) => members.has(code))}
-          statusLabel={statusLabel}
-          title={t("block.planTitle")}
-          legendTitle={t("block.legend")}
-          note={t("block.planNote")}
-        />
+        <section aria-labelledby="map-title">
+          <h2 id="map-title" className="sr-only">{t("block.mapTitle")}</h2>
+          <LandMap
+            data={blockMapFeatures(block.key, surroundings, members)}
+            variant="context"
+            fitTo={block.bbox}
+            links={{ to: "parcels" }}
+            tileUrl={env().MAP_TILE_URL}
+            label={t("block.mapLabel")}
+          />
+          <MapLegend
+            title={t("map.legendTitle")}
+            items={[
+              { colour: OUTLINE_COLOUR, label: t("map.blockOutline"), shape: "line" },
+              ...[...new Set(surroundings.map((s) => s.status))].map((s) => ({ colour: STATUS_COLOURS[s], label: statusLabel(s) })),
+            ]}
+            note={t("map.illustrative")}
+          />
+        </section>
         <section aria-labelledby="summary-title" className="rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="summary-title" className="font-semibold">{t("block.summary")}</h2>
           <dl className="mt-2 space-y-2 text-sm">

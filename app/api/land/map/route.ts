@@ -1,0 +1,20 @@
+// GeoJSON for the search results map, with the same query string as the search page. Kept out
+// of the page's HTML so the list renders at once and the map data (up to a few thousand
+// polygons) loads only where a map is shown.
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { landMapData } from "@/lib/search/map";
+import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  const parsed = landSearchSchema.safeParse(searchParamsToObject(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    return NextResponse.json({ error: "invalid search", fields }, { status: 400 });
+  }
+  const data = await landMapData(db(), parsed.data);
+  // Land changes when officers write; a short private cache still spares back/forward refetches.
+  return NextResponse.json(data, { headers: { "Cache-Control": "private, max-age=15" } });
+}

@@ -1,0 +1,21 @@
+// GeoJSON for a block's own map: the parcels around it coloured by status, and the block's
+// outline (union of its parcels) on top.
+import type { ParcelStatus } from "../generated/prisma/enums";
+import type { PolygonGeometry } from "../land/geometry";
+import { blockOutline } from "../land/outline";
+import { roundCoordinates, type LandFeature, type LandFeatureCollection } from "./features";
+
+export function blockMapFeatures(
+  blockKey: string,
+  surroundings: { code: string; status: ParcelStatus; geometry: unknown }[],
+  members: ReadonlySet<string>,
+): LandFeatureCollection {
+  const features: LandFeature[] = surroundings.map((s) => ({
+    type: "Feature",
+    geometry: { type: "Polygon", coordinates: roundCoordinates((s.geometry as PolygonGeometry).coordinates) },
+    properties: { kind: "parcel", code: s.code, block: members.has(s.code) ? blockKey : "", page: 0, colour: "", status: s.status },
+  }));
+  const outline = blockOutline(surroundings.filter((s) => members.has(s.code)).map((s) => s.geometry as PolygonGeometry));
+  features.push({ type: "Feature", geometry: { type: "MultiPolygon", coordinates: roundCoordinates(outline.coordinates) }, properties: { kind: "outline", block: blockKey } });
+  return { type: "FeatureCollection", features };
+}

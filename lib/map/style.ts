@@ -1,0 +1,71 @@
+// MapLibre style for our land maps, shared by the map component and the map benchmark.
+// No tile server is needed: the base is a plain background, and a raster base map is added
+// only when MAP_TILE_URL is configured. Our data comes in one GeoJSON source, "land".
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+import { STATUS_COLOURS, OTHER_RESULT_COLOUR, OUTLINE_COLOUR } from "./colours";
+
+export const LAND_SOURCE = "land";
+
+export function baseStyle(tileUrl?: string): StyleSpecification {
+  return {
+    version: 8,
+    sources: tileUrl ? { base: { type: "raster", tiles: [tileUrl], tileSize: 256 } } : {},
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": "#f5f5f4" } },
+      ...(tileUrl ? [{ id: "base", type: "raster" as const, source: "base" }] : []),
+    ],
+  };
+}
+
+const isKind = (kind: string): ExpressionSpecification => ["==", ["get", "kind"], kind];
+const statusColour: ExpressionSpecification = [
+  "match",
+  ["get", "status"],
+  ...Object.entries(STATUS_COLOURS).flat(),
+  STATUS_COLOURS.NOT_OFFERED,
+] as unknown as ExpressionSpecification;
+
+/** Layers clicked to open a block or parcel. */
+export const CLICKABLE_LAYERS = ["land-fill", "land-points", "land-dots"];
+
+/**
+ * "results": every matching block, the listed page's blocks in strong colours, the rest pale,
+ * blocks past the polygon budget as points. "context": parcels around a block or parcel by
+ * status, with the block's outline on top.
+ */
+export function landLayers(variant: "results" | "context"): LayerSpecification[] {
+  const fill: ExpressionSpecification =
+    variant === "results" ? ["case", ["==", ["get", "page"], 1], ["get", "colour"], OTHER_RESULT_COLOUR] : statusColour;
+  return [
+    { id: "land-fill", type: "fill", source: LAND_SOURCE, filter: isKind("parcel"), paint: { "fill-color": fill, "fill-opacity": 0.75 } },
+    {
+      id: "land-line",
+      type: "line",
+      source: LAND_SOURCE,
+      filter: isKind("parcel"),
+      paint: { "line-color": "#0b604a", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.2, 15, 1] },
+    },
+    { id: "land-outline", type: "line", source: LAND_SOURCE, filter: isKind("outline"), paint: { "line-color": OUTLINE_COLOUR, "line-width": 3 } },
+    // Blocks off the listed page as dots: always for those past the polygon budget, and only
+    // at city scale (where a parcel is a speck) for those whose parcels are drawn. The listed
+    // page's blocks get numbered HTML markers instead (see land-map.tsx).
+    blockDots("land-points", ["all", isKind("point"), ["==", ["get", "page"], 0], ["==", ["get", "polygons"], 0]]),
+    { ...blockDots("land-dots", ["all", isKind("point"), ["==", ["get", "page"], 0], ["==", ["get", "polygons"], 1]]), maxzoom: 12 },
+  ];
+}
+
+function blockDots(id: string, filter: ExpressionSpecification): LayerSpecification {
+  return {
+    id,
+    type: "circle",
+    source: LAND_SOURCE,
+    filter,
+    paint: {
+      "circle-color": OTHER_RESULT_COLOUR,
+      "circle-stroke-color": "#0b604a",
+      "circle-stroke-width": 1,
+      // Radius grows with the block's area so large blocks stand out at city scale.
+      "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areaM2"]], 0, 3, 1500, 10],
+    },
+  };
+}
