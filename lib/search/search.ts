@@ -214,13 +214,16 @@ export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
 /**
  * The block that contains parcel `code` under the same filters as the search that listed it
  * (a block exists only relative to its filters). Null when that parcel no longer passes them,
- * e.g. it was sold since: the page then says so instead of showing a different block.
+ * e.g. it was sold since: the page then says so instead of showing a different block. In the
+ * parcels view the "block" is the parcel alone.
  */
 export function findBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, code: string): BlockResult | null {
   const start = index.codes.indexOf(code);
   if (start < 0) return null;
-  const mask = filterMask(index, { ...q, view: "blocks" }, ctx);
+  const mask = filterMask(index, q, ctx);
   if (!mask[start]) return null;
+  // In the parcels view every parcel is a block of one.
+  if (q.view === "parcels") return summarise(index, [start], q, ctx.today);
   const { labels } = index.graph.label(mask);
   const members: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] === labels[start]) members.push(i);

@@ -130,6 +130,27 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     await expect(table.getByText("Whole block handed over by").isVisible()).resolves.toBe(true);
     await context.close();
   });
+
+  it("compares single parcels from the parcels view, each one alone", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/zh/search?view=parcels&minArea=30`);
+    const codes = await page.getByTestId("block-result").evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute("data-key")));
+    await page.getByTestId("compare-toggle").nth(0).click();
+    await page.waitForURL(/compare=/);
+    await page.getByTestId("compare-toggle").nth(1).click();
+    await page.waitForURL(/compare=[^&]+%2C|compare=[^&]+,/);
+    await page.getByTestId("compare-bar").click();
+    await page.waitForURL(/\/zh\/compare\?/);
+    const table = page.getByTestId("compare-table");
+    expect(await table.locator("thead th").allTextContents()).toEqual(codes);
+    // Each column is one parcel, and its links go to the parcel page and a parcel inquiry.
+    const parcelsRow = table.locator("tr", { hasText: "地块数" });
+    expect(await parcelsRow.locator("td").allTextContents()).toEqual(["1", "1"]);
+    await table.getByRole("link", { name: "咨询" }).first().click();
+    await page.waitForURL(new RegExp(`/zh/inquiry\\?parcel=${codes[0]}`));
+    await context.close();
+  });
 });
 
 describe("results map data", () => {

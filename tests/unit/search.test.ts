@@ -199,6 +199,14 @@ describe("findBlock", () => {
     expect(findBlock(index, query({ reserved: "1" }), ctx, "P-0000-0000")?.parcelCount).toBe(2);
   });
 
+  it("in the parcels view, returns the parcel alone", () => {
+    const { index } = makeIndex(5, 1);
+    const single = findBlock(index, query({ view: "parcels" }), ctx, "P-0000-0002");
+    expect(single?.parcelCodes).toEqual(["P-0000-0002"]);
+    expect(single?.key).toBe("P-0000-0002");
+    expect(findBlock(index, query(), ctx, "P-0000-0002")?.parcelCount).toBe(5);
+  });
+
   it("returns null when the parcel no longer passes the filters or does not exist", () => {
     const { index } = makeIndex(3, 1, { [id(1)]: { status: "SOLD" } });
     expect(findBlock(index, query(), ctx, "P-0000-0001")).toBeNull();

@@ -8,6 +8,7 @@ import { listSearchOptions } from "@/lib/search/options";
 import { parseCompare } from "@/lib/search/compare";
 import { findLandBlock } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
+import { blockPriceText, inquiryHref, resultHref } from "../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/compare">): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +34,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
-      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t("compare.title")}</h1>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t(query.view === "parcels" ? "compare.titleParcels" : "compare.title")}</h1>
       {keys.length === 0 ? (
         <p className="mt-4 text-stone-600">{t("compare.empty")}</p>
       ) : (
@@ -53,7 +54,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                   ["park", (b) => b.parkIds.map((id) => parkName.get(id) ?? "").join(" / ")],
                   ["area", (b) => formatArea(locale, b.areaM2)],
                   ["parcels", (b) => String(b.parcelCount)],
-                  ["price", (b) => (b.priceMin === null ? t("search.priceUnknown") : b.priceMin === b.priceMax ? money(b.priceMin) : `${money(b.priceMin)} – ${money(b.priceMax!)}`)],
+                  ["price", (b) => blockPriceText(t, locale, b)],
                   ["total", (b) => (b.indicativeTotalCny === null ? "—" : money(b.indicativeTotalCny))],
                   ["readyOn", (b) => b.readyOn ?? t("search.readyUnknown")],
                 ] as const satisfies readonly (readonly [string, (b: NonNullable<(typeof blocks)[number]>) => string])[]
@@ -79,8 +80,8 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                   <td key={keys[i]} className={cell}>
                     {b && (
                       <span className="flex gap-3">
-                        <a className="text-brand-700 underline" href={`/${locale}/blocks/${encodeURIComponent(b.key)}?${filters}`}>{t("compare.view")}</a>
-                        <a className="text-brand-700 underline" href={`/${locale}/inquiry?block=${encodeURIComponent(b.key)}&${filters}`}>{t("compare.ask")}</a>
+                        <a className="text-brand-700 underline" href={resultHref(locale, query, b.key)}>{t("compare.view")}</a>
+                        <a className="text-brand-700 underline" href={inquiryHref(locale, query, b.key)}>{t("compare.ask")}</a>
                       </span>
                     )}
                   </td>

@@ -50,20 +50,30 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
         })}
       </ul>
       <p className="mt-2 text-xs text-stone-500">{block.parcelCodes.join(", ")}</p>
-      <a href={`/${locale}/blocks/${encodeURIComponent(block.key)}?${toSearchParams({ ...query, page: 1 }).toString()}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
-        {t("search.open")}
+      <a href={resultHref(locale, query, block.key)} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+        {t(query.view === "parcels" ? "search.openParcel" : "search.open")}
       </a>
-      {query.view === "blocks" && (
-        <a
-          href={`?${withCompare(toSearchParams(query), toggleCompare(compare, block.key))}`}
-          className="ml-4 inline-block text-sm text-stone-700 underline"
-          data-testid="compare-toggle"
-        >
-          {compare.includes(block.key) ? t("compare.remove") : t("compare.add")}
-        </a>
-      )}
+      <a
+        href={`?${withCompare(toSearchParams(query), toggleCompare(compare, block.key))}`}
+        className="ml-4 inline-block text-sm text-stone-700 underline"
+        data-testid="compare-toggle"
+      >
+        {compare.includes(block.key) ? t("compare.remove") : t("compare.add")}
+      </a>
     </li>
   );
+}
+
+/** A result's own page: the block (rebuilt from the same filters) or, in the parcels view, the parcel. */
+export function resultHref(locale: string, query: LandSearchQuery, key: string): string {
+  if (query.view === "parcels") return `/${locale}/parcels/${encodeURIComponent(key)}`;
+  return `/${locale}/blocks/${encodeURIComponent(key)}?${toSearchParams({ ...query, page: 1 }).toString()}`;
+}
+
+/** The inquiry form about a result: a block (with its filters) or a single parcel. */
+export function inquiryHref(locale: string, query: LandSearchQuery, key: string): string {
+  if (query.view === "parcels") return `/${locale}/inquiry?parcel=${encodeURIComponent(key)}`;
+  return `/${locale}/inquiry?block=${encodeURIComponent(key)}&${toSearchParams({ ...query, page: 1 }).toString()}`;
 }
 
 export function withCompare(params: URLSearchParams, keys: string[]): string {

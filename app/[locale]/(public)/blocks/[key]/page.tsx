@@ -15,7 +15,7 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { findLandBlock, todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
-import { blockPriceText } from "../../search/block-card";
+import { blockPriceText, inquiryHref } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -83,7 +83,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             {block.indicativeTotalCny !== null && <div><dt className="text-stone-500">{t("block.total")}</dt><dd>{money(block.indicativeTotalCny)}</dd></div>}
             <div><dt className="text-stone-500">{t("block.readyOn")}</dt><dd>{block.readyOn ?? t("search.readyUnknown")}</dd></div>
           </dl>
-          <a href={`/${locale}/inquiry?block=${encodeURIComponent(block.key)}&${toSearchParams(query).toString()}`} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
+          <a href={inquiryHref(locale, query, block.key)} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
             {t("block.ask")}
           </a>
         </section>
