@@ -8,7 +8,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { LandFeatureCollection } from "@/lib/map/features";
+import type { LandFeature, LandFeatureCollection } from "@/lib/map/features";
 import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, landLayers } from "@/lib/map/style";
 
 export interface LandMapProps {
@@ -23,7 +23,8 @@ export interface LandMapProps {
   label: string;
 }
 
-type State = { kind: "loading" } | { kind: "ready"; pointBlocks: number } | { kind: "failed" };
+type State = { kind: "loading" } | { kind: "ready"; pointBlocks: number; hiddenBlocks: number } | { kind: "failed" };
+type PointFeature = Extract<LandFeature, { properties: { kind: "point" } }>;
 
 function boundsOf(data: LandFeatureCollection): [number, number, number, number] | null {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -63,41 +64,61 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       const { default: maplibre } = await import("maplibre-gl");
       if (abort.signal.aborted || !container.current) return;
       const bounds = fitKey ? (fitKey.split(",").map(Number) as [number, number, number, number]) : boundsOf(geojson);
-      map = new maplibre.Map({ container: container.current, attributionControl: false, style: baseStyle(tileUrl) });
+      map = new maplibre.Map({
+        container: container.current,
+        attributionControl: false,
+        style: baseStyle(tileUrl),
+        // MapLibre's own labels (zoom buttons, canvas name) in the visitor's language.
+        locale: { "NavigationControl.ZoomIn": t("zoomIn"), "NavigationControl.ZoomOut": t("zoomOut"), "Map.Title": label },
+      });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }));
       if (bounds) map.fitBounds(bounds, { padding: 30, animate: false, maxZoom: 17 });
       const m = map;
+      // A raster base-map tile that fails (offline) is not a broken map: log, carry on.
+      m.on("error", (e) => console.warn("land map:", e.error));
       m.on("load", () => {
-        m.addSource(LAND_SOURCE, { type: "geojson", data: geojson });
-        for (const layer of landLayers(variant)) m.addLayer(layer);
-        // The listed page's blocks get numbered markers, the same numbers as the list: links,
-        // so they are reachable by keyboard too.
-        for (const f of geojson.features) {
-          const p = f.properties;
-          if (p.kind !== "point" || p.label === 0) continue;
-          const href = hrefOf(p);
-          if (!href) continue;
-          const a = document.createElement("a");
-          a.href = href;
-          a.textContent = String(p.label);
-          a.setAttribute("aria-label", t("marker", { n: p.label }));
-          a.className = "flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-brand-700 text-xs font-bold text-white shadow";
-          a.addEventListener("click", (e) => {
-            e.preventDefault();
-            router.push(href);
-          });
-          new maplibre.Marker({ element: a }).setLngLat(f.geometry.coordinates as [number, number]).addTo(m);
+        try {
+          m.addSource(LAND_SOURCE, { type: "geojson", data: geojson });
+          for (const layer of landLayers(variant)) m.addLayer(layer);
+          for (const f of geojson.features) if (f.properties.kind === "point" && f.properties.label > 0) addMarker(maplibre, m, f as PointFeature);
+          setState({ kind: "ready", pointBlocks: geojson.pointBlocks ?? 0, hiddenBlocks: geojson.hiddenBlocks ?? 0 });
+        } catch (error) {
+          console.warn("land map unavailable:", error);
+          setState({ kind: "failed" });
         }
-        setState({ kind: "ready", pointBlocks: geojson.pointBlocks ?? 0 });
+      });
+      // One handler for all clickable layers: where a dot lies over a parcel, one click opens
+      // one page (the topmost feature), not one per layer.
+      m.on("click", (e) => {
+        const [hit] = m.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS });
+        const href = hrefOf(hit?.properties as { block?: string; code?: string } | undefined);
+        if (href) router.push(href);
       });
       for (const id of CLICKABLE_LAYERS) {
-        m.on("click", id, (e) => {
-          const href = hrefOf(e.features?.[0]?.properties as { block?: string; code?: string } | undefined);
-          if (href) router.push(href);
-        });
         m.on("mouseenter", id, () => (m.getCanvas().style.cursor = "pointer"));
         m.on("mouseleave", id, () => (m.getCanvas().style.cursor = ""));
       }
+    };
+    // The listed page's blocks get numbered markers, the same numbers as the list: real links,
+    // so they are reachable by keyboard and open in a new tab with a modifier key.
+    const addMarker = (maplibre: typeof import("maplibre-gl"), m: import("maplibre-gl").Map, f: PointFeature) => {
+      const href = hrefOf(f.properties);
+      if (!href) return;
+      const a = document.createElement("a");
+      a.href = href;
+      a.textContent = String(f.properties.label);
+      a.setAttribute("aria-label", t(to === "parcels" ? "markerParcel" : "marker", { n: f.properties.label }));
+      a.className = "flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-brand-700 text-xs font-bold text-white shadow";
+      a.addEventListener("click", (e) => {
+        // Without this the click also reaches the map and opens whatever lies under the marker.
+        e.stopPropagation();
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        router.push(href);
+      });
+      new maplibre.Marker({ element: a }).setLngLat(f.geometry.coordinates as [number, number]).addTo(m);
+      // Marker gives role="button" to elements without a role; this one is a link.
+      a.removeAttribute("role");
     };
     load().catch((error: unknown) => {
       // No WebGL, or the data request failed: the list/table on the page still has everything.
@@ -110,7 +131,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       abort.abort();
       map?.remove();
     };
-  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t]);
+  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t, label]);
   return (
     <div>
       <div
@@ -125,6 +146,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       {state.kind === "failed" && <p role="status" className="mt-2 text-sm text-stone-600">{t("failed")}</p>}
       {state.kind === "loading" && <p className="mt-2 text-sm text-stone-500">{t("loading")}</p>}
       {state.kind === "ready" && state.pointBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("points", { count: state.pointBlocks })}</p>}
+      {state.kind === "ready" && state.hiddenBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("hidden", { count: state.hiddenBlocks })}</p>}
     </div>
   );
 }

@@ -15,7 +15,13 @@ export function blockMapFeatures(
     geometry: { type: "Polygon", coordinates: roundCoordinates((s.geometry as PolygonGeometry).coordinates) },
     properties: { kind: "parcel", code: s.code, block: members.has(s.code) ? blockKey : "", page: 0, colour: "", status: s.status },
   }));
-  const outline = blockOutline(surroundings.filter((s) => members.has(s.code)).map((s) => s.geometry as PolygonGeometry));
-  features.push({ type: "Feature", geometry: { type: "MultiPolygon", coordinates: roundCoordinates(outline.coordinates) }, properties: { kind: "outline", block: blockKey } });
+  try {
+    const outline = blockOutline(surroundings.filter((s) => members.has(s.code)).map((s) => s.geometry as PolygonGeometry));
+    features.push({ type: "Feature", geometry: { type: "MultiPolygon", coordinates: roundCoordinates(outline.coordinates) }, properties: { kind: "outline", block: blockKey } });
+  } catch (error) {
+    // Boolean ops can fail on degenerate input; the parcels still show the block, so the page
+    // goes on without the outline rather than failing.
+    console.warn(`block ${blockKey}: outline skipped:`, error);
+  }
   return { type: "FeatureCollection", features };
 }

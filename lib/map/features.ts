@@ -31,10 +31,15 @@ export interface BlockPointProps {
 }
 
 export type LandFeature = Feature<Polygon, ParcelProps> | Feature<MultiPolygon, OutlineProps> | Feature<Point, BlockPointProps>;
-export type LandFeatureCollection = FeatureCollection<Polygon | MultiPolygon | Point, ParcelProps | OutlineProps | BlockPointProps> & {
+export interface LandFeatureCollection extends FeatureCollection<Polygon | MultiPolygon | Point, ParcelProps | OutlineProps | BlockPointProps> {
+  features: LandFeature[];
   /** blocks drawn as points because the polygon budget ran out */
   pointBlocks?: number;
-};
+  /** blocks past the point budget too: in the list, not on the map */
+  hiddenBlocks?: number;
+  /** the land revision the data was built from */
+  revision?: string;
+}
 
 /** 6 decimals of a degree is about 0.1 m: plenty for a map, and a third of the bytes. */
 export function roundCoordinates<T>(coords: T): T {

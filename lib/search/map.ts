@@ -12,14 +12,18 @@ import { getLandIndex, todayDay } from "./queries";
 import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
 import { clampPage, rankBlocks, type Candidate } from "./search";
 
-/** Polygons a results map draws before it switches to points (WebGL stays smooth well past it). */
+/** Parcel polygons a results map draws before it switches to points. */
 export const MAP_PARCEL_BUDGET = 5_000;
+/** Blocks drawn as a point only, past which the rest are counted, not sent (parcels view at city scale). */
+export const MAP_POINT_BUDGET = 5_000;
 
 export interface MapPlan {
   /** ranks (0-based, in result order) of blocks drawn parcel by parcel */
   polygons: number[];
   /** ranks of blocks drawn as a single point */
   points: number[];
+  /** blocks past both budgets: counted on the page, not on the map */
+  hidden: number;
   /** rank of the first block on the listed page */
   pageStart: number;
   pageEnd: number;
@@ -27,14 +31,21 @@ export interface MapPlan {
 
 /**
  * Which blocks get polygons: the listed page's blocks always do, then the others in rank order
- * while the parcel budget lasts (a block is never drawn half).
+ * while the parcel budget lasts (a block is never drawn half); the next ones get a point while
+ * the point budget lasts.
  */
-export function planMap(ranked: Pick<Candidate, "members">[], page: number, budget = MAP_PARCEL_BUDGET, pageSize = PAGE_SIZE): MapPlan {
+export function planMap(
+  ranked: Pick<Candidate, "members">[],
+  page: number,
+  budget = MAP_PARCEL_BUDGET,
+  pageSize = PAGE_SIZE,
+  pointBudget = MAP_POINT_BUDGET,
+): MapPlan {
   const pageStart = (page - 1) * pageSize;
   const pageEnd = Math.min(ranked.length, page * pageSize);
   const polygons: number[] = [];
   const points: number[] = [];
-  let used = 0;
+  let used = 0, hidden = 0;
   for (let r = pageStart; r < pageEnd; r++) {
     polygons.push(r);
     used += ranked[r]!.members.length;
@@ -45,11 +56,13 @@ export function planMap(ranked: Pick<Candidate, "members">[], page: number, budg
     if (used + n <= budget) {
       polygons.push(r);
       used += n;
-    } else {
+    } else if (points.length < pointBudget) {
       points.push(r);
+    } else {
+      hidden++;
     }
   }
-  return { polygons, points, pageStart, pageEnd };
+  return { polygons, points, hidden, pageStart, pageEnd };
 }
 
 function blockCentre(index: LandIndex, members: number[]): [number, number] {
@@ -58,10 +71,15 @@ function blockCentre(index: LandIndex, members: number[]): [number, number] {
 }
 
 /** GeoJSON for the results map of a search (page = the listed page, for highlighting). */
-export async function landMapData(db: Db, q: LandSearchQuery, budget = MAP_PARCEL_BUDGET, now = new Date()): Promise<LandFeatureCollection> {
-  const { index, ctx } = await getLandIndex(db);
+export async function landMapData(
+  db: Db,
+  q: LandSearchQuery,
+  budget: { parcels: number; points: number } = { parcels: MAP_PARCEL_BUDGET, points: MAP_POINT_BUDGET },
+  now = new Date(),
+): Promise<LandFeatureCollection> {
+  const { index, ctx, revision } = await getLandIndex(db);
   const { ranked } = rankBlocks(index, q, { ...ctx, today: todayDay(now) });
-  const plan = planMap(ranked, clampPage(q, ranked.length).page, budget);
+  const plan = planMap(ranked, clampPage(q, ranked.length).page, budget.parcels, PAGE_SIZE, budget.points);
   const onPage = (r: number) => r >= plan.pageStart && r < plan.pageEnd;
   const keyOf = (r: number) => index.codes[ranked[r]!.members[0]!]!;
   const blockOfCode = new Map<string, number>();
@@ -83,8 +101,11 @@ export async function landMapData(db: Db, q: LandSearchQuery, budget = MAP_PARCE
       },
     };
   });
+  // A point per block: numbered for the listed page, the only shape of blocks past the polygon
+  // budget, and in the blocks view a city-scale dot for the others (a parcel alone is its dot).
+  const pointRanks = [...plan.polygons.filter((r) => onPage(r) || q.view === "blocks"), ...plan.points];
   const drawn = new Set(plan.polygons);
-  for (let r = 0; r < ranked.length; r++) {
+  for (const r of pointRanks) {
     features.push({
       type: "Feature",
       geometry: { type: "Point", coordinates: blockCentre(index, ranked[r]!.members) },
@@ -99,5 +120,5 @@ export async function landMapData(db: Db, q: LandSearchQuery, budget = MAP_PARCE
       },
     });
   }
-  return { type: "FeatureCollection", features, pointBlocks: plan.points.length };
+  return { type: "FeatureCollection", features, pointBlocks: plan.points.length, hiddenBlocks: plan.hidden, revision: String(revision) };
 }

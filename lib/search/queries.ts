@@ -161,10 +161,10 @@ export function todayDay(now = new Date()): number {
   return toDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours() + 8)));
 }
 
-export async function runLandSearch(db: Db, q: LandSearchQuery, now = new Date()): Promise<{ result: SearchResult; index: LandIndex }> {
+export async function runLandSearch(db: Db, q: LandSearchQuery, now = new Date()): Promise<{ result: SearchResult; index: LandIndex; revision: bigint }> {
   const cached = await getLandIndex(db);
   const result = searchLand(cached.index, q, { ...cached.ctx, today: todayDay(now) });
-  return { result, index: cached.index };
+  return { result, index: cached.index, revision: cached.revision };
 }
 
 export async function findLandBlock(db: Db, q: LandSearchQuery, code: string, now = new Date()) {

@@ -115,6 +115,26 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     await context.close();
   });
 
+  it("the map's numbered markers are links to the listed blocks, in list order", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/search?minArea=100`);
+    await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
+    const first = await page.getByTestId("block-result").first().getAttribute("data-key");
+    // Links by role and name (MapLibre would make them buttons), one per listed block.
+    const markers = page.getByTestId("land-map").getByRole("link", { name: /^Block \d+ in the list$/ });
+    expect(await markers.count()).toBe(await page.getByTestId("block-result").count());
+    const marker = page.getByRole("link", { name: "Block 1 in the list" });
+    expect(await marker.getAttribute("role")).toBeNull();
+    // Keyboard: focus the link and press Enter (the markers sit over a live WebGL canvas, so
+    // they never count as "stable" for a pointer click).
+    await marker.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/en/blocks/${first}\\?`));
+    expect(await page.getByTestId("block-parcel").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("compares two blocks side by side, the list kept in the URL", async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();

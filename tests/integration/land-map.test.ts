@@ -49,7 +49,7 @@ describe("landMapData", () => {
   it("switches the lowest-ranked blocks to points past the polygon budget", async () => {
     const q = landSearchSchema.parse({});
     const { result } = await runLandSearch(db, q);
-    const map = await landMapData(db, q, 60);
+    const map = await landMapData(db, q, { parcels: 60, points: 10_000 });
     const parcels = parcelsOf(map);
     const points = pointsOf(map).filter((p) => p.polygons === 0);
     expect(points.length).toBeGreaterThan(0);
@@ -59,6 +59,28 @@ describe("landMapData", () => {
     for (const b of result.results) expect(polygonBlocks.has(b.key)).toBe(true);
     expect(polygonBlocks.size + points.length).toBe(result.total);
     for (const p of points) expect(polygonBlocks.has(p.block)).toBe(false);
+  });
+
+  it("bounds the payload: past the point budget, results are counted, not sent", async () => {
+    const q = landSearchSchema.parse({ view: "parcels" });
+    const { result } = await runLandSearch(db, q);
+    const map = await landMapData(db, q, { parcels: 40, points: 100 });
+    const parcels = parcelsOf(map);
+    const points = pointsOf(map);
+    expect(parcels).toHaveLength(40);
+    // Points: the page's 20 (also drawn as parcels) and 100 past the polygon budget; in the
+    // parcels view a drawn parcel gets no extra dot.
+    expect(points.filter((p) => p.polygons === 0)).toHaveLength(100);
+    expect(points.filter((p) => p.polygons === 1).every((p) => p.page === 1)).toBe(true);
+    expect(map.hiddenBlocks).toBe(result.total - 40 - 100);
+  });
+
+  it("marks the last page when asked for a page past the end, like the list", async () => {
+    const q = landSearchSchema.parse({ minArea: "500", page: "99" });
+    const [{ result }, map] = await Promise.all([runLandSearch(db, q), landMapData(db, q)]);
+    expect(result.page).toBe(result.pageCount);
+    const labelled = pointsOf(map).filter((p) => p.label > 0).sort((a, b) => a.label - b.label);
+    expect(labelled.map((p) => p.block)).toEqual(result.results.map((b) => b.key));
   });
 
   it("returns an empty collection when nothing matches", async () => {

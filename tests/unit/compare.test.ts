@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_COMPARE, parseCompare, toggleCompare } from "@/lib/search/compare";
+import { compareEntry, MAX_COMPARE, parseCompare, readCompareEntry, toggleCompare } from "@/lib/search/compare";
+import { inquiryHref, resultHref } from "@/lib/search/links";
+import { landSearchSchema } from "@/lib/search/schemas";
 
 describe("comparison list", () => {
   it("parses a comma list or repeated keys, dropping blanks and duplicates, keeping at most three", () => {
@@ -15,3 +17,30 @@ describe("comparison list", () => {
     expect(toggleCompare(["A", "B", "C"], "D")).toEqual(["B", "C", "D"]);
   });
 });
+
+describe("comparison entries", () => {
+  it("remember whether a block or a single parcel was picked, whatever the view is later", () => {
+    expect(compareEntry("blocks", "JM-A-1")).toBe("JM-A-1");
+    expect(compareEntry("parcels", "JM-A-1")).toBe("p:JM-A-1");
+    expect(readCompareEntry("p:JM-A-1")).toEqual({ kind: "parcel", key: "JM-A-1" });
+    expect(readCompareEntry("JM-A-1")).toEqual({ kind: "block", key: "JM-A-1" });
+    // The same parcel as a block and as itself are two different entries.
+    expect(toggleCompare(["JM-A-1"], compareEntry("parcels", "JM-A-1"))).toEqual(["JM-A-1", "p:JM-A-1"]);
+  });
+});
+
+describe("result links", () => {
+  const blocks = landSearchSchema.parse({ minArea: "500", park: "jm-eu", page: "3" });
+  const parcels = landSearchSchema.parse({ view: "parcels", minArea: "30" });
+
+  it("send a block to its page and inquiry with the filters that formed it, from page 1", () => {
+    expect(resultHref("en", blocks, "JM A/1")).toBe("/en/blocks/JM%20A%2F1?park=jm-eu&minArea=500");
+    expect(inquiryHref("zh", blocks, "JM-1")).toBe("/zh/inquiry?block=JM-1&park=jm-eu&minArea=500");
+  });
+
+  it("send a parcel-view result to the parcel page and a parcel inquiry", () => {
+    expect(resultHref("zh", parcels, "JM-1")).toBe("/zh/parcels/JM-1");
+    expect(inquiryHref("en", parcels, "JM-1")).toBe("/en/inquiry?parcel=JM-1");
+  });
+});
+

@@ -4,6 +4,7 @@ import { blockOutline } from "@/lib/land/outline";
 import { unionBBoxes, type PolygonGeometry } from "@/lib/land/geometry";
 import { planMap } from "@/lib/search/map";
 import { roundCoordinates } from "@/lib/map/features";
+import { blockMapFeatures } from "@/lib/map/block";
 
 // A 0.001 degree square (about 100 m) with its south-west corner at (x, y) in grid steps.
 const D = 0.001;
@@ -43,7 +44,7 @@ describe("planMap", () => {
   const blocks = (...sizes: number[]) => sizes.map((n) => ({ members: Array.from({ length: n }, (_, i) => i) }));
 
   it("draws every block as polygons when the budget allows", () => {
-    expect(planMap(blocks(3, 2, 1), 1, 100, 2)).toEqual({ polygons: [0, 1, 2], points: [], pageStart: 0, pageEnd: 2 });
+    expect(planMap(blocks(3, 2, 1), 1, 100, 2)).toEqual({ polygons: [0, 1, 2], points: [], hidden: 0, pageStart: 0, pageEnd: 2 });
   });
 
   it("always draws the listed page, then the others by rank while the budget lasts, never half a block", () => {
@@ -64,7 +65,35 @@ describe("planMap", () => {
   });
 
   it("handles no results", () => {
-    expect(planMap([], 1)).toEqual({ polygons: [], points: [], pageStart: 0, pageEnd: 0 });
+    expect(planMap([], 1)).toEqual({ polygons: [], points: [], hidden: 0, pageStart: 0, pageEnd: 0 });
+  });
+
+  it("counts, without sending, the blocks past the point budget too", () => {
+    const plan = planMap(blocks(1, 1, 5, 5, 5, 5), 1, 2, 2, 3);
+    expect(plan.polygons).toEqual([0, 1]);
+    expect(plan.points).toEqual([2, 3, 4]);
+    expect(plan.hidden).toBe(1);
+  });
+});
+
+describe("blockMapFeatures", () => {
+  it("draws every parcel around by status, and outlines the members only", () => {
+    const around = [
+      { code: "A", status: "AVAILABLE" as const, geometry: square(0, 0) },
+      { code: "B", status: "AVAILABLE" as const, geometry: square(1, 0) },
+      { code: "C", status: "SOLD" as const, geometry: square(2, 0) },
+    ];
+    const fc = blockMapFeatures("A", around, new Set(["A", "B"]));
+    const parcels = fc.features.filter((f) => f.properties.kind === "parcel");
+    expect(parcels.map((f) => [f.properties.kind === "parcel" && f.properties.status, f.properties.block])).toEqual([
+      ["AVAILABLE", "A"],
+      ["AVAILABLE", "A"],
+      ["SOLD", ""],
+    ]);
+    const outline = fc.features.find((f) => f.properties.kind === "outline")!;
+    // Two squares side by side: one polygon spanning x 0..2, not 3.
+    const xs = (outline.geometry.coordinates as number[][][][])[0]![0]!.map(([lng]) => lng!);
+    expect(Math.max(...xs)).toBeCloseTo(113 + 2 * D, 9);
   });
 });
 

@@ -5,10 +5,11 @@ import { db } from "@/lib/db";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { listSearchOptions } from "@/lib/search/options";
-import { parseCompare } from "@/lib/search/compare";
+import { parseCompare, readCompareEntry, type CompareEntry } from "@/lib/search/compare";
+import { inquiryHref, resultHref } from "@/lib/search/links";
 import { findLandBlock } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
-import { blockPriceText, inquiryHref, resultHref } from "../search/block-card";
+import { blockPriceText } from "../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/compare">): Promise<Metadata> {
   const { locale } = await params;
@@ -22,19 +23,25 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   await connection();
   const t = await getTranslations();
   const raw = searchParamsToObject(await searchParams);
-  const keys = parseCompare(raw.compare);
+  const entries = parseCompare(raw.compare);
+  const items = entries.map(readCompareEntry);
+  const keys = items.map((e) => e.key);
   const parsed = landSearchSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const filters = toSearchParams({ ...query, page: 1 }).toString();
-  const [blocks, options] = await Promise.all([Promise.all(keys.map((k) => findLandBlock(db(), query, k))), listSearchOptions(db())]);
+  // Each entry is resolved as it was picked (a block under these filters, or a parcel alone).
+  const viewOf = (e: CompareEntry) => ({ ...query, view: e.kind === "parcel" ? ("parcels" as const) : ("blocks" as const) });
+  const [blocks, options] = await Promise.all([Promise.all(items.map((e) => findLandBlock(db(), viewOf(e), e.key))), listSearchOptions(db())]);
+  const kinds = new Set(items.map((e) => e.kind));
+  const title = kinds.size > 1 ? "compare.titleMixed" : kinds.has("parcel") ? "compare.titleParcels" : "compare.title";
   const parkName = new Map(options.parks.map((p) => [p.id, pick(locale, p.nameZh, p.nameEn)]));
   const money = (v: number) => formatMoney(locale, v, "CNY");
-  const back = `/${locale}/search?${filters}${keys.length ? `&compare=${encodeURIComponent(keys.join(","))}` : ""}`;
+  const back = `/${locale}/search?${filters}${entries.length ? `&compare=${encodeURIComponent(entries.join(","))}` : ""}`;
   const cell = "px-3 py-2 align-top";
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
-      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t(query.view === "parcels" ? "compare.titleParcels" : "compare.title")}</h1>
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t(title)}</h1>
       {keys.length === 0 ? (
         <p className="mt-4 text-stone-600">{t("compare.empty")}</p>
       ) : (
@@ -80,8 +87,8 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                   <td key={keys[i]} className={cell}>
                     {b && (
                       <span className="flex gap-3">
-                        <a className="text-brand-700 underline" href={resultHref(locale, query, b.key)}>{t("compare.view")}</a>
-                        <a className="text-brand-700 underline" href={inquiryHref(locale, query, b.key)}>{t("compare.ask")}</a>
+                        <a className="text-brand-700 underline" href={resultHref(locale, viewOf(items[i]!), b.key)}>{t("compare.view")}</a>
+                        <a className="text-brand-700 underline" href={inquiryHref(locale, viewOf(items[i]!), b.key)}>{t("compare.ask")}</a>
                       </span>
                     )}
                   </td>

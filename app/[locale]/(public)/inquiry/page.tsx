@@ -24,7 +24,9 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const raw = searchParamsToObject(await searchParams);
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 80) : "");
   // The rest of the URL is the search that formed the block: kept so the block can be rebuilt.
-  const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !TARGET_KEYS.includes(k)));
+  // With a block, `park` is one of those filters (the block was searched in that park).
+  const targets = str("block") ? ["block"] : TARGET_KEYS;
+  const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !targets.includes(k)));
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
   const park = str("park") ? await getParkName(db(), str("park")) : null;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
-import { toggleCompare } from "@/lib/search/compare";
+import { compareEntry, toggleCompare } from "@/lib/search/compare";
+import { resultHref } from "@/lib/search/links";
 import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
 
@@ -19,6 +20,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
   const t = await getTranslations();
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price = blockPriceText(t, locale, block);
+  const entry = compareEntry(query.view, block.key);
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="block-result" data-key={block.key}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -54,26 +56,14 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
         {t(query.view === "parcels" ? "search.openParcel" : "search.open")}
       </a>
       <a
-        href={`?${withCompare(toSearchParams(query), toggleCompare(compare, block.key))}`}
+        href={`?${withCompare(toSearchParams(query), toggleCompare(compare, entry))}`}
         className="ml-4 inline-block text-sm text-stone-700 underline"
         data-testid="compare-toggle"
       >
-        {compare.includes(block.key) ? t("compare.remove") : t("compare.add")}
+        {compare.includes(entry) ? t("compare.remove") : t("compare.add")}
       </a>
     </li>
   );
-}
-
-/** A result's own page: the block (rebuilt from the same filters) or, in the parcels view, the parcel. */
-export function resultHref(locale: string, query: LandSearchQuery, key: string): string {
-  if (query.view === "parcels") return `/${locale}/parcels/${encodeURIComponent(key)}`;
-  return `/${locale}/blocks/${encodeURIComponent(key)}?${toSearchParams({ ...query, page: 1 }).toString()}`;
-}
-
-/** The inquiry form about a result: a block (with its filters) or a single parcel. */
-export function inquiryHref(locale: string, query: LandSearchQuery, key: string): string {
-  if (query.view === "parcels") return `/${locale}/inquiry?parcel=${encodeURIComponent(key)}`;
-  return `/${locale}/inquiry?block=${encodeURIComponent(key)}&${toSearchParams({ ...query, page: 1 }).toString()}`;
 }
 
 export function withCompare(params: URLSearchParams, keys: string[]): string {

@@ -40,17 +40,23 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const compare = parseCompare(raw.compare);
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
   const pageHref = (page: number) => `?${withCompare(toSearchParams({ ...(query as LandSearchQuery), page }), compare)}`;
+  const filters = (
+    <div className="lg:col-start-1 lg:row-start-1">
+      <SearchFilters locale={locale} raw={raw} errors={errors} options={options} />
+    </div>
+  );
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-stone-600">{t("lead")}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[20rem_1fr]">
-        <SearchFilters locale={locale} raw={raw} errors={errors} options={options} />
-        {/* On a phone the results come first (the filters follow, one tap away), unless a
-            filter needs correcting. */}
-        <section aria-labelledby="results-title" aria-live="polite" className={parsed.success ? "order-first lg:order-none" : undefined}>
+        {/* The results come first in the page (what a phone shows first and a screen reader
+            reads first), the filters after them, one link away; on a wide screen the grid puts
+            the filters in the left column. A filter that needs correcting comes first. */}
+        {!parsed.success && filters}
+        <section aria-labelledby="results-title" className="lg:col-start-2 lg:row-start-1">
           {parsed.success && (
-            <a href="#filters" className="mb-3 inline-block text-sm text-brand-700 underline lg:hidden">
+            <a href="#filters" className="mb-3 inline-block text-sm text-brand-700 underline lg:sr-only lg:focus:not-sr-only">
               {t("refine")}
             </a>
           )}
@@ -80,7 +86,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
               {outcome.result.total > 0 && (
                 <div className="mt-4">
                   <LandMap
-                    data={`/api/land/map?${toSearchParams({ ...query, page: outcome.result.page }).toString()}`}
+                    data={`/api/land/map?${toSearchParams({ ...query, page: outcome.result.page }).toString()}&rev=${outcome.revision}`}
                     variant="results"
                     fitTo={unionBBoxes(outcome.result.results.map((b) => b.bbox))}
                     links={{ to: query.view, query: toSearchParams({ ...query, page: 1 }).toString() }}
@@ -90,8 +96,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   <MapLegend
                     title={tm("legendTitle")}
                     items={[
-                      { colour: BLOCK_COLOURS[0]!, label: tm("pageBlocks") },
-                      { colour: OTHER_RESULT_COLOUR, label: tm("otherBlocks") },
+                      { colour: BLOCK_COLOURS[0]!, label: tm(query.view === "parcels" ? "pageParcels" : "pageBlocks") },
+                      { colour: OTHER_RESULT_COLOUR, label: tm(query.view === "parcels" ? "otherParcels" : "otherBlocks") },
                     ]}
                     note={tm("illustrative")}
                   />
@@ -120,6 +126,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
             </>
           )}
         </section>
+        {parsed.success && filters}
       </div>
     </div>
   );

@@ -15,6 +15,9 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: "invalid search", fields }, { status: 400 });
   }
   const data = await landMapData(db(), parsed.data);
-  // Land changes when officers write; a short private cache still spares back/forward refetches.
-  return NextResponse.json(data, { headers: { "Cache-Control": "private, max-age=15" } });
+  // The page asks with the land revision its list was built from (`rev`): while that is still
+  // current, the answer can be cached; a page rendered after a write asks with a new `rev`, so
+  // it never gets markers that disagree with its list.
+  const current = request.nextUrl.searchParams.get("rev") === data.revision;
+  return NextResponse.json(data, { headers: { "Cache-Control": current ? "private, max-age=300" : "no-store" } });
 }

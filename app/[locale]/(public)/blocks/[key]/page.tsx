@@ -15,7 +15,8 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { findLandBlock, todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
-import { blockPriceText, inquiryHref } from "../../search/block-card";
+import { inquiryHref } from "@/lib/search/links";
+import { blockPriceText } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -40,8 +41,10 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
       </div>
     );
   }
-  const [parcels, surroundings] = await Promise.all([getParcelsByCodes(db(), block.parcelCodes), getParcelShapesInBox(db(), block.bbox)]);
   const members = new Set(block.parcelCodes);
+  const [parcels, around] = await Promise.all([getParcelsByCodes(db(), block.parcelCodes), getParcelShapesInBox(db(), block.bbox)]);
+  // The box query is capped: make sure every member is drawn and outlined, however big the block.
+  const surroundings = [...around.filter((p) => !members.has(p.code)), ...parcels];
   const today = dayToIso(todayDay())!;
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
