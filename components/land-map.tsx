@@ -63,7 +63,9 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       const { default: maplibre } = await import("maplibre-gl");
       if (abort.signal.aborted || !container.current) return;
       const bounds = fitKey ? (fitKey.split(",").map(Number) as [number, number, number, number]) : boundsOf(geojson);
-      map = new maplibre.Map({ container: container.current, attributionControl: false, style: baseStyle(tileUrl) });
+      // MapLibre's own labels (canvas, zoom buttons) in the page's language, not its English defaults.
+      const labels = { "Map.Title": t("title"), "NavigationControl.ZoomIn": t("zoomIn"), "NavigationControl.ZoomOut": t("zoomOut") };
+      map = new maplibre.Map({ container: container.current, attributionControl: false, style: baseStyle(tileUrl), locale: labels });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }));
       if (bounds) map.fitBounds(bounds, { padding: 30, animate: false, maxZoom: 17 });
       const m = map;
