@@ -15,10 +15,11 @@ export function LanguageSwitch({ label, ariaLabel }: { label: string; ariaLabel:
       href={{ pathname, query }}
       locale={other}
       hrefLang={other === "zh" ? "zh-CN" : "en"}
-      aria-label={`${ariaLabel}: ${label}`}
       className="rounded-full border border-stone-300 px-3 py-1 hover:border-brand-600 hover:text-brand-700"
     >
-      {label}
+      {/* "Language: English" to a screen reader, the name in its own language (WCAG 3.1.2) */}
+      <span className="sr-only">{ariaLabel}: </span>
+      <span lang={other === "zh" ? "zh-CN" : "en"}>{label}</span>
     </Link>
   );
 }

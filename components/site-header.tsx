@@ -12,7 +12,7 @@ export async function SiteHeader() {
         <Link href="/" className="font-semibold text-brand-700">
           {tm("title")}
         </Link>
-        <nav aria-label={t("home")} className="flex items-center gap-4 text-sm">
+        <nav aria-label={t("main")} className="flex items-center gap-4 text-sm">
           <Link href="/search" className="hover:text-brand-700">
             {t("search")}
           </Link>

@@ -50,7 +50,7 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
   const present = [...new Set(parcels.map((p) => p.status))];
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-3">
-      <svg viewBox={`0 0 ${width.toFixed(1)} ${height.toFixed(1)}`} role="img" aria-label={title} className="h-auto max-h-[28rem] w-full bg-stone-100">
+      <svg viewBox={`0 0 ${width.toFixed(1)} ${height.toFixed(1)}`} role="group" aria-label={title} className="h-auto max-h-[28rem] w-full bg-stone-100">
         {parcels.map((p) => {
           const shape = (
             <path
@@ -64,7 +64,7 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
               <title>{`${p.code} · ${statusLabel(p.status)}`}</title>
             </path>
           );
-          return p.href ? <a key={p.code} href={p.href}>{shape}</a> : <g key={p.code}>{shape}</g>;
+          return p.href ? <a key={p.code} href={p.href} aria-label={`${p.code} · ${statusLabel(p.status)}`}>{shape}</a> : <g key={p.code}>{shape}</g>;
         })}
       </svg>
       <figcaption>

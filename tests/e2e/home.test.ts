@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     await page.goto(baseUrl + "/en");
     await page.getByRole("link", { name: "Xinhui Smart Manufacturing Industrial Park", exact: true }).click();
     await page.waitForURL("**/en/parks/xinhui-smart-manufacturing");
-    expect(await page.locator("svg[role=img] path").count()).toBeGreaterThan(50);
+    expect(await page.locator("svg[role=group] path").count()).toBeGreaterThan(50);
     expect(Number(await page.getByTestId("count-AVAILABLE").textContent())).toBeGreaterThan(0);
     expect(await page.getByTestId("project-card").count()).toBeGreaterThan(0);
     await page.getByRole("link", { name: "Search land in this park" }).click();

@@ -1,26 +1,39 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { formatArea, formatFigure } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import type { ParkCardDto } from "@/lib/parks/queries";
 
-export async function ParkDirectory({ locale, parks }: { locale: string; parks: ParkCardDto[] }) {
+interface Props {
+  locale: string;
+  parks: ParkCardDto[];
+  /** the whole page (/parks): the title is the page's h1 and the counties its h2s */
+  asPage?: boolean;
+  /** shown between the lead and the list (the page's filters) */
+  children?: ReactNode;
+}
+
+export async function ParkDirectory({ locale, parks, asPage = false, children }: Props) {
   const t = await getTranslations();
+  const Title = asPage ? "h1" : "h2";
+  const Group = asPage ? "h2" : "h3";
   const groups = new Map<string, ParkCardDto[]>();
   for (const park of parks) {
     const key = park.county ?? "CITY";
     groups.set(key, [...(groups.get(key) ?? []), park]);
   }
   return (
-    <section id="parks" aria-labelledby="parks-title" className="mx-auto max-w-6xl scroll-mt-4 px-4 pt-12">
-      <h2 id="parks-title" className="text-xl font-semibold">
+    <section id="parks" aria-labelledby="parks-title" className={`mx-auto max-w-6xl scroll-mt-4 px-4 ${asPage ? "pt-8" : "pt-12"}`}>
+      <Title id="parks-title" className={asPage ? "text-2xl font-bold sm:text-3xl" : "text-xl font-semibold"}>
         {t("home.directoryTitle")}
-      </h2>
+      </Title>
       <p className="mt-1 text-sm text-stone-600">{t("home.directoryLead", { count: parks.length })}</p>
+      {children}
       {[...groups.entries()].map(([county, list]) => (
         <div key={county} className="mt-6">
-          <h3 className="text-lg font-medium text-stone-800">
+          <Group className="text-lg font-medium text-stone-800">
             {county === "CITY" ? t("home.cityWide") : t(`county.${county as NonNullable<ParkCardDto["county"]>}`)}
-          </h3>
+          </Group>
           <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {list.map((park) => (
               <li key={park.code} className="flex flex-col rounded-lg border border-stone-200 bg-white p-4" data-testid="park-card">
@@ -34,7 +47,7 @@ export async function ParkDirectory({ locale, parks }: { locale: string; parks: 
                   </p>
                 )}
                 {park.industries.length > 0 && (
-                  <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("nav.parks")}>
+                  <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("home.parkIndustries")}>
                     {park.industries.map((i) => (
                       <li key={i} className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
                         {t(`industry.${i}`)}

@@ -14,6 +14,9 @@ interface Props {
   searchHref: string;
 }
 
+/** Fields the schema rejects when left empty: announced as required (the others are labelled optional). */
+const REQUIRED = new Set(Object.entries(inquirySchema.shape).filter(([, s]) => !s.safeParse(undefined).success).map(([k]) => k));
+
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
 
 export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Props) {
@@ -42,6 +45,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
   const field = (name: string) => ({
     name,
     id: name,
+    "aria-required": REQUIRED.has(name) || undefined,
     "aria-invalid": errors[name] ? true : undefined,
     "aria-describedby": errors[name] ? `${name}-error` : undefined,
   });
@@ -69,7 +73,13 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
         const parsed = inquirySchema.safeParse(data);
         const found = parsed.success ? {} : fieldErrorsOf(parsed.error);
         setClientErrors(found);
-        if (!parsed.success) event.preventDefault();
+        if (!parsed.success) {
+          event.preventDefault();
+          // Focus the first field in error once it is re-rendered with its message, so a
+          // screen reader announces the field and what is wrong with it.
+          const form = event.currentTarget;
+          setTimeout(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+        }
       }}
     >
       {state && !state.ok && (

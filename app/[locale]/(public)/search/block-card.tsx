@@ -44,7 +44,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
           return (
             <li
               key={r.key}
-              className={`rounded px-1.5 py-0.5 text-xs ${all ? "bg-brand-50 text-brand-700" : none ? "bg-stone-100 text-stone-500 line-through" : "bg-amber-50 text-amber-800"}`}
+              className={`rounded px-1.5 py-0.5 text-xs ${all ? "bg-brand-50 text-brand-700" : none ? "bg-stone-100 text-stone-600 line-through" : "bg-amber-50 text-amber-800"}`}
             >
               {t(`readiness.${r.key}`)} {all ? "✓" : t("search.readinessCount", { ready: r.readyCount, total: block.parcelCount })}
             </li>
