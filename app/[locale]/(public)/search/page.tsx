@@ -54,7 +54,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
             reads first), the filters after them, one link away; on a wide screen the grid puts
             the filters in the left column. A filter that needs correcting comes first. */}
         {!parsed.success && filters}
-        <section aria-labelledby="results-title" className="lg:col-start-2 lg:row-start-1">
+        <section aria-labelledby={outcome ? "results-title" : undefined} className="lg:col-start-2 lg:row-start-1">
           {parsed.success && (
             <a href="#filters" className="mb-3 inline-block text-sm text-brand-700 underline lg:sr-only lg:focus:not-sr-only">
               {t("refine")}
