@@ -98,6 +98,12 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     await page.getByRole("link", { name: "Search land in this park" }).click();
     await page.waitForURL(/\/en\/search\?park=xinhui-smart-manufacturing/);
     expect(await page.getByTestId("block-result").count()).toBeGreaterThan(0);
+    // Asking about a block found in this park: the park stays one of the block's filters.
+    await page.getByTestId("block-result").first().getByRole("link", { name: "View block" }).click();
+    await page.getByRole("link", { name: "Ask about this block" }).click();
+    await page.waitForURL(/\/en\/inquiry\?block=/);
+    expect(await page.locator("input[name=blockQuery]").inputValue()).toContain("park=xinhui-smart-manufacturing");
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/block/i);
     await context.close();
   });
 
