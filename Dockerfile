@@ -4,7 +4,10 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# `npm install`, not `npm ci`: the lockfile was written against a registry mirror that lacks
+# some other platforms' optional native binaries (swc, tailwind oxide), so `npm ci` rejects it
+# as out of sync. `npm install` keeps every locked version and only adds those binaries.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx prisma generate && npm run build
 

@@ -44,7 +44,7 @@ describe("docker-compose.yml", () => {
 
   it("builds with the Dockerfile, which builds the app at image build time", () => {
     expect(compose).toMatch(/build: \./);
-    expect(dockerfile).toMatch(/npm ci/);
+    expect(dockerfile).toMatch(/npm install/);
     expect(dockerfile).toMatch(/npm run build/);
   });
 });
