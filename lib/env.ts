@@ -28,6 +28,13 @@ const schema = z.object({
   NEXTAUTH_URL: optionalString,
   /** Optional raster base-map tiles ({z}/{x}/{y}); the map works without it. */
   MAP_TILE_URL: optionalString,
+  /**
+   * Outgoing mail server, e.g. smtp://user:pass@mail.example.cn:587 or smtps://...:465. When
+   * absent, e-mails (inquiry confirmations) wait in the outbox table until it is set.
+   */
+  MAIL_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
+  /** Sender of the portal's e-mails. */
+  MAIL_FROM: z.string().trim().min(3).default("Jiangmen Investment Portal <no-reply@invest.jiangmen.example>"),
   /** Salt for hashing inquiry IPs (rate limiting without keeping the address). */
   IP_HASH_SALT: optionalString,
   /** Test database (vitest); when absent the tests start their own embedded server. */

@@ -1,9 +1,14 @@
 // Writing an investor's inquiry: idempotent (a double click, a retry or a resubmitted page
 // gives one inquiry), rate-limited per IP in PostgreSQL, and matched against current land at
-// submission so an officer sees suitable blocks immediately. One transaction.
+// submission so an officer sees suitable blocks immediately. One transaction, which also
+// queues the investor's confirmation e-mail (lib/mail/outbox.ts sends it).
 import { randomInt } from "node:crypto";
 import type { Db } from "../db/client";
 import { rateLimited } from "../errors";
+import { pick } from "../i18n/localized";
+import { enqueueEmail } from "../mail/outbox";
+import { inquiryReceivedEmail, translatorFor } from "../mail/templates";
+import { addWorkingDays } from "./deadlines";
 import { Prisma } from "../generated/prisma/client";
 import { hitRateLimit } from "../rate-limit";
 import { findLandBlock } from "../search/queries";
@@ -47,7 +52,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     if (!ok) throw rateLimited("rateLimited");
   }
 
-  const park = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true } }) : null;
+  const park = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, nameZh: true, nameEn: true } }) : null;
   const requested: { key: string; query: string; parcelCodes: string[] }[] = [];
   const parcelCodes = new Set<string>();
   if (input.blockKey) {
@@ -63,6 +68,16 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true } })
     : [];
   const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: input.parkCode }, now);
+  // The first answer is promised within two working days (form, success page and e-mail).
+  const answerBy = addWorkingDays(now, 2);
+  const t = translatorFor(input.locale);
+  const about = input.blockKey
+    ? t("inquiry.aboutBlock", { key: input.blockKey })
+    : input.parcelCode
+      ? t("inquiry.aboutParcel", { code: input.parcelCode })
+      : park
+        ? t("inquiry.aboutPark", { park: pick(input.locale, park.nameZh, park.nameEn) })
+        : t("inquiry.aboutNothing");
 
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(now);
@@ -91,14 +106,24 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
             parkId: park?.id,
             requestedBlocks: requested.length ? requested : Prisma.DbNull,
             matchedBlocks: matched as unknown as Prisma.InputJsonValue,
-            // First answer within two working days is the promise on the form.
-            firstResponseDueAt: new Date(now.getTime() + 2 * 86_400_000),
+            firstResponseDueAt: answerBy,
             ipHash: ctx.ipHash,
             parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
           },
           select: { id: true },
         });
         await tx.inquiryEvent.create({ data: { inquiryId: inquiry.id, type: "CREATED", toStage: "NEW" } });
+        // The confirmation is written with the inquiry: both or neither, sent after commit.
+        const email = inquiryReceivedEmail({
+          locale: input.locale,
+          reference,
+          contactName: input.contactName,
+          company: input.company,
+          about,
+          landNeededMu: input.landNeededMu ?? null,
+          answerBy,
+        });
+        await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
       });
       return { reference, created: true, matchedBlocks: matched.length };
     } catch (error) {

@@ -1,11 +1,24 @@
 // The investor's journey in a real browser: search for 500 mu of contiguous land, open a
 // block, ask about it, get a reference number. Once in Chinese, once in English.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
 import { launchBrowser } from "./browser";
 
 const chromiumPath = inject("chromiumPath");
+const mailDir = inject("mailDir");
+
+/** The messages the test mail server has received that match, once at least one has. */
+async function waitForMail(match: (raw: string) => boolean, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match);
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 const baseUrl = inject("baseUrl");
 
 async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {
@@ -97,6 +110,10 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     } finally {
       await db.$disconnect();
     }
+    // One confirmation e-mail reached the mail server (sent right after the response).
+    const mails = await waitForMail((raw) => raw.includes("anna@example.de"));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toContain(`Subject: Your inquiry ${reference} is registered`);
     await context.close();
   });
 

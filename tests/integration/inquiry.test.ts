@@ -61,6 +61,24 @@ describe("createInquiry", () => {
     expect(matched.map((b) => b.areaM2)).toEqual([...matched.map((b) => b.areaM2)].sort((a, b) => a - b));
   });
 
+  it("queues the investor's confirmation e-mail with the inquiry, in the investor's language", async () => {
+    const result = await submit()(valid({ locale: "zh", contactName: "李明", email: "li.ming@example.cn", landNeededMu: "500" }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const inquiry = await db.inquiry.findUniqueOrThrow({ where: { reference: result.data.reference }, select: { id: true, firstResponseDueAt: true } });
+    const emails = await db.outboxEmail.findMany();
+    expect(emails).toHaveLength(1);
+    const [email] = emails;
+    expect(email).toMatchObject({ kind: "inquiry-received", to: "li.ming@example.cn", inquiryId: inquiry.id, sentAt: null, attempts: 0 });
+    expect(email!.subject).toBe(`您的投资咨询 ${result.data.reference} 已登记`);
+    expect(email!.text).toContain("李明，您好");
+    expect(email!.text).toContain("用地需求：500 亩");
+    // The promised date in the e-mail is the officer's deadline on the inquiry.
+    expect(inquiry.firstResponseDueAt).not.toBeNull();
+    const due = new Intl.DateTimeFormat("zh", { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(inquiry.firstResponseDueAt!);
+    expect(email!.text).toContain(due);
+  });
+
   it("a double submit (same idempotency key, even concurrently) creates exactly one inquiry", async () => {
     const input = valid();
     const [a, b, c] = await Promise.all([submit()(input), submit()(input), submit()(input)]);
@@ -69,6 +87,7 @@ describe("createInquiry", () => {
     expect(refs[0]).not.toBe("failed");
     expect(await db.inquiry.count()).toBe(1);
     expect(await db.inquiryEvent.count()).toBe(1);
+    expect(await db.outboxEmail.count()).toBe(1);
     const again = await submit()(input);
     expect(again.ok && again.data).toMatchObject({ reference: refs[0], created: false });
   });
@@ -80,6 +99,7 @@ describe("createInquiry", () => {
     expect(result.error.fieldErrors).toMatchObject({ email: "email", landNeededMu: "mustBeNumber", consent: "consent", message: "tooShort" });
     expect(await db.inquiry.count()).toBe(0);
     expect(await db.rateLimit.count()).toBe(0);
+    expect(await db.outboxEmail.count()).toBe(0);
   });
 
   it("turns away a bot that fills the honeypot, writing nothing", async () => {

@@ -1,0 +1,102 @@
+// Delivering the outbox to a real SMTP server (smtp-server, in this process) from real
+// PostgreSQL: sent once, retried with backoff when the server is down, and shared safely by
+// several senders (two Prisma clients play two app instances).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import type { Db } from "@/lib/db/client";
+import { deliverDue, enqueueEmail, MAX_ATTEMPTS, retryDelaySeconds } from "@/lib/mail/outbox";
+import { smtpSender } from "@/lib/mail/transport";
+import { freePort } from "../setup/free-port";
+import { testDb } from "./helpers/database";
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+let db: Db;
+let other: Db;
+let server: SMTPServer;
+let port: number;
+const received: Received[] = [];
+
+beforeAll(async () => {
+  db = testDb();
+  other = testDb();
+  port = await freePort();
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+});
+afterEach(async () => {
+  received.length = 0;
+  await db.outboxEmail.deleteMany();
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all([db.$disconnect(), other.$disconnect()]);
+});
+
+const send = () => smtpSender(`smtp://127.0.0.1:${port}`, "Portal <no-reply@example.test>");
+const queue = (to: string, subject = "Your inquiry JM2611-ABCDEF is registered") =>
+  enqueueEmail(db, { kind: "inquiry-received", to, subject, text: "Dear Anna,\n\nthank you. 感谢您关注江门。" });
+
+describe("mail outbox", () => {
+  it("sends a due e-mail once and marks it sent", async () => {
+    await queue("anna@example.de");
+    expect(await deliverDue(db, send())).toEqual({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(["anna@example.de"]);
+    expect(received[0]!.raw).toContain("Subject: Your inquiry JM2611-ABCDEF is registered");
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row.sentAt).not.toBeNull();
+    expect(row.attempts).toBe(1);
+    // Nothing left to send.
+    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+  });
+
+  it("keeps the e-mail and schedules a retry with backoff when the mail server is down", async () => {
+    await queue("anna@example.de");
+    const down = smtpSender(`smtp://127.0.0.1:${await freePort()}`, "Portal <no-reply@example.test>");
+    const before = Date.now();
+    expect(await deliverDue(db, down)).toEqual({ sent: 0, failed: 1 });
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row.sentAt).toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+    // Not due again before the backoff has passed, so the next round does not hammer the server.
+    expect(row.sendAfter.getTime()).toBeGreaterThan(before + (retryDelaySeconds(1) - 5) * 1000);
+    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
+    // Once due again it goes out.
+    await db.outboxEmail.update({ where: { id: row.id }, data: { sendAfter: new Date(Date.now() - 1000) } });
+    expect(await deliverDue(db, send())).toEqual({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+  });
+
+  it("gives up after the last attempt, keeping the row and its error for an officer", async () => {
+    await queue("anna@example.de");
+    await db.outboxEmail.updateMany({ data: { attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" } });
+    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
+    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(1);
+  });
+
+  it("two senders at once deliver each e-mail exactly once", async () => {
+    for (let i = 0; i < 12; i++) await queue(`investor${i}@example.com`);
+    const results = await Promise.all([deliverDue(db, send(), 8), deliverDue(other, send(), 8), deliverDue(db, send(), 8)]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(12);
+    expect(received.map((r) => r.to[0]).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `investor${i}@example.com`).sort());
+    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { addWorkingDays } from "@/lib/inquiry/deadlines";
+import { retryDelaySeconds } from "@/lib/mail/outbox";
+import { inquiryReceivedEmail } from "@/lib/mail/templates";
+
+// Times in UTC; China time is UTC+8.
+const at = (iso: string) => new Date(iso);
+
+describe("addWorkingDays (China time)", () => {
+  it("skips the weekend", () => {
+    // Thursday 10:00 China -> Monday 10:00 China.
+    expect(addWorkingDays(at("2026-11-26T02:00:00Z"), 2).toISOString()).toBe("2026-11-30T02:00:00.000Z");
+    // Monday -> Wednesday.
+    expect(addWorkingDays(at("2026-11-23T02:00:00Z"), 2).toISOString()).toBe("2026-11-25T02:00:00.000Z");
+  });
+
+  it("counts the day by China's calendar, not UTC's", () => {
+    // Friday 20:00 UTC is already Saturday 04:00 in Jiangmen: two working days -> Tuesday
+    // 04:00 China, which is Monday 20:00 UTC (counting UTC days would give Tuesday 20:00 UTC).
+    expect(addWorkingDays(at("2026-11-27T20:00:00Z"), 2).toISOString()).toBe("2026-11-30T20:00:00.000Z");
+  });
+});
+
+describe("retryDelaySeconds", () => {
+  it("doubles from a minute and stops at six hours", () => {
+    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([60, 120, 240, 480]);
+    expect(retryDelaySeconds(20)).toBe(6 * 3600);
+  });
+});
+
+describe("inquiryReceivedEmail", () => {
+  const base = {
+    reference: "JM2611-ABCDEF",
+    contactName: "Anna Schmidt",
+    company: "Schmidt Batterietechnik GmbH",
+    about: "Contiguous block JM-EU-B09-P01",
+    landNeededMu: 500,
+    answerBy: at("2026-11-25T02:00:00Z"),
+  };
+
+  it("writes English with the reference, the summary, the answer date and the privacy note", () => {
+    const { subject, text } = inquiryReceivedEmail({ ...base, locale: "en" });
+    expect(subject).toBe("Your inquiry JM2611-ABCDEF is registered");
+    expect(text).toMatch(/^Dear Anna Schmidt,/);
+    expect(text).toContain("- Land needed: 500 mu");
+    expect(text).toContain("- About: Contiguous block JM-EU-B09-P01");
+    expect(text).toContain("by November 25, 2026");
+    expect(text).toContain("We keep your name, contact details");
+  });
+
+  it("writes Chinese for a Chinese inquiry, leaving out what was not given", () => {
+    const { subject, text } = inquiryReceivedEmail({ ...base, locale: "zh", contactName: "李明", landNeededMu: null });
+    expect(subject).toBe("您的投资咨询 JM2611-ABCDEF 已登记");
+    expect(text).toMatch(/^李明，您好：/);
+    expect(text).toContain("2026年11月25日");
+    expect(text).not.toContain("用地需求");
+  });
+});
