@@ -9,10 +9,10 @@
 // link, a visible focus indicator and the heading outline.
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { AxeResults, Result } from "axe-core";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -75,16 +75,10 @@ function headings(page: Page): Promise<[number, string][]> {
 }
 
 describe.skipIf(!chromiumPath)("accessibility of the public pages (axe-core, WCAG 2.1 A/AA)", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(chromiumPath);
 
   it.each(["zh", "en"] as const)("%s: no serious or critical violations, one h1 and no skipped heading level on each page", { timeout: 300_000 }, async (locale: Locale) => {
-    const context = await browser.newContext({ locale: TEXT[locale].lang, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ locale: TEXT[locale].lang, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const all: Finding[] = [];
     const checks: string[] = []; // what axe does not judge: language, heading outline, map labels
@@ -186,7 +180,7 @@ describe.skipIf(!chromiumPath)("accessibility of the public pages (axe-core, WCA
   });
 
   it.each(["zh", "en"] as const)("%s: the first Tab reaches a visible skip link to <main>, and every Tab stop shows focus", { timeout: 120_000 }, async (locale: Locale) => {
-    const context = await browser.newContext({ locale: TEXT[locale].lang });
+    const context = await browser().newContext({ locale: TEXT[locale].lang });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/${locale}/search`, { waitUntil: "networkidle" });
     await page.keyboard.press("Tab");

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { env } from "@/lib/env";
-import { launchBrowser } from "./browser";
+import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -15,16 +14,10 @@ it("has a browser to run in (CI installs Debian's chromium)", () => {
 });
 
 describe.skipIf(!chromiumPath)("home page in a real browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(chromiumPath);
 
   it("a Chinese-speaking visitor lands on /zh with the live land figures and the park directory", async () => {
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await browser().newContext({ locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(baseUrl + "/");
     expect(new URL(page.url()).pathname).toBe("/zh");
@@ -39,7 +32,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("the language switch shows the same page in English, every string from the English messages", async () => {
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await browser().newContext({ locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(baseUrl + "/zh");
     await page.getByRole("link", { name: /English/ }).click();
@@ -52,7 +45,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("an English-speaking visitor is sent to /en", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(baseUrl + "/");
     expect(new URL(page.url()).pathname).toBe("/en");
@@ -60,7 +53,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("is usable on a phone: no sideways scrolling, cards in one column", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(baseUrl + "/zh");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -71,7 +64,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("search on a phone: results and map first, the filters one tap away", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(baseUrl + "/zh/search?minArea=100");
     await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
@@ -87,7 +80,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("from the directory to a park page: site plan by status, zones, projects, and its land search", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(baseUrl + "/en");
     await page.getByRole("link", { name: "Xinhui Smart Manufacturing Industrial Park", exact: true }).click();
@@ -108,7 +101,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   });
 
   it("the park directory filters by county and land on offer, from the URL", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(baseUrl + "/en/parks");
     const all = await page.getByTestId("park-card").count();

@@ -2,10 +2,10 @@
 // block, ask about it, get a reference number. Once in Chinese, once in English.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
-import { launchBrowser } from "./browser";
+import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
 const mailDir = inject("mailDir");
@@ -47,16 +47,10 @@ async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {
 }
 
 describe.skipIf(!chromiumPath)("investor journey", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser(chromiumPath);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(chromiumPath);
 
   it("zh: finds a 500-mu block with power, opens it, sends an inquiry and gets a reference", async () => {
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await browser().newContext({ locale: "zh-CN" });
     const page = await context.newPage();
     const area = await searchAndOpenBlock(page, "zh");
     expect(area).toMatch(/亩/);
@@ -82,7 +76,7 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
   });
 
   it("en: the same journey in English, a double click still makes one inquiry", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     const area = await searchAndOpenBlock(page, "en");
     expect(area).toMatch(/ha \(/);
@@ -118,7 +112,7 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
   });
 
   it("a parcel page shows its facts, its nine-connections status and an inquiry link", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await searchAndOpenBlock(page, "en");
     const code = (await page.getByTestId("block-parcel").first().getByRole("link").textContent())!;
@@ -133,7 +127,7 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
   });
 
   it("the map's numbered markers are links to the listed blocks, in list order", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/search?minArea=100`);
     await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
@@ -153,7 +147,7 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
   });
 
   it("compares two blocks side by side, the list kept in the URL", async () => {
-    const context = await browser.newContext({ locale: "en-GB" });
+    const context = await browser().newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/search?minArea=500`);
     await page.getByTestId("compare-toggle").nth(0).click();
@@ -169,7 +163,7 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
   });
 
   it("compares single parcels from the parcels view, each one alone", async () => {
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await browser().newContext({ locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/zh/search?view=parcels&minArea=30`);
     const codes = await page.getByTestId("block-result").evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute("data-key")));
