@@ -82,3 +82,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** The portal's public address (NEXTAUTH_URL), for links that leave the site: sitemap, e-mails. */
+export function publicBaseUrl(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+

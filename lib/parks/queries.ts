@@ -112,3 +112,8 @@ export async function listHeadlineFigures(db: Db, limit = 8): Promise<FigureDto[
 export async function getParkName(db: Db, code: string): Promise<{ nameZh: string; nameEn: string } | null> {
   return db.park.findUnique({ where: { code }, select: { nameZh: true, nameEn: true } });
 }
+
+/** Every park's code and last change, for the sitemap. */
+export async function listParkCodes(db: Db): Promise<{ code: string; updatedAt: Date }[]> {
+  return db.park.findMany({ select: { code: true, updatedAt: true }, orderBy: { code: "asc" } });
+}

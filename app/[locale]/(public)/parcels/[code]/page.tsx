@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
@@ -24,14 +25,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
   const code = decodeURIComponent(rawCode).slice(0, 80);
   const t = await getTranslations();
   const [parcel] = await getParcelsByCodes(db(), [code]);
-  if (!parcel) {
-    return (
-      <div className="mx-auto max-w-3xl px-4 py-10">
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">{t("parcel.notFound", { code })}</p>
-        <a href={`/${locale}/search`} className="mt-4 inline-block text-brand-700 underline">{t("nav.search")}</a>
-      </div>
-    );
-  }
+  if (!parcel) notFound();
   // Neighbours within ~300 m give the parcel its context on the plan.
   const around = await getParcelShapesInBox(db(), expandBBox(bboxOf(parcel.geometry), 300));
   const today = dayToIso(todayDay())!;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
@@ -22,13 +23,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
   await connection();
   const t = await getTranslations();
   const park = await getParkDetail(db(), code.slice(0, 80));
-  if (!park) {
-    return (
-      <div className="mx-auto max-w-3xl px-4 py-10">
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">{t("park.notFound", { code })}</p>
-      </div>
-    );
-  }
+  if (!park) notFound();
   const name = (x: { nameZh: string; nameEn: string }) => pick(locale, x.nameZh, x.nameEn);
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
   const counts = new Map<ParcelStatus, number>();
