@@ -13,10 +13,11 @@ import { READINESS_ITEMS } from "../lib/land/readiness";
 import { landSearchSchema, type LandSearchQuery } from "../lib/search/schemas";
 import { landMapData } from "../lib/search/map";
 import { lastRefreshKind, runLandSearch } from "../lib/search/queries";
+import { benchHttpSearch } from "./http-search";
 import { postgisAvailable, timePostgisClustering } from "./postgis";
 import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
 
-const QUERIES: Record<string, unknown>[] = [
+const QUERIES: Record<string, string>[] = [
   {},
   { minArea: "500" },
   { minArea: "100", ready: "power,gas" },
@@ -150,6 +151,8 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
       } else {
         lines.push("  PostGIS comparison skipped: install postgresql-15-postgis-3 (Debian) to run it");
       }
+      console.log(lines.at(-1));
+      lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5))));
       console.log(lines.at(-1));
       await db.$disconnect();
     }
