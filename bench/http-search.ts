@@ -32,8 +32,12 @@ async function timeGet(url: string): Promise<number> {
 export async function benchHttpSearch(databaseUrl: string, queries: Record<string, string>[], rounds: number): Promise<string> {
   const port = await freePort();
   // As `npm start` on a machine: no NODE_ENV from the caller (serve.ts sets production).
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_ENV")), DATABASE_URL: databaseUrl, PORT: String(port) };
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) };
+  delete env.NODE_ENV;
+  const server: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(`${base}/api/health`, server, 600_000);
