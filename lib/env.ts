@@ -33,6 +33,8 @@ const schema = z.object({
    * absent, e-mails (inquiry confirmations) wait in the outbox table until it is set.
    */
   MAIL_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
+  /** Where replies to the portal's e-mails go (the investment-promotion office's mailbox). */
+  MAIL_REPLY_TO: optionalString.pipe(z.email("must be an e-mail address").optional()),
   /** Sender of the portal's e-mails. */
   MAIL_FROM: z.string().trim().min(3).default("Jiangmen Investment Portal <no-reply@invest.jiangmen.example>"),
   /** Salt for hashing inquiry IPs (rate limiting without keeping the address). */
@@ -65,6 +67,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     for (const key of ["NEXTAUTH_SECRET", "IP_HASH_SALT"] as const) {
       if (!result.data[key]) throw new EnvError(`Invalid environment: ${key} is required in production (a long random string).`);
     }
+  }
+  if (result.success && result.data.MAIL_SMTP_URL && !result.data.MAIL_REPLY_TO) {
+    // The e-mails invite a reply (questions, deletion requests): it must reach a person.
+    throw new EnvError("Invalid environment: MAIL_REPLY_TO is required when MAIL_SMTP_URL is set (the office mailbox replies go to).");
   }
   if (!result.success) {
     const problems = result.error.issues

@@ -15,5 +15,9 @@ export async function hitRateLimit(db: Db | Parameters<Parameters<Db["$transacti
     INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${limit.key}, ${windowStart}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
     RETURNING "count"`;
+  // Past windows are of no use and hold (hashed) network identities: drop those of this limit's
+  // family ("inquiry:..."), so nothing outlives its window by more than one window.
+  const family = `${limit.key.split(":")[0]}:%`;
+  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" LIKE ${family} AND "windowStart" < ${new Date(windowStart.getTime() - windowMs)}`;
   return (rows[0]?.count ?? 1) <= limit.max;
 }

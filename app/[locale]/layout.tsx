@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
+import { publicBaseUrl } from "@/lib/env";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -17,7 +18,9 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   return {
     title: { default: t("title"), template: `%s · ${t("title")}` },
     description: t("description"),
-    alternates: { languages: { "zh-CN": "/zh", en: "/en" } },
+    // Absolute URLs for metadata (Open Graph, canonical); per-page language alternates are in
+    // sitemap.xml (a layout-wide "/zh" / "/en" pair would point every page at the home page).
+    metadataBase: new URL(publicBaseUrl()),
   };
 }
 

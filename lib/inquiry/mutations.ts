@@ -18,6 +18,7 @@ import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
 
 export const INQUIRIES_PER_IP_PER_HOUR = 5;
+export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
 
 export interface CreatedInquiry {
   reference: string;
@@ -65,15 +66,18 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   }
   if (input.parcelCode) parcelCodes.add(input.parcelCode);
   const parcels = parcelCodes.size
-    ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true } })
+    ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true, code: true } })
     : [];
   const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: input.parkCode }, now);
   // The first answer is promised within two working days (form, success page and e-mail).
   const answerBy = addWorkingDays(now, 2);
   const t = translatorFor(input.locale);
-  const about = input.blockKey
+  // The e-mail names only land that exists: form fields are not echoed to any address.
+  const blockFound = requested.some((b) => b.parcelCodes.length > 0);
+  const parcelFound = parcels.some((p) => p.code === input.parcelCode);
+  const about = input.blockKey && blockFound
     ? t("inquiry.aboutBlock", { key: input.blockKey })
-    : input.parcelCode
+    : input.parcelCode && parcelFound
       ? t("inquiry.aboutParcel", { code: input.parcelCode })
       : park
         ? t("inquiry.aboutPark", { park: pick(input.locale, park.nameZh, park.nameEn) })
@@ -107,7 +111,6 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
             requestedBlocks: requested.length ? requested : Prisma.DbNull,
             matchedBlocks: matched as unknown as Prisma.InputJsonValue,
             firstResponseDueAt: answerBy,
-            ipHash: ctx.ipHash,
             parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
           },
           select: { id: true },
@@ -123,7 +126,10 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
           landNeededMu: input.landNeededMu ?? null,
           answerBy,
         });
-        await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
+        // A form that mails any address could be used to spam it: a few confirmations per
+        // address a day, the inquiries themselves are always kept.
+        const recent = await tx.outboxEmail.count({ where: { to: input.email, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+        if (recent < CONFIRMATIONS_PER_ADDRESS_PER_DAY) await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
       });
       return { reference, created: true, matchedBlocks: matched.length };
     } catch (error) {

@@ -4,22 +4,32 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { deliverDue, type SendMail } from "./outbox";
+import { deliverDue, purgeOldEmails, type SendMail } from "./outbox";
 import { smtpSender } from "./transport";
 
 let sender: SendMail | undefined;
 let told = false;
+// One run at a time per instance: a slow mail server must not stack up overlapping runs.
+let running: Promise<void> | undefined;
 
-export async function deliverOutbox(): Promise<void> {
-  const { MAIL_SMTP_URL, MAIL_FROM } = env();
+async function deliverOnce(): Promise<void> {
+  const { MAIL_SMTP_URL, MAIL_FROM, MAIL_REPLY_TO } = env();
   if (!MAIL_SMTP_URL) {
     if (!told) console.info("mail: MAIL_SMTP_URL is not set; e-mails wait in the outbox until it is");
     told = true;
     return;
   }
-  sender ??= smtpSender(MAIL_SMTP_URL, MAIL_FROM);
-  const { failed } = await deliverDue(db(), sender);
-  if (failed) console.warn(`mail: ${failed} e-mail(s) failed, retried later (see OutboxEmail.lastError)`);
+  sender ??= smtpSender(MAIL_SMTP_URL, MAIL_FROM, MAIL_REPLY_TO);
+  const report = await deliverDue(db(), sender);
+  if (report.failed > report.abandoned.length) console.warn(`mail: ${report.failed - report.abandoned.length} e-mail(s) failed, retried later`);
+  // Ids only: the rows hold the addresses, the log should not.
+  for (const id of report.abandoned) console.error(`mail: gave up on OutboxEmail ${id} after its last attempt (see lastError)`);
+  await purgeOldEmails(db());
+}
+
+export function deliverOutbox(): Promise<void> {
+  running ??= deliverOnce().finally(() => (running = undefined));
+  return running;
 }
 
 /** Runs deliverOutbox, logging instead of throwing (it runs after the response). */

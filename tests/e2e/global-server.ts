@@ -57,6 +57,7 @@ export default async function setup(project: TestProject) {
     EMBEDDED_PG_DIR: `${DIR}/postgres`,
     EMBEDDED_PG_PORT: String(pgPort),
     MAIL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_REPLY_TO: "invest@jiangmen.example",
   };
   // As on a fresh clone: no secrets, no NODE_ENV (vitest sets "test").
   for (const key of ["NODE_ENV", "NEXTAUTH_SECRET", "IP_HASH_SALT"]) delete env[key];

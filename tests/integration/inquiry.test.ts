@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defineAction } from "@/lib/actions/action";
 import type { Db } from "@/lib/db/client";
-import { createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
+import { CONFIRMATIONS_PER_ADDRESS_PER_DAY, createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
 import { inquirySchema } from "@/lib/inquiry/schemas";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, toSearchParams } from "@/lib/search/schemas";
@@ -47,12 +47,13 @@ describe("createInquiry", () => {
     expect(result.data.reference).toMatch(/^JM\d{4}-[2-9A-HJ-NP-Z]{6}$/);
     const row = await db.inquiry.findUniqueOrThrow({
       where: { reference: result.data.reference },
-      select: { stage: true, consentAt: true, consentVersion: true, matchedBlocks: true, events: { select: { type: true } }, landNeededMu: true, ipHash: true },
+      select: { stage: true, consentAt: true, consentVersion: true, matchedBlocks: true, events: { select: { type: true } }, landNeededMu: true },
     });
     expect(row.stage).toBe("NEW");
     expect(row.events.map((e) => e.type)).toEqual(["CREATED"]);
     expect(row.consentVersion).toBeTruthy();
-    expect(row.ipHash).toBe("ip-a");
+    // The IP hash lives only in the hour-long rate-limit window, as the privacy text promises.
+    expect(await db.rateLimit.count()).toBe(1);
     const matched = row.matchedBlocks as { areaM2: number; key: string }[];
     expect(matched.length).toBeGreaterThan(0);
     expect(matched.length).toBe(result.data.matchedBlocks);
@@ -90,6 +91,28 @@ describe("createInquiry", () => {
     expect(await db.outboxEmail.count()).toBe(1);
     const again = await submit()(input);
     expect(again.ok && again.data).toMatchObject({ reference: refs[0], created: false });
+  });
+
+  it("forgets rate-limit windows once they are over (the hashed IP is kept about an hour)", async () => {
+    const earlier = new Date(Date.now() - 3 * 3_600_000);
+    await createInquiry(db, inquirySchema.parse(valid()), { ipHash: "ip-old", now: earlier });
+    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual(["inquiry:ip-old"]);
+    await submit("ip-new")(valid());
+    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual(["inquiry:ip-new"]);
+  });
+
+  it("sends at most three confirmations a day to one address, keeping every inquiry", async () => {
+    for (let i = 0; i < 5; i++) expect((await submit(`ip-${i}`)(valid({ email: "target@example.com" }))).ok).toBe(true);
+    expect(await db.inquiry.count({ where: { email: "target@example.com" } })).toBe(5);
+    expect(await db.outboxEmail.count({ where: { to: "target@example.com" } })).toBe(CONFIRMATIONS_PER_ADDRESS_PER_DAY);
+  });
+
+  it("names in the e-mail only land that exists", async () => {
+    const result = await submit()(valid({ parcelCode: "BUY-CHEAP-PILLS-NOW" }));
+    expect(result.ok).toBe(true);
+    const email = await db.outboxEmail.findFirstOrThrow();
+    expect(email.text).not.toContain("BUY-CHEAP-PILLS-NOW");
+    expect(email.text).toContain("About: General inquiry");
   });
 
   it("bad input gets field-level message keys and writes nothing", async () => {

@@ -1,10 +1,10 @@
 // Delivering the outbox to a real SMTP server (smtp-server, in this process) from real
 // PostgreSQL: sent once, retried with backoff when the server is down, and shared safely by
 // several senders (two Prisma clients play two app instances).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "@/lib/db/client";
-import { deliverDue, enqueueEmail, MAX_ATTEMPTS, retryDelaySeconds } from "@/lib/mail/outbox";
+import { deliverDue, enqueueEmail, KEEP_DAYS, MAX_ATTEMPTS, purgeOldEmails, retryDelaySeconds, type SendMail } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/transport";
 import { freePort } from "../setup/free-port";
 import { testDb } from "./helpers/database";
@@ -55,7 +55,7 @@ const queue = (to: string, subject = "Your inquiry JM2611-ABCDEF is registered")
 describe("mail outbox", () => {
   it("sends a due e-mail once and marks it sent", async () => {
     await queue("anna@example.de");
-    expect(await deliverDue(db, send())).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDue(db, send())).toMatchObject({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toEqual(["anna@example.de"]);
     expect(received[0]!.raw).toContain("Subject: Your inquiry JM2611-ABCDEF is registered");
@@ -63,7 +63,7 @@ describe("mail outbox", () => {
     expect(row.sentAt).not.toBeNull();
     expect(row.attempts).toBe(1);
     // Nothing left to send.
-    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(db, send())).toMatchObject({ sent: 0, failed: 0 });
     expect(received).toHaveLength(1);
   });
 
@@ -71,25 +71,56 @@ describe("mail outbox", () => {
     await queue("anna@example.de");
     const down = smtpSender(`smtp://127.0.0.1:${await freePort()}`, "Portal <no-reply@example.test>");
     const before = Date.now();
-    expect(await deliverDue(db, down)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDue(db, down)).toEqual({ sent: 0, failed: 1, abandoned: [] });
     const row = await db.outboxEmail.findFirstOrThrow();
     expect(row.sentAt).toBeNull();
     expect(row.attempts).toBe(1);
     expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
     // Not due again before the backoff has passed, so the next round does not hammer the server.
     expect(row.sendAfter.getTime()).toBeGreaterThan(before + (retryDelaySeconds(1) - 5) * 1000);
-    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(db, send())).toMatchObject({ sent: 0, failed: 0 });
     // Once due again it goes out.
     await db.outboxEmail.update({ where: { id: row.id }, data: { sendAfter: new Date(Date.now() - 1000) } });
-    expect(await deliverDue(db, send())).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDue(db, send())).toMatchObject({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
   });
 
-  it("gives up after the last attempt, keeping the row and its error for an officer", async () => {
+  it("gives up after the last attempt, reports it, and keeps the row and its error for support", async () => {
     await queue("anna@example.de");
-    await db.outboxEmail.updateMany({ data: { attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" } });
-    expect(await deliverDue(db, send())).toEqual({ sent: 0, failed: 0 });
-    expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(1);
+    await db.outboxEmail.updateMany({ data: { attempts: MAX_ATTEMPTS - 1 } });
+    const down = smtpSender(`smtp://127.0.0.1:${await freePort()}`, "Portal <no-reply@example.test>");
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(await deliverDue(db, down)).toEqual({ sent: 0, failed: 1, abandoned: [row.id] });
+    await db.outboxEmail.updateMany({ data: { sendAfter: new Date(Date.now() - 1000) } });
+    expect(await deliverDue(db, send())).toMatchObject({ sent: 0, failed: 0 });
+    expect(await db.outboxEmail.count({ where: { sentAt: null, lastError: { not: null } } })).toBe(1);
+  });
+
+  it("a sender whose lease ran out during a slow send does not overwrite the new holder", async () => {
+    await queue("anna@example.de");
+    let releaseSlow: (() => void) | undefined;
+    const slow: SendMail = () => new Promise<void>((resolve) => (releaseSlow = resolve)).then(() => Promise.reject(new Error("timeout")));
+    const first = deliverDue(db, slow);
+    await vi.waitFor(() => expect(releaseSlow).toBeDefined());
+    // The lease expires (as if the send took too long); another instance takes the row and sends.
+    await db.outboxEmail.updateMany({ data: { sendAfter: new Date(Date.now() - 1000) } });
+    expect(await deliverDue(other, send())).toMatchObject({ sent: 1 });
+    releaseSlow!();
+    await first;
+    // The stale failure does not reschedule or mark the row: it stays sent, once.
+    const row = await db.outboxEmail.findFirstOrThrow();
+    expect(row.sentAt).not.toBeNull();
+    expect(row.lastError).toBeNull();
+    expect(received).toHaveLength(1);
+  });
+
+  it("deletes sent e-mails after the keeping period, not before", async () => {
+    await queue("old@example.com");
+    await queue("new@example.com");
+    await deliverDue(db, send());
+    await db.outboxEmail.updateMany({ where: { to: "old@example.com" }, data: { createdAt: new Date(Date.now() - (KEEP_DAYS + 1) * 86_400_000) } });
+    expect(await purgeOldEmails(db)).toBe(1);
+    expect((await db.outboxEmail.findMany()).map((r) => r.to)).toEqual(["new@example.com"]);
   });
 
   it("two senders at once deliver each e-mail exactly once", async () => {

@@ -22,6 +22,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });
 
+  it("requires a reply-to mailbox once mail is switched on, and checks both settings", () => {
+    expect(parseEnv({}).MAIL_SMTP_URL).toBeUndefined();
+    expect(() => parseEnv({ MAIL_SMTP_URL: "smtp://mail.example.cn:587" })).toThrow(/MAIL_REPLY_TO is required/);
+    expect(() => parseEnv({ MAIL_SMTP_URL: "http://mail.example.cn" })).toThrow(/MAIL_SMTP_URL: must start with smtp/);
+    expect(() => parseEnv({ MAIL_SMTP_URL: "smtp://m", MAIL_REPLY_TO: "not-an-address" })).toThrow(/MAIL_REPLY_TO/);
+    expect(parseEnv({ MAIL_SMTP_URL: "smtps://u:p@m:465", MAIL_REPLY_TO: "invest@jiangmen.example" }).MAIL_REPLY_TO).toBe("invest@jiangmen.example");
+  });
+
   it("requires the secrets in production only", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
     expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) })).toThrow(/IP_HASH_SALT is required/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays } from "@/lib/inquiry/deadlines";
-import { retryDelaySeconds } from "@/lib/mail/outbox";
+import { retryDelaySeconds, retryWindowSeconds } from "@/lib/mail/outbox";
 import { inquiryReceivedEmail } from "@/lib/mail/templates";
 
 // Times in UTC; China time is UTC+8.
@@ -21,10 +21,15 @@ describe("addWorkingDays (China time)", () => {
   });
 });
 
-describe("retryDelaySeconds", () => {
-  it("doubles from a minute and stops at six hours", () => {
+describe("retries", () => {
+  it("double the wait from a minute and stop at six hours", () => {
     expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([60, 120, 240, 480]);
     expect(retryDelaySeconds(20)).toBe(6 * 3600);
+  });
+
+  it("keep trying for more than a day, so a mail-server outage over a night loses nothing", () => {
+    expect(retryWindowSeconds()).toBeGreaterThan(24 * 3600);
+    expect(retryWindowSeconds()).toBeLessThan(3 * 24 * 3600);
   });
 });
 
@@ -48,11 +53,17 @@ describe("inquiryReceivedEmail", () => {
     expect(text).toContain("We keep your name, contact details");
   });
 
+  it("dates the answer by China's calendar", () => {
+    // 20:00 UTC on the 25th is already the 26th in Jiangmen.
+    const { text } = inquiryReceivedEmail({ ...base, locale: "en", answerBy: at("2026-11-25T20:00:00Z") });
+    expect(text).toContain("by November 26, 2026");
+  });
+
   it("writes Chinese for a Chinese inquiry, leaving out what was not given", () => {
     const { subject, text } = inquiryReceivedEmail({ ...base, locale: "zh", contactName: "李明", landNeededMu: null });
     expect(subject).toBe("您的投资咨询 JM2611-ABCDEF 已登记");
     expect(text).toMatch(/^李明，您好：/);
-    expect(text).toContain("2026年11月25日");
+    expect(text).toContain("最迟于2026年11月25日前");
     expect(text).not.toContain("用地需求");
   });
 });
