@@ -5,13 +5,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
-import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { expandBBox, bboxOf } from "@/lib/land/geometry";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
+import { blockPriceText } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parcels/[code]">): Promise<Metadata> {
   const { code } = await params;
@@ -54,7 +55,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
             {row(t("block.status"), statusLabel(parcel.status))}
             {row(t("block.area"), formatArea(locale, parcel.areaM2))}
             {row(t("block.landUse"), t(`landUse.${parcel.landUse}`))}
-            {row(t("block.price"), parcel.priceCnyPerMu === null ? t("search.priceUnknown") : t("search.priceOne", { price: formatMoney(locale, parcel.priceCnyPerMu, "CNY") }))}
+            {row(t("block.price"), blockPriceText(t, locale, { priceMin: parcel.priceCnyPerMu, priceMax: parcel.priceCnyPerMu }))}
             {row(t("block.plotRatio"), `${parcel.plotRatioMin ?? "—"}–${parcel.plotRatioMax ?? "—"}`)}
             {row(t("block.handover"), parcel.handoverOn ?? "—")}
             {row(t("block.verified"), parcel.lastVerifiedOn)}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
+import { FigureCard } from "@/components/figure-card";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { STATUS_COLOURS } from "@/lib/map/colours";
 import { db } from "@/lib/db";
@@ -105,11 +106,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
           <h2 id="figures-title" className="text-lg font-semibold">{t("park.figures")}</h2>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {park.figures.map((f) => (
-              <li key={f.key} className="rounded-lg border border-stone-200 bg-white p-4">
-                <p className="text-xl font-semibold text-brand-700">{formatFigure(locale, f.value, f.unit)}</p>
-                <p className="text-sm">{pick(locale, f.labelZh, f.labelEn)}{f.asOf ? ` (${f.asOf})` : ""}</p>
-                <p className="mt-1 text-xs text-stone-500">{t("home.figuresSource", { source: `${f.source.publisher}, ${f.source.publishedOn}` })}</p>
-              </li>
+              <FigureCard key={f.key} locale={locale} figure={f} />
             ))}
           </ul>
         </section>
