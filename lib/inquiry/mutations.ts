@@ -1,24 +1,37 @@
 // Writing an investor's inquiry: idempotent (a double click, a retry or a resubmitted page
-// gives one inquiry), rate-limited per IP in PostgreSQL, and matched against current land at
-// submission so an officer sees suitable blocks immediately. One transaction, which also
+// gives one inquiry), rate-limited per network in PostgreSQL, and matched against current land
+// at submission so an officer sees suitable blocks immediately. One transaction, which also
 // queues the investor's confirmation e-mail (lib/mail/outbox.ts sends it).
 import { randomInt } from "node:crypto";
 import type { Db } from "../db/client";
-import { rateLimited } from "../errors";
+import { conflict, rateLimited } from "../errors";
 import { pick } from "../i18n/localized";
-import { enqueueEmail } from "../mail/outbox";
+import { countEmailsTo, enqueueEmail } from "../mail/outbox";
+import { addressKey } from "../mail/address";
 import { inquiryReceivedEmail, translatorFor } from "../mail/templates";
 import { addWorkingDays } from "./deadlines";
 import { Prisma } from "../generated/prisma/client";
-import { hitRateLimit } from "../rate-limit";
+import { takeRateLimit } from "../rate-limit";
 import { findLandBlock } from "../search/queries";
 import { landSearchSchema, searchParamsToObject } from "../search/schemas";
+import { inquiryFingerprint } from "./fingerprint";
 import { matchBlocksForNeeds } from "./matching";
 import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
 
 export const INQUIRIES_PER_IP_PER_HOUR = 5;
 export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
+
+/**
+ * The rate-limit bucket of every request whose client address could not be determined (see
+ * lib/inquiry/ip.ts). Such requests are not waved through: they share ONE bucket with the same
+ * hourly max as a single network. With the proxy hops configured correctly this bucket stays
+ * empty; if it fills, the deployment is misconfigured and failing closed (a few refused
+ * inquiries, the form says to e-mail instead) is the safe side. A larger max would only invite
+ * abuse through whatever makes the address unknown. A hash is 32 hex digits, so this never
+ * collides with a real network's key.
+ */
+export const UNKNOWN_CLIENT = "unknown";
 
 export interface CreatedInquiry {
   reference: string;
@@ -36,26 +49,37 @@ export function newReference(now: Date): string {
   return `JM${yymm}-${code}`;
 }
 
-async function existing(db: Db, idempotencyKey: string): Promise<CreatedInquiry | null> {
-  const row = await db.inquiry.findUnique({ where: { idempotencyKey }, select: { reference: true, matchedBlocks: true } });
-  return row ? { reference: row.reference, created: false, matchedBlocks: Array.isArray(row.matchedBlocks) ? row.matchedBlocks.length : 0 } : null;
+type Client = Db | Prisma.TransactionClient;
+
+/**
+ * The earlier inquiry with this key, as a replay's answer; a conflict when its content differs
+ * (rows written before fingerprints existed are taken as replays, as they always were).
+ */
+async function existing(db: Client, idempotencyKey: string, fingerprint: string): Promise<CreatedInquiry | null> {
+  const row = await db.inquiry.findUnique({ where: { idempotencyKey }, select: { reference: true, matchedBlocks: true, fingerprint: true } });
+  if (!row) return null;
+  if (row.fingerprint !== null && row.fingerprint !== fingerprint) throw conflict("keyReused");
+  return { reference: row.reference, created: false, matchedBlocks: Array.isArray(row.matchedBlocks) ? row.matchedBlocks.length : 0 };
 }
 
 const isUniqueViolation = (e: unknown, field: string) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
 
+// Transaction-level advisory locks (released at commit or rollback). Two namespaces, taken in
+// this order only, so two writers can never wait on each other in a cycle.
+const lockKey = (tx: Prisma.TransactionClient, key: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+
 export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: string | null; now?: Date }): Promise<CreatedInquiry> {
   const now = ctx.now ?? new Date();
-  const repeat = await existing(db, input.idempotencyKey);
+  const fingerprint = inquiryFingerprint(input);
+  // A replay of a finished inquiry is answered without any work (and without counting).
+  const repeat = await existing(db, input.idempotencyKey, fingerprint);
   if (repeat) return repeat;
-  if (ctx.ipHash) {
-    const ok = await hitRateLimit(db, { key: `inquiry:${ctx.ipHash}`, windowSeconds: 3600, max: INQUIRIES_PER_IP_PER_HOUR }, now);
-    if (!ok) throw rateLimited("rateLimited");
-  }
 
   const park = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, nameZh: true, nameEn: true } }) : null;
   const requested: { key: string; query: string; parcelCodes: string[] }[] = [];
   const parcelCodes = new Set<string>();
+  let blockKey: string | null = null;
   if (input.blockKey) {
     const q = landSearchSchema.safeParse(searchParamsToObject(new URLSearchParams(input.blockQuery ?? "")));
     const block = await findLandBlock(db, q.success ? q.data : landSearchSchema.parse({}), input.blockKey, now);
@@ -63,6 +87,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     // officer sees what the investor looked at.
     requested.push({ key: input.blockKey, query: input.blockQuery ?? "", parcelCodes: block?.parcelCodes ?? [] });
     block?.parcelCodes.forEach((c) => parcelCodes.add(c));
+    if (block && block.parcelCodes.length > 0) blockKey = block.key;
   }
   if (input.parcelCode) parcelCodes.add(input.parcelCode);
   const parcels = parcelCodes.size
@@ -72,13 +97,13 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   // The first answer is promised within two working days (form, success page and e-mail).
   const answerBy = addWorkingDays(now, 2);
   const t = translatorFor(input.locale);
-  // The e-mail names only land that exists: form fields are not echoed to any address.
-  const blockFound = requested.some((b) => b.parcelCodes.length > 0);
-  const parcelFound = parcels.some((p) => p.code === input.parcelCode);
-  const about = input.blockKey && blockFound
-    ? t("inquiry.aboutBlock", { key: input.blockKey })
-    : input.parcelCode && parcelFound
-      ? t("inquiry.aboutParcel", { code: input.parcelCode })
+  // The e-mail goes to an address nobody has verified: it names only land as our data knows
+  // it (the block's own key, the parcel's stored code, the park's name), never form text.
+  const parcel = input.parcelCode ? parcels.find((p) => p.code === input.parcelCode) : undefined;
+  const about = blockKey
+    ? t("inquiry.aboutBlock", { key: blockKey })
+    : parcel
+      ? t("inquiry.aboutParcel", { code: parcel.code })
       : park
         ? t("inquiry.aboutPark", { park: pick(input.locale, park.nameZh, park.nameEn) })
         : t("inquiry.aboutNothing");
@@ -86,56 +111,67 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(now);
     try {
-      await db.$transaction(async (tx) => {
-        const inquiry = await tx.inquiry.create({
-          data: {
-            reference,
-            idempotencyKey: input.idempotencyKey,
-            contactName: input.contactName,
-            email: input.email,
-            phone: input.phone,
-            company: input.company,
-            country: input.country,
-            industry: input.industry,
-            investmentCny: input.investmentCny === undefined ? null : BigInt(Math.round(input.investmentCny)),
-            landNeededMu: input.landNeededMu,
-            jobs: input.jobs,
-            powerKva: input.powerKva,
-            waterTonsPerDay: input.waterTonsPerDay,
-            timeline: input.timeline,
-            message: input.message,
-            locale: input.locale,
-            consentAt: now,
-            consentVersion: CONSENT_VERSION,
-            parkId: park?.id,
-            requestedBlocks: requested.length ? requested : Prisma.DbNull,
-            matchedBlocks: matched as unknown as Prisma.InputJsonValue,
-            firstResponseDueAt: answerBy,
-            parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
-          },
-          select: { id: true },
-        });
-        await tx.inquiryEvent.create({ data: { inquiryId: inquiry.id, type: "CREATED", toStage: "NEW" } });
-        // The confirmation is written with the inquiry: both or neither, sent after commit.
-        const email = inquiryReceivedEmail({
-          locale: input.locale,
-          reference,
-          contactName: input.contactName,
-          company: input.company,
-          about,
-          landNeededMu: input.landNeededMu ?? null,
-          answerBy,
-        });
-        // A form that mails any address could be used to spam it: a few confirmations per
-        // address a day, the inquiries themselves are always kept.
-        const recent = await tx.outboxEmail.count({ where: { to: input.email, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
-        if (recent < CONFIRMATIONS_PER_ADDRESS_PER_DAY) await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
-      });
-      return { reference, created: true, matchedBlocks: matched.length };
+      // One transaction per attempt: the key's lock, the re-check, the quota and the writes
+      // commit together or not at all, so a replay (finished or still being written) waits for
+      // the writer and is answered with its reference without touching the quota, and a
+      // refusal or a failure leaves the counter as it was.
+      const result = await db.$transaction(
+        async (tx): Promise<CreatedInquiry> => {
+          await lockKey(tx, `inquiry-key:${input.idempotencyKey}`);
+          const replay = await existing(tx, input.idempotencyKey, fingerprint);
+          if (replay) return replay;
+          const limit = { key: `inquiry:${ctx.ipHash ?? UNKNOWN_CLIENT}`, windowSeconds: 3600, max: INQUIRIES_PER_IP_PER_HOUR };
+          if (!(await takeRateLimit(tx, limit, now))) throw rateLimited("rateLimited");
+          const inquiry = await tx.inquiry.create({
+            data: {
+              reference,
+              idempotencyKey: input.idempotencyKey,
+              fingerprint,
+              contactName: input.contactName,
+              email: input.email,
+              phone: input.phone,
+              company: input.company,
+              country: input.country,
+              industry: input.industry,
+              investmentCny: input.investmentCny === undefined ? null : BigInt(Math.round(input.investmentCny)),
+              landNeededMu: input.landNeededMu,
+              jobs: input.jobs,
+              powerKva: input.powerKva,
+              waterTonsPerDay: input.waterTonsPerDay,
+              timeline: input.timeline,
+              message: input.message,
+              locale: input.locale,
+              consentAt: now,
+              consentVersion: CONSENT_VERSION,
+              parkId: park?.id,
+              requestedBlocks: requested.length ? requested : Prisma.DbNull,
+              matchedBlocks: matched as unknown as Prisma.InputJsonValue,
+              firstResponseDueAt: answerBy,
+              parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
+            },
+            select: { id: true },
+          });
+          await tx.inquiryEvent.create({ data: { inquiryId: inquiry.id, type: "CREATED", toStage: "NEW" } });
+          // A form that mails any address could be used to spam it: a few confirmations per
+          // address (however it is typed) a day; the inquiries themselves are always kept. The
+          // address's lock makes the count and the enqueue one step for parallel inquiries.
+          await lockKey(tx, `inquiry-mail:${addressKey(input.email)}`);
+          const recent = await countEmailsTo(tx, input.email, new Date(now.getTime() - 86_400_000));
+          if (recent < CONFIRMATIONS_PER_ADDRESS_PER_DAY) {
+            const email = inquiryReceivedEmail({ locale: input.locale, reference, about, answerBy });
+            await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
+          }
+          return { reference, created: true, matchedBlocks: matched.length };
+        },
+        // Parallel replays queue on the key's lock, each holding a connection: wait for one
+        // longer than Prisma's 2 s default rather than fail a replay that only has to read.
+        { maxWait: 10_000, timeout: 15_000 },
+      );
+      return result;
     } catch (error) {
       if (isUniqueViolation(error, "idempotencyKey")) {
-        // Two submissions with the same key raced past the first check: the other one won.
-        const winner = await existing(db, input.idempotencyKey);
+        // Cannot happen while every writer takes the key's lock; kept for safety.
+        const winner = await existing(db, input.idempotencyKey, fingerprint);
         if (winner) return winner;
       }
       if (isUniqueViolation(error, "reference") && attempt < 5) continue;

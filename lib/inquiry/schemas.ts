@@ -44,8 +44,11 @@ export const inquirySchema = z.object({
   blockQuery: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
   parcelCode: z.preprocess(blankToUndefined, z.string().max(80).optional()),
   /** honeypot: hidden from people, filled by bots */
-  website: z.preprocess(blankToUndefined, z.string().max(0, { error: "bot" }).optional()),
-});
+  website: z.preprocess(blankToUndefined, z.unknown().optional()),
+})
+  // A filled honeypot is refused as a whole form, with a generic message: an answer that named
+  // the field would tell a bot which one to leave empty.
+  .refine((v) => v.website === undefined, { error: "refused" });
 
 export type InquiryInput = z.input<typeof inquirySchema>;
 export type Inquiry = z.output<typeof inquirySchema>;

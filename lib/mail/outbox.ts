@@ -8,6 +8,7 @@
 // update. Times are compared in UTC, as Prisma stores them (timestamp without time zone).
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import { addressKey } from "./address";
 import type { Email } from "./templates";
 
 /** Give up after this many attempts: about a day and a half of retries (see retryDelaySeconds). */
@@ -21,12 +22,17 @@ export type SendMail = (message: { to: string; subject: string; text: string }) 
 
 type Tx = Prisma.TransactionClient | Db;
 
+/** E-mails queued for one address (however typed) since `since`: what per-address caps count. */
+export async function countEmailsTo(tx: Tx, to: string, since: Date): Promise<number> {
+  return tx.outboxEmail.count({ where: { toKey: addressKey(to), createdAt: { gt: since } } });
+}
+
 export async function enqueueEmail(tx: Tx, email: Email & { kind: string; to: string; inquiryId?: string }): Promise<void> {
   // Times set here, in UTC like every Prisma write, not by a database default that would follow
   // the session's time zone.
   const now = new Date();
   await tx.outboxEmail.create({
-    data: { kind: email.kind, to: email.to, subject: email.subject, text: email.text, inquiryId: email.inquiryId, createdAt: now, sendAfter: now },
+    data: { kind: email.kind, to: email.to, toKey: addressKey(email.to), subject: email.subject, text: email.text, inquiryId: email.inquiryId, createdAt: now, sendAfter: now },
   });
 }
 

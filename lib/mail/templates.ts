@@ -7,14 +7,17 @@ import zh from "../../messages/zh.json";
 const MESSAGES = { en, zh } as const;
 export type MailLocale = keyof typeof MESSAGES;
 
+/**
+ * The confirmation goes to an address nobody has verified, from the portal's own sender: it
+ * carries nothing the visitor typed as free text (no name, company or message, which could
+ * turn it into a phishing mail to anyone), only the reference, land as our data names it and
+ * the office's own words.
+ */
 export interface InquiryReceived {
   locale: string;
   reference: string;
-  contactName: string;
-  company: string;
-  /** what the inquiry is about, already in the recipient's language */
+  /** what the inquiry is about, built from our own data, already in the recipient's language */
   about: string;
-  landNeededMu: number | null;
   /** the day the first answer is due (China time) */
   answerBy: Date;
 }
@@ -35,16 +38,15 @@ export function inquiryReceivedEmail(m: InquiryReceived): Email {
   const t = translatorFor(m.locale);
   const date = t("mail.date", { date: m.answerBy });
   const lines = [
-    t("mail.inquiryReceived.greeting", { name: m.contactName }),
+    t("mail.inquiryReceived.greeting"),
     "",
     t("mail.inquiryReceived.body", { reference: m.reference }),
     "",
-    t("mail.inquiryReceived.summary"),
-    `- ${t("mail.inquiryReceived.company", { company: m.company })}`,
-    `- ${t("mail.inquiryReceived.about", { about: m.about })}`,
-    ...(m.landNeededMu === null ? [] : [`- ${t("mail.inquiryReceived.land", { mu: m.landNeededMu })}`]),
+    t("mail.inquiryReceived.about", { about: m.about }),
     "",
     t("mail.inquiryReceived.next", { date }),
+    "",
+    t("mail.inquiryReceived.notYou"),
     "",
     t("inquiry.privacy"),
     "",

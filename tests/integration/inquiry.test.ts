@@ -1,9 +1,13 @@
-// The inquiry write on real PostgreSQL (the seeded database, so matching has land to find).
+// The inquiry write on real PostgreSQL (the seeded database, so matching has land to find),
+// through the real action of lib/inquiry/actions.ts on the app's own client (lib/db.ts, pointed
+// at the test database) and the exported form action of the inquiry page.
 // Each test cleans up the inquiries it wrote, so the shared dataset stays as loaded.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { defineAction } from "@/lib/actions/action";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { submitInquiry } from "@/app/[locale]/(public)/inquiry/actions";
+import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
+import { submitInquiryAction } from "@/lib/inquiry/actions";
 import { CONFIRMATIONS_PER_ADDRESS_PER_DAY, createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
 import { inquirySchema } from "@/lib/inquiry/schemas";
 import { runLandSearch } from "@/lib/search/queries";
@@ -13,13 +17,15 @@ import { seededDb } from "./helpers/database";
 
 let db: Db;
 beforeAll(() => {
+  // Read once by lib/env.ts, on the first use of lib/db.ts below.
+  process.env.DATABASE_URL = inject("seededDatabaseUrl");
   db = seededDb();
 });
 afterEach(async () => {
   await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryParcel", "RateLimit" CASCADE`);
 });
 afterAll(async () => {
-  await db.$disconnect();
+  await Promise.all([db.$disconnect(), appDb().$disconnect()]);
 });
 
 const valid = (over: Record<string, unknown> = {}) => ({
@@ -36,8 +42,8 @@ const valid = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const submit = (ipHash: string | null = "ip-a") =>
-  defineAction({ name: "test", schema: inquirySchema, access: "public", handler: (input) => createInquiry(db, input, { ipHash }) });
+const submit = (ipHash: string | null = "ip-a") => submitInquiryAction(ipHash);
+const counted = async () => (await db.rateLimit.findMany({ select: { key: true, count: true }, orderBy: { key: "asc" } })).map((r) => `${r.key}=${r.count}`);
 
 describe("createInquiry", () => {
   it("writes the inquiry, its CREATED event and a reference, and matches blocks of at least the land needed", async () => {
@@ -72,8 +78,9 @@ describe("createInquiry", () => {
     const [email] = emails;
     expect(email).toMatchObject({ kind: "inquiry-received", to: "li.ming@example.cn", inquiryId: inquiry.id, sentAt: null, attempts: 0 });
     expect(email!.subject).toBe(`您的投资咨询 ${result.data.reference} 已登记`);
-    expect(email!.text).toContain("李明，您好");
-    expect(email!.text).toContain("用地需求：500 亩");
+    expect(email!.text).toMatch(/^您好：\n/);
+    expect(email!.text).toContain(`编号为 ${result.data.reference}`);
+    expect(email!.text).not.toContain("李明");
     // The promised date in the e-mail is the officer's deadline on the inquiry.
     expect(inquiry.firstResponseDueAt).not.toBeNull();
     const due = new Intl.DateTimeFormat("zh", { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(inquiry.firstResponseDueAt!);
@@ -125,10 +132,13 @@ describe("createInquiry", () => {
     expect(await db.outboxEmail.count()).toBe(0);
   });
 
-  it("turns away a bot that fills the honeypot, writing nothing", async () => {
+  it("turns away a bot that fills the honeypot with a generic answer naming no field, writing nothing", async () => {
     const result = await submit()(valid({ website: "http://spam.example" }));
-    expect(result).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { website: "bot" } } });
+    expect(result).toEqual({ ok: false, error: { code: "validation", message: "validation", fieldErrors: { form: "refused" } } });
+    expect(JSON.stringify(result)).not.toMatch(/website|bot|honeypot/i);
     expect(await db.inquiry.count()).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
+    expect(await db.outboxEmail.count()).toBe(0);
   });
 
   it(`limits one network to ${INQUIRIES_PER_IP_PER_HOUR} inquiries an hour, counted in PostgreSQL`, async () => {
@@ -152,5 +162,123 @@ describe("createInquiry", () => {
     });
     expect(row.parcels.map((p) => p.parcel.code).sort()).toEqual([...block.parcelCodes].sort());
     expect(row.requestedBlocks).toEqual([{ key: block.key, query: toSearchParams(q).toString(), parcelCodes: block.parcelCodes }]);
+  });
+});
+
+describe("the rate limit never fails open, and only inquiries written use it up", () => {
+  it("counts requests without a known client address against one shared bucket", async () => {
+    for (let i = 0; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit(null)(valid())).ok).toBe(true);
+    expect(await submit(null)(valid())).toMatchObject({ ok: false, error: { code: "rate_limited", message: "rateLimited" } });
+    expect(await counted()).toEqual([`inquiry:unknown=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await db.inquiry.count()).toBe(INQUIRIES_PER_IP_PER_HOUR);
+    // A known network is not held back by the unknown bucket.
+    expect((await submit("ip-known")(valid())).ok).toBe(true);
+  });
+
+  it("20 parallel replays of one key: 1 created, 19 answered with its reference, counted once", async () => {
+    const input = valid();
+    const results = await Promise.all(Array.from({ length: 20 }, () => submit("ip-replay")(input)));
+    const ok = results.flatMap((r) => (r.ok ? [r.data] : []));
+    expect(ok).toHaveLength(20);
+    expect(ok.filter((r) => r.created)).toHaveLength(1);
+    const reference = ok.find((r) => r.created)!.reference;
+    expect(ok.filter((r) => !r.created && r.reference === reference)).toHaveLength(19);
+    expect(await db.inquiry.count()).toBe(1);
+    expect(await db.outboxEmail.count()).toBe(1);
+    expect(await counted()).toEqual(["inquiry:ip-replay=1"]);
+    // The sender's next real inquiry is accepted, and the rest of the hour's quota is intact.
+    expect(await submit("ip-replay")(valid())).toMatchObject({ ok: true, data: { created: true } });
+    for (let i = 2; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit("ip-replay")(valid())).ok).toBe(true);
+    expect(await counted()).toEqual([`inquiry:ip-replay=${INQUIRIES_PER_IP_PER_HOUR}`]);
+  });
+
+  it("a refused request adds nothing to the counter; a replay is answered even at the limit", async () => {
+    const first = valid();
+    expect((await submit("ip-full")(first)).ok).toBe(true);
+    for (let i = 1; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit("ip-full")(valid())).ok).toBe(true);
+    for (let i = 0; i < 3; i++) expect(await submit("ip-full")(valid())).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    expect(await counted()).toEqual([`inquiry:ip-full=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await submit("ip-full")(first)).toMatchObject({ ok: true, data: { created: false } });
+    expect(await counted()).toEqual([`inquiry:ip-full=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await db.inquiry.count()).toBe(INQUIRIES_PER_IP_PER_HOUR);
+  });
+
+  it("a key reused with other content is a conflict, not the first inquiry's reference", async () => {
+    const input = valid();
+    const first = await submit()(input);
+    expect(first.ok).toBe(true);
+    const other = await submit()({ ...input, email: "someone.else@example.com" });
+    expect(other).toEqual({ ok: false, error: { code: "conflict", message: "keyReused" } });
+    expect(JSON.stringify(other)).not.toContain(first.ok ? first.data.reference : "?");
+    // The same content typed a little differently is still a replay.
+    const again = await submit()({ ...input, email: " ANNA@example.DE ", message: ` ${input.message} ` });
+    expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks } });
+    expect(await db.inquiry.count()).toBe(1);
+    expect(await counted()).toEqual(["inquiry:ip-a=1"]);
+  });
+
+  it("two different contents racing on one key: one is written, the other is told of the conflict", async () => {
+    const input = valid();
+    const results = await Promise.all([submit("ip-x")(input), submit("ip-y")({ ...input, company: "Another Company Ltd" })]);
+    expect(results.filter((r) => r.ok && r.data.created)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === "conflict" && r.error.message === "keyReused")).toHaveLength(1);
+    expect(await db.inquiry.count()).toBe(1);
+    expect((await db.rateLimit.findMany()).map((r) => r.count)).toEqual([1]);
+  });
+});
+
+describe("the confirmation e-mail to an unverified address", () => {
+  const phishing = "First\r\n\r\nURGENT: verify your account at http://phish.example/login";
+
+  it("carries nothing typed as free text: no name, company or message", async () => {
+    const result = await submit()(
+      valid({ contactName: phishing, company: `${phishing} Ltd`, message: `Hello. ${phishing}`, parkCode: "JM-NOT-A-PARK" }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rows = await db.outboxEmail.findMany();
+    expect(rows).toHaveLength(1);
+    const mail = rows[0]!;
+    for (const part of [mail.subject, mail.text]) {
+      expect(part).not.toContain("phish.example");
+      expect(part).not.toContain("URGENT");
+      expect(part).not.toContain("First");
+      expect(part).not.toContain("Ltd");
+      expect(part).not.toContain("JM-NOT-A-PARK");
+    }
+    expect(mail.subject).toBe(`Your inquiry ${result.data.reference} is registered`);
+    expect(mail.text).toMatch(/^Hello,\n/);
+    expect(mail.text).toContain(`reference number ${result.data.reference}.`);
+    expect(mail.text).toContain("About: General inquiry");
+    expect(mail.text).toContain("Did not send this inquiry?");
+    // The inquiry itself keeps what was typed, for the officer.
+    expect(await db.inquiry.findUniqueOrThrow({ where: { reference: result.data.reference }, select: { contactName: true } })).toEqual({ contactName: phishing });
+  });
+
+  it("names a park as our data knows it", async () => {
+    const park = await db.park.findFirstOrThrow({ select: { code: true, nameEn: true } });
+    expect((await submit()(valid({ parkCode: park.code }))).ok).toBe(true);
+    expect((await db.outboxEmail.findFirstOrThrow()).text).toContain(`About: ${park.nameEn}`);
+  });
+
+  it(`caps confirmations at ${CONFIRMATIONS_PER_ADDRESS_PER_DAY} a day per address however it is cased`, async () => {
+    for (let i = 0; i < CONFIRMATIONS_PER_ADDRESS_PER_DAY; i++) expect((await submit(`ip-cap-${i}`)(valid({ email: "CAP@example.com" }))).ok).toBe(true);
+    expect((await submit("ip-cap-x")(valid({ email: "Cap@Example.com" }))).ok).toBe(true);
+    expect(await db.inquiry.count()).toBe(CONFIRMATIONS_PER_ADDRESS_PER_DAY + 1);
+    const queued = await db.outboxEmail.findMany({ select: { to: true } });
+    expect(queued.map((r) => r.to)).toEqual(Array(CONFIRMATIONS_PER_ADDRESS_PER_DAY).fill("CAP@example.com"));
+  });
+});
+
+describe("the inquiry page's exported form action", () => {
+  it("answers any input that is not form data with a validation result, writing nothing", async () => {
+    const expected = { ok: false, error: { code: "validation", message: "validation", fieldErrors: { form: "notForm" } } };
+    // What a text/plain or JSON body decodes to. No request context is needed: the input is
+    // checked before the request's headers are read.
+    for (const body of ["contactName=Anna&email=anna@example.de", "", undefined, null, { contactName: "Anna" }, ["a"]]) {
+      await expect(submitInquiry(null, body)).resolves.toEqual(expected);
+    }
+    expect(await db.inquiry.count()).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
   });
 });

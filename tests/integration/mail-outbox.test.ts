@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "@/lib/db/client";
-import { deliverDue, enqueueEmail, KEEP_DAYS, MAX_ATTEMPTS, purgeOldEmails, retryDelaySeconds, type SendMail } from "@/lib/mail/outbox";
+import { countEmailsTo, deliverDue, enqueueEmail, KEEP_DAYS, MAX_ATTEMPTS, purgeOldEmails, retryDelaySeconds, type SendMail } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/transport";
 import { freePort } from "../setup/free-port";
 import { testDb } from "./helpers/database";
@@ -129,5 +129,17 @@ describe("mail outbox", () => {
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(12);
     expect(received.map((r) => r.to[0]).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `investor${i}@example.com`).sort());
     expect(await db.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("counts e-mails to one address however it is typed (case, spaces, full-width forms), sending to it as typed", async () => {
+    for (const to of ["CAP@example.com", "Cap@Example.com", " cap@example.com ", "ＣＡＰ@ｅｘａｍｐｌｅ.com", "other@example.com"]) await queue(to);
+    const since = new Date(Date.now() - 60_000);
+    expect(await countEmailsTo(db, "cap@EXAMPLE.com", since)).toBe(4);
+    expect(await countEmailsTo(db, "other@example.com", since)).toBe(1);
+    expect(await countEmailsTo(db, "CAP@example.com", new Date(Date.now() + 60_000))).toBe(0);
+    expect((await db.outboxEmail.findMany({ select: { to: true, toKey: true }, orderBy: { createdAt: "asc" } })).slice(0, 2)).toEqual([
+      { to: "CAP@example.com", toKey: "cap@example.com" },
+      { to: "Cap@Example.com", toKey: "cap@example.com" },
+    ]);
   });
 });

@@ -36,20 +36,18 @@ describe("retries", () => {
 describe("inquiryReceivedEmail", () => {
   const base = {
     reference: "JM2611-ABCDEF",
-    contactName: "Anna Schmidt",
-    company: "Schmidt Batterietechnik GmbH",
     about: "Contiguous block JM-EU-B09-P01",
-    landNeededMu: 500,
     answerBy: at("2026-11-25T02:00:00Z"),
   };
 
-  it("writes English with the reference, the summary, the answer date and the privacy note", () => {
+  it("writes English with the reference, the land, the answer date, how to have it deleted and the privacy note", () => {
     const { subject, text } = inquiryReceivedEmail({ ...base, locale: "en" });
     expect(subject).toBe("Your inquiry JM2611-ABCDEF is registered");
-    expect(text).toMatch(/^Dear Anna Schmidt,/);
-    expect(text).toContain("- Land needed: 500 mu");
-    expect(text).toContain("- About: Contiguous block JM-EU-B09-P01");
+    expect(text).toMatch(/^Hello,\n/);
+    expect(text).toContain("registered under the reference number JM2611-ABCDEF.");
+    expect(text).toContain("\nAbout: Contiguous block JM-EU-B09-P01\n");
     expect(text).toContain("by November 25, 2026");
+    expect(text).toContain("Did not send this inquiry? Reply to this e-mail with the reference number and we will delete it");
     expect(text).toContain("We keep your name, contact details");
   });
 
@@ -59,11 +57,13 @@ describe("inquiryReceivedEmail", () => {
     expect(text).toContain("by November 26, 2026");
   });
 
-  it("writes Chinese for a Chinese inquiry, leaving out what was not given", () => {
-    const { subject, text } = inquiryReceivedEmail({ ...base, locale: "zh", contactName: "李明", landNeededMu: null });
+  it("writes Chinese for a Chinese inquiry", () => {
+    const { subject, text } = inquiryReceivedEmail({ ...base, locale: "zh" });
     expect(subject).toBe("您的投资咨询 JM2611-ABCDEF 已登记");
-    expect(text).toMatch(/^李明，您好：/);
+    expect(text).toMatch(/^您好：\n/);
+    expect(text).toContain("编号为 JM2611-ABCDEF。");
+    expect(text).toContain("咨询对象：Contiguous block JM-EU-B09-P01");
     expect(text).toContain("最迟于2026年11月25日前");
-    expect(text).not.toContain("用地需求");
+    expect(text).toContain("如您并未提交此咨询，请注明编号回复本邮件，我们将予以删除");
   });
 });

@@ -21,12 +21,17 @@ const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-
 
 export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Props) {
   const t = useTranslations("inquiry");
+  const to = useTranslations("inquiryOutcome");
   const ti = useTranslations("industry");
   const [state, formAction, pending] = useActionState<InquiryState, FormData>(submitInquiry, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
   const errors = { ...serverErrors, ...clientErrors };
-  const message = (key: string) => (t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.invalid", { requestId: state && !state.ok ? (state.error.requestId ?? "") : "" }) : t("errors.invalid"));
+  // What was typed comes back with a refusal and is rendered as the fields' defaults (the page
+  // without JavaScript is rendered anew; with it, React resets the form to its defaults).
+  const values: Record<string, string | undefined> = state && !state.ok ? (state.values ?? {}) : {};
+  const formError = errors.form ?? (state && !state.ok ? state.error.message : undefined);
+  const message = (key: string) => (to.has(key) ? to(key as "refused") : t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.invalid", { requestId: state && !state.ok ? (state.error.requestId ?? "") : "" }) : t("errors.invalid"));
 
   if (state?.ok) {
     return (
@@ -82,9 +87,9 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
         }
       }}
     >
-      {state && !state.ok && (
+      {formError && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800" data-testid="inquiry-error">
-          {message(state.error.fieldErrors?.website ? "bot" : state.error.message)}
+          {message(formError)}
         </p>
       )}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -99,18 +104,18 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t("contact")}</legend>
-        <div>{label("contactName", t("contactName"))}<input {...field("contactName")} autoComplete="name" className={input} />{error("contactName")}</div>
-        <div>{label("company", t("company"))}<input {...field("company")} autoComplete="organization" className={input} />{error("company")}</div>
-        <div>{label("email", t("email"))}<input {...field("email")} type="email" autoComplete="email" className={input} />{error("email")}</div>
-        <div>{label("phone", t("phone"))}<input {...field("phone")} type="tel" autoComplete="tel" className={input} />{error("phone")}</div>
-        <div>{label("country", t("country"))}<input {...field("country")} autoComplete="country-name" className={input} />{error("country")}</div>
+        <div>{label("contactName", t("contactName"))}<input {...field("contactName")} defaultValue={values.contactName} autoComplete="name" className={input} />{error("contactName")}</div>
+        <div>{label("company", t("company"))}<input {...field("company")} defaultValue={values.company} autoComplete="organization" className={input} />{error("company")}</div>
+        <div>{label("email", t("email"))}<input {...field("email")} defaultValue={values.email} type="email" autoComplete="email" className={input} />{error("email")}</div>
+        <div>{label("phone", t("phone"))}<input {...field("phone")} defaultValue={values.phone} type="tel" autoComplete="tel" className={input} />{error("phone")}</div>
+        <div>{label("country", t("country"))}<input {...field("country")} defaultValue={values.country} autoComplete="country-name" className={input} />{error("country")}</div>
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold">{t("project")}</legend>
         <div>
           {label("industry", t("industry"), true)}
-          <select {...field("industry")} className={input} defaultValue="">
+          <select {...field("industry")} key={values.industry ?? ""} className={input} defaultValue={values.industry ?? ""}>
             <option value="">{t("select")}</option>
             {Object.values(Industry).map((i) => (
               <option key={i} value={i}>{ti(i)}</option>
@@ -118,14 +123,14 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
           </select>
           {error("industry")}
         </div>
-        <div>{label("investmentCny", t("investmentCny"), true)}<input {...field("investmentCny")} inputMode="numeric" className={input} />{error("investmentCny")}</div>
-        <div>{label("landNeededMu", t("landNeededMu"), true)}<input {...field("landNeededMu")} inputMode="decimal" className={input} />{error("landNeededMu")}</div>
-        <div>{label("jobs", t("jobs"), true)}<input {...field("jobs")} inputMode="numeric" className={input} />{error("jobs")}</div>
-        <div>{label("powerKva", t("powerKva"), true)}<input {...field("powerKva")} inputMode="numeric" className={input} />{error("powerKva")}</div>
-        <div>{label("waterTonsPerDay", t("waterTonsPerDay"), true)}<input {...field("waterTonsPerDay")} inputMode="decimal" className={input} />{error("waterTonsPerDay")}</div>
+        <div>{label("investmentCny", t("investmentCny"), true)}<input {...field("investmentCny")} defaultValue={values.investmentCny} inputMode="numeric" className={input} />{error("investmentCny")}</div>
+        <div>{label("landNeededMu", t("landNeededMu"), true)}<input {...field("landNeededMu")} defaultValue={values.landNeededMu} inputMode="decimal" className={input} />{error("landNeededMu")}</div>
+        <div>{label("jobs", t("jobs"), true)}<input {...field("jobs")} defaultValue={values.jobs} inputMode="numeric" className={input} />{error("jobs")}</div>
+        <div>{label("powerKva", t("powerKva"), true)}<input {...field("powerKva")} defaultValue={values.powerKva} inputMode="numeric" className={input} />{error("powerKva")}</div>
+        <div>{label("waterTonsPerDay", t("waterTonsPerDay"), true)}<input {...field("waterTonsPerDay")} defaultValue={values.waterTonsPerDay} inputMode="decimal" className={input} />{error("waterTonsPerDay")}</div>
         <div>
           {label("timeline", t("timeline"), true)}
-          <select {...field("timeline")} className={input} defaultValue="">
+          <select {...field("timeline")} key={values.timeline ?? ""} className={input} defaultValue={values.timeline ?? ""}>
             <option value="">{t("select")}</option>
             {TIMELINES.map((v) => (
               <option key={v} value={v}>{t(`timelines.${v}`)}</option>
@@ -133,14 +138,14 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
           </select>
           {error("timeline")}
         </div>
-        <div className="sm:col-span-2">{label("message", t("message"))}<textarea {...field("message")} rows={5} className={input} />{error("message")}</div>
+        <div className="sm:col-span-2">{label("message", t("message"))}<textarea {...field("message")} defaultValue={values.message} rows={5} className={input} />{error("message")}</div>
       </fieldset>
 
       <section aria-labelledby="privacy-title" className="rounded-md border border-stone-200 bg-stone-50 p-4 text-sm">
         <h2 id="privacy-title" className="font-semibold">{t("privacyTitle")}</h2>
         <p className="mt-2 text-stone-700">{t("privacy")}</p>
         <label className="mt-3 flex items-start gap-2">
-          <input type="checkbox" {...field("consent")} className="mt-1" />
+          <input type="checkbox" {...field("consent")} defaultChecked={values.consent === "on"} className="mt-1" />
           <span>{t("consent")}</span>
         </label>
         {error("consent")}
