@@ -1,0 +1,75 @@
+// The inquiry form with JavaScript off, in a real browser: the browser posts the form itself,
+// the server renders the page again with the action's result. A refusal must come back with
+// everything typed still in the fields (except the honeypot), and the corrected form must go
+// through once.
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { createPrismaClient } from "@/lib/db/client";
+import { useBrowser } from "./use-browser";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+
+const typed = {
+  contactName: "Jürgen Weiß",
+  company: "Weiß Präzisionsteile GmbH",
+  email: "juergen.weiss@example",
+  phone: "+49 711 555 0100",
+  country: "Germany",
+  landNeededMu: "120",
+  jobs: "80",
+  message: "We machine gearbox housings and look for serviced land near a port.",
+};
+
+async function fillForm(page: Page) {
+  for (const [name, value] of Object.entries(typed)) await page.fill(`#${name}`, value);
+  await page.selectOption("#industry", "ADVANCED_MANUFACTURING");
+  await page.selectOption("#timeline", "6-12-months");
+  await page.check("#consent");
+}
+
+async function expectKept(page: Page, email = typed.email) {
+  for (const [name, value] of Object.entries({ ...typed, email })) expect(await page.inputValue(`#${name}`), name).toBe(value);
+  expect(await page.inputValue("#industry")).toBe("ADVANCED_MANUFACTURING");
+  expect(await page.inputValue("#timeline")).toBe("6-12-months");
+  expect(await page.isChecked("#consent")).toBe(true);
+}
+
+describe.skipIf(!chromiumPath)("inquiry form without JavaScript", () => {
+  const browser = useBrowser(chromiumPath);
+
+  it("keeps what was typed through a refusal, drops the honeypot, and sends the corrected form once", async () => {
+    const context = await browser().newContext({ locale: "en-GB", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/inquiry`);
+    await fillForm(page);
+    await page.getByRole("button", { name: "Send inquiry" }).click();
+    await page.waitForLoadState("load");
+    await expect(page.locator("#email-error").textContent()).resolves.toBe("Enter a valid email address.");
+    await expect(page.getByTestId("inquiry-error").textContent()).resolves.toBe("Please correct the fields marked below; nothing was sent yet.");
+    await expectKept(page);
+
+    // A filled honeypot: a generic refusal naming no field, the rest kept, the honeypot empty.
+    await page.fill("#email", "juergen.weiss@example.de");
+    await page.locator("#website").evaluate((el) => el.setAttribute("value", "http://spam.example"));
+    await page.getByRole("button", { name: "Send inquiry" }).click();
+    await page.waitForLoadState("load");
+    const refusal = await page.getByTestId("inquiry-error").textContent();
+    expect(refusal).toBe("This submission could not be accepted and nothing was sent. Please check your entries and send it again, or write to us by e-mail.");
+    expect(await page.content()).not.toContain("spam.example");
+    expect(await page.inputValue("#website")).toBe("");
+    await expectKept(page, "juergen.weiss@example.de");
+
+    await page.getByRole("button", { name: "Send inquiry" }).click();
+    await page.getByTestId("inquiry-success").waitFor();
+    expect(await page.getByTestId("inquiry-reference").textContent()).toMatch(/^JM\d{4}-[A-Z0-9]{6}$/);
+    const db = createPrismaClient(inject("e2eDatabaseUrl"), 1);
+    try {
+      const rows = await db.inquiry.findMany({ where: { email: "juergen.weiss@example.de" }, select: { contactName: true, jobs: true, timeline: true } });
+      expect(rows).toEqual([{ contactName: "Jürgen Weiß", jobs: 80, timeline: "6-12-months" }]);
+    } finally {
+      await db.$disconnect();
+    }
+    await context.close();
+  });
+});
