@@ -72,4 +72,20 @@ describe.skipIf(!chromiumPath)("inquiry form without JavaScript", () => {
     }
     await context.close();
   });
+
+  it("a text/plain body posted to the inquiry action gets a validation result, not a 500", async () => {
+    const html = await (await fetch(`${baseUrl}/en/inquiry`)).text();
+    // The form's server reference, as the page hands it to a browser without JavaScript.
+    const id = /&quot;id&quot;:&quot;([0-9a-f]{20,})&quot;/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    const res = await fetch(`${baseUrl}/en/inquiry`, {
+      method: "POST",
+      headers: { "Next-Action": id!, "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl, Accept: "text/x-component" },
+      body: JSON.stringify([null, "contactName=Anna&email=anna@example.de&message=hello"]),
+    });
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(body).toContain('"fieldErrors":{"form":"notForm"}');
+  });
 });
+
