@@ -1,7 +1,8 @@
-// The inquiry form with JavaScript off, in a real browser: the browser posts the form itself,
-// the server renders the page again with the action's result. A refusal must come back with
-// everything typed still in the fields (except the honeypot), and the corrected form must go
-// through once.
+// The inquiry form's refusals, in a real browser. With JavaScript off the browser posts the
+// form itself and the server renders the page again with the action's result; with it on,
+// React resets the form after the action. Either way a refusal must come back with everything
+// typed still in the fields (except the honeypot), and the corrected form must go through once.
+// And a body that is not a form at all gets a validation answer, not a 500.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
@@ -70,6 +71,24 @@ describe.skipIf(!chromiumPath)("inquiry form without JavaScript", () => {
     } finally {
       await db.$disconnect();
     }
+    await context.close();
+  });
+
+  it("with JavaScript on, a refusal only the server can make also keeps what was typed", async () => {
+    const context = await browser().newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/inquiry`);
+    // The browser's own check passes; the request is changed on its way, so the server refuses.
+    await page.route(`${baseUrl}/en/inquiry`, async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST") return route.continue();
+      await route.continue({ postData: request.postDataBuffer()!.toString("utf8").replace("juergen.weiss@example.de", "juergen.weiss@example") });
+    });
+    await fillForm(page);
+    await page.fill("#email", "juergen.weiss@example.de");
+    await page.getByRole("button", { name: "Send inquiry" }).click();
+    await page.locator("#email-error").waitFor();
+    await expectKept(page);
     await context.close();
   });
 
