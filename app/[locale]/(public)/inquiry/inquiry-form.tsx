@@ -4,7 +4,8 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Industry } from "@/lib/generated/prisma/enums";
 import { inquirySchema, TIMELINES } from "@/lib/inquiry/schemas";
-import { fieldErrorsOf } from "@/lib/actions/form-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { translateFieldMessage } from "@/lib/validation/messages";
 import { submitInquiry, type InquiryState } from "./actions";
 
 interface Props {
@@ -22,6 +23,7 @@ const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-
 export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Props) {
   const t = useTranslations("inquiry");
   const ti = useTranslations("industry");
+  const tv = useTranslations("validation");
   const [state, formAction, pending] = useActionState<InquiryState, FormData>(submitInquiry, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -52,7 +54,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
   const error = (name: string) =>
     errors[name] ? (
       <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {message(errors[name]!)}
+        {translateFieldMessage(tv, errors[name]!)}
       </p>
     ) : null;
   const label = (name: string, text: string, optional = false) => (
