@@ -57,16 +57,22 @@ function field<T>(parse: (v: unknown) => Parsed<T>) {
 const DECIMAL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
 
 /**
- * The number a person wrote, or null when it is not plain decimal. Full-width digits and
- * punctuation from a Chinese input method ("１，５００") are read as their ASCII forms (NFKC).
- * Finite numbers pass through (callers inside the app build queries from numbers).
+ * Full-width ASCII (U+FF01-FF5E, what a Chinese input method types: "１，５００") as ASCII. Only
+ * that block: NFKC would also turn "1²" into "12" and "①" into "1".
+ */
+const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * The number a person wrote, or null when it is not plain decimal. Finite numbers pass through
+ * (callers inside the app build queries from numbers).
  */
 export function parseDecimal(v: unknown): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v !== "string") return null;
-  const s = v.normalize("NFKC").trim();
-  if (s.length > 400 || !DECIMAL.test(s)) return null;
-  // A plain-digit string too long for a double is still a number, just a huge one.
+  const s = halfWidth(v).trim();
+  // The pattern is anchored and unambiguous (linear time), so any length may be tested; a
+  // digit string too long for a double is still a number, just a huge one (Infinity: too large).
+  if (!DECIMAL.test(s)) return null;
   return Number(s.replace(/,/g, ""));
 }
 
@@ -96,7 +102,7 @@ interface NumberOptions {
 function parseNumberField(v: unknown, { max, int }: NumberOptions): Parsed<number> {
   const n = parseDecimal(v);
   if (n === null) return fail("mustBeNumber");
-  // Checked in this order so the message is the first thing wrong: 1e20 "jobs" is too large,
+  // Checked in this order so the message is the first thing wrong: 10^20 jobs is too large,
   // not "not whole" (zod's int() calls unsafe integers not whole).
   if (!(n > 0)) return fail("mustBePositive");
   if (n > max) return fail("tooLarge", max);

@@ -51,6 +51,10 @@ describe("search query: numbers are plain decimal", () => {
   it("reads decimals, thousands commas and full-width digits", () => {
     expect(search("minArea=12.5&maxArea=1,500&maxPrice=%EF%BC%91%EF%BC%90%EF%BC%90").data).toMatchObject({ minArea: 12.5, maxArea: 1500, maxPrice: 100 });
     expect(search("minArea=.5").data?.minArea).toBe(0.5);
+    expect(search(`minArea=${encodeURIComponent("１，５００．５")}`).data?.minArea).toBe(1500.5);
+    // Only full-width forms are folded: a superscript or a circled digit is not a digit typed.
+    expect(errorsOf(`minArea=${encodeURIComponent("1²")}`)).toEqual({ minArea: "mustBeNumber" });
+    expect(errorsOf(`minArea=${encodeURIComponent("①")}`)).toEqual({ minArea: "mustBeNumber" });
   });
 
   it("says 'at most' with the limit when a number is too large, and 'above zero' when it is not", () => {
