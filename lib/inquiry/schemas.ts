@@ -11,7 +11,8 @@ export const TIMELINES = ["within-6-months", "6-12-months", "1-2-years", "later"
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE = /^\+?[0-9 ()-]{6,25}$/;
-const isEmail = (s: string) => z.email().safeParse(s).success;
+const EMAIL = z.email();
+const isEmail = (s: string) => EMAIL.safeParse(s).success;
 
 export const inquirySchema = fields({
   idempotencyKey: requiredText(1, 100, (s) => (UUID.test(s) ? null : "invalid")),

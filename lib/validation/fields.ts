@@ -13,7 +13,7 @@ export function blankToUndefined(v: unknown): unknown {
   return v;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (key: ValidationMessage, limit?: number): Parsed<never> => ({ ok: false, message: messageOf(key, limit) });
 
@@ -22,7 +22,7 @@ const fail = (key: ValidationMessage, limit?: number): Parsed<never> => ({ ok: f
  * keeping either value would be a guess at what the sender meant.
  */
 function singleValued<T>(parse: (v: unknown) => Parsed<T>) {
-  return field((v) => (Array.isArray(v) ? fail("repeated") : parse(v)));
+  return fieldFrom((v) => (Array.isArray(v) ? fail("repeated") : parse(v)));
 }
 
 /**
@@ -30,7 +30,7 @@ function singleValued<T>(parse: (v: unknown) => Parsed<T>) {
  * zod 4 reports an absent key of the latter as "expected nonoptional" (its English default)
  * before the transform can apply a default or say "required".
  */
-function field<T>(parse: (v: unknown) => Parsed<T>) {
+function fieldFrom<T>(parse: (v: unknown) => Parsed<T>) {
   return z.preprocess(
     (v, ctx) => {
       const r = parse(v);
@@ -244,7 +244,7 @@ export function flag() {
  */
 export function choiceList<T extends string>(choices: Choices<T>) {
   const values = valuesOf(choices);
-  return field((v): Parsed<T[]> => {
+  return fieldFrom((v): Parsed<T[]> => {
     const b = blankToUndefined(v);
     if (b === undefined) return ok([]);
     const parts = (Array.isArray(b) ? b : [b]).flatMap((s) => (typeof s === "string" ? s.split(",") : [s]));

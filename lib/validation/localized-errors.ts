@@ -30,6 +30,8 @@ export function apiLocale(params: URLSearchParams, acceptLanguage: string | null
 }
 
 export function localizedFieldErrors(errors: FieldErrors, locale: Locale): Record<string, string> {
+  // Typed from the JSON, this translator only takes literal keys; the keys here come from data
+  // (checked by translateFieldMessage), hence the widening.
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "validation" }) as unknown as Translator;
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateFieldMessage(t, message)]));
 }
