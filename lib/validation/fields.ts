@@ -49,12 +49,15 @@ function fieldFrom<T>(parse: (v: unknown) => Parsed<T>) {
 // Numbers
 
 /**
- * Plain decimal notation: digits, optionally grouped in thousands by commas ("1,500"), an
+ * Plain decimal notation: digits, optionally grouped in thousands by commas ("1,500") or by
+ * spaces ("1 500", as French and the inquiry form always allowed; one kind per number), an
  * optional decimal point, an optional minus (so "-5" is refused as not above zero, which is
- * the truth). No hex, octal, binary, exponents, "Infinity" or a sign of "+": `Number()` reads
- * "0x10" as 16 and "1e308" as a huge number, which is not what anyone typed into a form.
+ * the truth). A group that is not three digits ("1,5") is refused, not guessed at. No hex,
+ * octal, binary, exponents, "Infinity" or a sign of "+": `Number()` reads "0x10" as 16 and
+ * "1e308" as a huge number, which is not what anyone typed into a form.
  */
-const DECIMAL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
+const DECIMAL = /^-?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?$|^-?\.\d+$/;
+const GROUP_SEPARATORS = /[, \u00a0\u202f]/g;
 
 /**
  * Full-width ASCII (U+FF01-FF5E, what a Chinese input method types: "１，５００") as ASCII. Only
@@ -73,7 +76,7 @@ export function parseDecimal(v: unknown): number | null {
   // The pattern is anchored and unambiguous (linear time), so any length may be tested; a
   // digit string too long for a double is still a number, just a huge one (Infinity: too large).
   if (!DECIMAL.test(s)) return null;
-  return Number(s.replace(/,/g, ""));
+  return Number(s.replace(GROUP_SEPARATORS, ""));
 }
 
 /** n written without an exponent, so it reads back through parseDecimal to the same number. */

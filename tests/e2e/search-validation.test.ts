@@ -13,7 +13,7 @@ describe.skipIf(!baseUrl)("search page field messages", () => {
     const { status, html } = await page("/zh/search?minArea=1e308&maxPrice=1000000001&by=2025-02-30&maxArea=abc");
     expect(status).toBe(200);
     expect(html).toContain("数值不能超过 1,000,000,000。");
-    expect(html).toContain("请输入普通数字，如 1500 或 12.5（数字、小数点，千位间可用逗号）。");
+    expect(html).toContain("请输入普通数字，如 1500 或 12.5（数字、小数点，千位间可用逗号或空格）。");
     expect(html).toContain("日历上没有这一天，请检查月份和日期。");
     expect(html).not.toMatch(/Invalid input|expected number|received NaN/);
     expect(html).not.toContain('data-testid="result-count"');

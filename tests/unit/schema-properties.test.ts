@@ -157,8 +157,8 @@ describe("landSearchSchema properties", () => {
         const n = parseDecimal(s);
         if (r.success && r.data.minArea !== undefined) {
           const digits = s.trim();
-          expect(digits).toMatch(/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/);
-          expect(r.data.minArea).toBe(Number(digits.replace(/,/g, "")));
+          expect(digits).toMatch(/^(\d{1,3}(,\d{3})+|\d{1,3}( \d{3})+|\d+)?(\.\d+)?$/);
+          expect(r.data.minArea).toBe(Number(digits.replace(/[, ]/g, "")));
         }
         if (n === null && s.trim() !== "") expect(fieldErrorsOf(r.error!)).toEqual({ minArea: "mustBeNumber" });
       }),

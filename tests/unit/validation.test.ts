@@ -48,7 +48,10 @@ describe("search query: numbers are plain decimal", () => {
     expect(errorsOf("maxPrice=0x10")).toEqual({ maxPrice: "mustBeNumber" });
   });
 
-  it("reads decimals, thousands commas and full-width digits", () => {
+  it("reads decimals, thousands commas or spaces and full-width digits", () => {
+    expect(search("minArea=1%20500&maxArea=1%20500%20000.5").data).toMatchObject({ minArea: 1500, maxArea: 1500000.5 });
+    expect(errorsOf("minArea=1,500%20000")).toEqual({ minArea: "mustBeNumber" });
+    expect(errorsOf("minArea=1%205")).toEqual({ minArea: "mustBeNumber" });
     expect(search("minArea=12.5&maxArea=1,500&maxPrice=%EF%BC%91%EF%BC%90%EF%BC%90").data).toMatchObject({ minArea: 12.5, maxArea: 1500, maxPrice: 100 });
     expect(search("minArea=.5").data?.minArea).toBe(0.5);
     expect(search(`minArea=${encodeURIComponent("１，５００．５")}`).data?.minArea).toBe(1500.5);
@@ -153,7 +156,7 @@ describe("map API 400", () => {
       error: "invalid search",
       locale: "en",
       fields: {
-        minArea: "Enter a plain number such as 1500 or 12.5 (digits, a decimal point, commas between thousands).",
+        minArea: "Enter a plain number such as 1500 or 12.5 (digits, a decimal point, commas or spaces between thousands).",
         maxPrice: "Enter a number of at most 1,000,000,000.",
         by: "There is no such day in the calendar; check the month and the day.",
         reserved: "This parameter is given more than once in the address; keep a single value.",
@@ -164,7 +167,7 @@ describe("map API 400", () => {
 
   it("answers in Chinese by default and follows Accept-Language", async () => {
     const zh = (await (await get("minArea=abc")).json()) as { locale: string; fields: Record<string, string> };
-    expect(zh).toMatchObject({ locale: "zh", fields: { minArea: "请输入普通数字，如 1500 或 12.5（数字、小数点，千位间可用逗号）。" } });
+    expect(zh).toMatchObject({ locale: "zh", fields: { minArea: "请输入普通数字，如 1500 或 12.5（数字、小数点，千位间可用逗号或空格）。" } });
     const en = (await (await get("maxPrice=1000000001", { "accept-language": "de-DE,en;q=0.8,zh;q=0.5" })).json()) as { fields: Record<string, string> };
     expect(en.fields).toEqual({ maxPrice: "Enter a number of at most 1,000,000,000." });
   });
