@@ -29,9 +29,19 @@ export function apiLocale(params: URLSearchParams, acceptLanguage: string | null
   return (ranked[0]?.lang as Locale | undefined) ?? routing.defaultLocale;
 }
 
+// Typed from the JSON, these translators only take literal keys; the keys here come from data
+// (checked by translateFieldMessage), hence the widening.
+const translators = new Map<Locale, Translator>();
+const translatorFor = (locale: Locale): Translator => {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "validation" }) as unknown as Translator;
+    translators.set(locale, t);
+  }
+  return t;
+};
+
 export function localizedFieldErrors(errors: FieldErrors, locale: Locale): Record<string, string> {
-  // Typed from the JSON, this translator only takes literal keys; the keys here come from data
-  // (checked by translateFieldMessage), hence the widening.
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "validation" }) as unknown as Translator;
+  const t = translatorFor(locale);
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateFieldMessage(t, message)]));
 }

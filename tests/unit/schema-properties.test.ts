@@ -11,12 +11,15 @@ import { parkFilterSchema } from "@/lib/parks/directory-filter";
 import { landSearchSchema, searchParamsToObject, SORTS, toSearchParams } from "@/lib/search/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { parseDecimal, plainDecimal } from "@/lib/validation/fields";
+import { localizedFieldErrors } from "@/lib/validation/localized-errors";
 import { decodeMessage, MESSAGES_WITH_LIMIT, VALIDATION_MESSAGES, type ValidationMessage } from "@/lib/validation/messages";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import type { z } from "zod";
 
 const RUNS = { numRuns: 1000 };
+// 1,000 cases take a few seconds on a busy 2-core machine: room beyond the 5 s default.
+const SLOW = { timeout: 60_000 };
 
 // ---- what a refusal may say ----------------------------------------------------------------
 
@@ -31,6 +34,14 @@ function expectOurMessages(error: z.ZodError, extra: ReadonlySet<string> = new S
     expect(zh.validation, key).toHaveProperty(key);
     expect(en.validation, key).toHaveProperty(key);
     expect(Number.isFinite(values.limit), `${key} names its limit`).toBe(MESSAGES_WITH_LIMIT.has(key as ValidationMessage));
+  }
+  // What a person reads: a sentence in each language, the limit filled in, never a raw key.
+  const errors = fieldErrorsOf(error);
+  delete errors.website;
+  for (const locale of ["zh", "en"] as const) {
+    for (const text of Object.values(localizedFieldErrors(errors, locale))) {
+      expect(text).not.toMatch(/[{}]|^validation\.|Invalid input|expected/);
+    }
   }
 }
 
@@ -94,7 +105,7 @@ const validSearch = fc.record(
 
 // ---- the land search ------------------------------------------------------------------------
 
-describe("landSearchSchema properties", () => {
+describe("landSearchSchema properties", SLOW, () => {
   it("arbitrary objects: never throws, refuses only with our messages", () => {
     fc.assert(
       fc.property(fc.oneof(objectOver(SEARCH_KEYS), anyValue), (input) => {
@@ -180,7 +191,7 @@ describe("landSearchSchema properties", () => {
 
 // ---- the park directory filter --------------------------------------------------------------
 
-describe("parkFilterSchema properties", () => {
+describe("parkFilterSchema properties", SLOW, () => {
   const KEYS = Object.keys(parkFilterSchema.shape);
 
   it("arbitrary objects: never throws, refuses only with our messages", () => {
@@ -210,7 +221,7 @@ describe("parkFilterSchema properties", () => {
 
 // ---- the inquiry ------------------------------------------------------------------------------
 
-describe("inquirySchema properties", () => {
+describe("inquirySchema properties", SLOW, () => {
   const KEYS = Object.keys(inquirySchema.shape).filter((k) => k !== "website");
   // The honeypot `website` belongs to the inquiry stream: form data only ever holds strings.
   const withHoneypot = (value: fc.Arbitrary<unknown>) =>
