@@ -1,12 +1,9 @@
 // The one place that reads process.env: every setting is parsed and checked here, so a bad
 // value fails at start-up with a message naming the variable instead of deep inside a request.
 import { z } from "zod";
+import { blankToUndefined } from "./validation/fields";
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === "" ? undefined : v))
-  .optional();
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "../errors";
-import { fieldErrorsOf } from "./form-errors";
+import { fieldErrorsOf } from "../validation/field-errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

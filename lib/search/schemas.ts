@@ -3,64 +3,47 @@
 import { z } from "zod";
 import { County, Industry, LandUse } from "../generated/prisma/enums";
 import { READINESS_KEYS } from "../land/readiness";
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(80)
-  .transform((v) => (v === "" ? undefined : v))
-  .optional();
-
-/** "", undefined -> undefined; numbers as typed in a form or a URL. */
-const optionalPositive = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number({ error: "mustBeNumber" }).positive({ error: "mustBePositive" }).max(1e9).optional(),
-);
-
-const optionalEnum = <T extends Record<string, string>>(values: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional());
-
-const isoDate = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "mustBeDate" })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "mustBeDate" })
-    .optional(),
-);
-
-/** Readiness items as a comma-separated list in the URL (`ready=power,gas`) or repeated keys. */
-const readinessList = z.preprocess((v) => {
-  if (v === undefined || v === "") return [];
-  const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(","));
-  return [...new Set(parts.map((s) => s.trim()).filter(Boolean))];
-}, z.array(z.enum(READINESS_KEYS)));
+import {
+  choiceList,
+  choiceWithDefault,
+  fields,
+  flag,
+  optionalChoice,
+  optionalIsoDate,
+  optionalPositive,
+  optionalText,
+  plainDecimal,
+  positiveIntWithDefault,
+} from "../validation/fields";
+import { messageOf } from "../validation/messages";
 
 export const SORTS = ["area-desc", "area-asc", "price-asc", "ready-asc"] as const;
 export const PAGE_SIZE = 20;
+/** Upper bound of the area and price filters: beyond any park in the city, below float trouble. */
+export const MAX_FILTER_NUMBER = 1e9;
+export const MAX_PAGE = 10_000;
 
-export const landSearchSchema = z
-  .object({
-    county: optionalEnum(County),
-    park: optionalText,
-    zone: optionalText,
-    industry: optionalEnum(Industry),
-    use: optionalEnum(LandUse),
-    minArea: optionalPositive,
-    maxArea: optionalPositive,
-    unit: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["mu", "ha"]).default("mu")),
-    maxPrice: optionalPositive,
-    ready: readinessList,
-    by: isoDate,
-    reserved: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()),
-    sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SORTS).default("area-desc")),
-    view: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["blocks", "parcels"]).default("blocks")),
-    page: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(10_000).default(1)),
-  })
-  .refine((q) => q.minArea === undefined || q.maxArea === undefined || q.minArea <= q.maxArea, {
-    path: ["maxArea"],
-    error: "maxBelowMin",
-  });
+export const landSearchSchema = fields({
+  county: optionalChoice(County),
+  park: optionalText(80),
+  zone: optionalText(80),
+  industry: optionalChoice(Industry),
+  use: optionalChoice(LandUse),
+  minArea: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  maxArea: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  unit: choiceWithDefault(["mu", "ha"] as const, "mu"),
+  maxPrice: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  /** readiness items: `ready=power,gas` or repeated keys */
+  ready: choiceList(READINESS_KEYS),
+  by: optionalIsoDate(),
+  reserved: flag(),
+  sort: choiceWithDefault(SORTS, "area-desc"),
+  view: choiceWithDefault(["blocks", "parcels"] as const, "blocks"),
+  page: positiveIntWithDefault(MAX_PAGE, 1),
+}).refine((q) => q.minArea === undefined || q.maxArea === undefined || q.minArea <= q.maxArea, {
+  path: ["maxArea"],
+  error: messageOf("maxBelowMin"),
+});
 
 export type LandSearchQuery = z.infer<typeof landSearchSchema>;
 
@@ -83,15 +66,17 @@ export function toSearchParams(q: Partial<LandSearchQuery>): URLSearchParams {
   const set = (k: string, v: unknown) => {
     if (v !== undefined && v !== null && v !== "") p.set(k, String(v));
   };
+  // String(1e-7) is "1e-7", which the schema refuses as not plain decimal: write it out.
+  const num = (v: number | undefined) => (v === undefined ? undefined : plainDecimal(v));
   set("county", q.county);
   set("park", q.park);
   set("zone", q.zone);
   set("industry", q.industry);
   set("use", q.use);
-  set("minArea", q.minArea);
-  set("maxArea", q.maxArea);
+  set("minArea", num(q.minArea));
+  set("maxArea", num(q.maxArea));
   if (q.unit && q.unit !== "mu") set("unit", q.unit);
-  set("maxPrice", q.maxPrice);
+  set("maxPrice", num(q.maxPrice));
   if (q.ready?.length) set("ready", q.ready.join(","));
   set("by", q.by);
   if (q.reserved) set("reserved", "1");

@@ -62,9 +62,12 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const zone = q.zone ? (zoneId ? index.zoneIndexOf(zoneId) : -2) : -1;
   const use = q.use ? codeOf.landUse(q.use) : -1;
   const maxPrice = q.maxPrice ?? Number.POSITIVE_INFINITY;
-  const byDay = q.by ? Math.floor(Date.parse(`${q.by}T00:00:00Z`) / 86_400_000) : -1;
+  // A deadline is "given or not", never a sentinel day: days before 1970 are negative, and
+  // -1 (1969-12-31) once meant "no deadline" and dropped the filter.
+  const hasDeadline = q.by !== undefined;
+  const byDay = hasDeadline ? Math.floor(Date.parse(`${q.by}T00:00:00Z`) / 86_400_000) : 0;
   // Required items must be ready by the handover deadline when one is given, else today.
-  const readyDeadline = byDay >= 0 ? byDay : ctx.today;
+  const readyDeadline = hasDeadline ? byDay : ctx.today;
   const required = q.ready.map((k) => index.readiness[k]);
   for (let i = 0; i < index.size; i++) {
     const s = index.status[i];
@@ -75,7 +78,7 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     if (use >= 0 && index.landUse[i] !== use) continue;
     if (q.industry && !hasIndustry(index.industries[i]!, q.industry)) continue;
     if (q.maxPrice !== undefined && !(index.price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
-    if (byDay >= 0 && index.handover[i]! > byDay) continue; // NO_DATE (unknown) fails
+    if (hasDeadline && index.handover[i]! > byDay) continue; // NO_DATE (unknown) fails
     let ready = true;
     for (const col of required) if (col[i]! > readyDeadline) ready = false;
     if (!ready) continue;

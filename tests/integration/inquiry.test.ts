@@ -126,7 +126,7 @@ describe("createInquiry", () => {
     const result = await submit()(valid({ email: "not-an-email", landNeededMu: "lots", consent: "", message: "hi" }));
     expect(result).toMatchObject({ ok: false, error: { code: "validation" } });
     if (result.ok) return;
-    expect(result.error.fieldErrors).toMatchObject({ email: "email", landNeededMu: "mustBeNumber", consent: "consent", message: "tooShort" });
+    expect(result.error.fieldErrors).toMatchObject({ email: "email", landNeededMu: "mustBeNumber", consent: "consent", message: "tooShort:10" });
     expect(await db.inquiry.count()).toBe(0);
     expect(await db.rateLimit.count()).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);

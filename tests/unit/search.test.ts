@@ -182,7 +182,7 @@ describe("landSearchSchema", () => {
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
     expect(fields).toContain("maxPrice:mustBeNumber");
-    expect(fields).toContain("by:mustBeDate");
+    expect(fields).toContain("by:noSuchDate");
   });
 
   it("rejects a maximum area below the minimum", () => {

@@ -4,7 +4,8 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Industry } from "@/lib/generated/prisma/enums";
 import { inquirySchema, TIMELINES } from "@/lib/inquiry/schemas";
-import { fieldErrorsOf } from "@/lib/actions/form-errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { translateFieldMessage } from "@/lib/validation/messages";
 import { submitInquiry, type InquiryState } from "./actions";
 
 interface Props {
@@ -23,6 +24,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
   const t = useTranslations("inquiry");
   const to = useTranslations("inquiryOutcome");
   const ti = useTranslations("industry");
+  const tv = useTranslations("validation");
   const [state, formAction, pending] = useActionState<InquiryState, FormData>(submitInquiry, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -57,7 +59,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
   const error = (name: string) =>
     errors[name] ? (
       <p id={`${name}-error`} className="mt-1 text-xs text-red-700">
-        {message(errors[name]!)}
+        {translateFieldMessage(tv, errors[name]!)}
       </p>
     ) : null;
   const label = (name: string, text: string, optional = false) => (

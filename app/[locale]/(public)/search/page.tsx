@@ -12,8 +12,9 @@ import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { env } from "@/lib/env";
 import { unionBBoxes } from "@/lib/land/geometry";
 import { parseCompare } from "@/lib/search/compare";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { BlockCard, withCompare } from "./block-card";
-import { SearchFilters, type FieldErrors } from "./search-filters";
+import { SearchFilters } from "./search-filters";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
@@ -29,13 +30,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const parsed = landSearchSchema.safeParse(raw);
   const [t, tc, tm] = await Promise.all([getTranslations("search"), getTranslations("compare"), getTranslations("map")]);
   const options = await listSearchOptions(db());
-  const errors: FieldErrors = {};
-  let outcome: Awaited<ReturnType<typeof runLandSearch>> | null = null;
-  if (parsed.success) {
-    outcome = await runLandSearch(db(), parsed.data);
-  } else {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  }
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const outcome = parsed.success ? await runLandSearch(db(), parsed.data) : null;
   const query = parsed.success ? parsed.data : null;
   const compare = parseCompare(raw.compare);
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));

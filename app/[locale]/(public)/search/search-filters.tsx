@@ -6,10 +6,12 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { pick } from "@/lib/i18n/localized";
 import type { ParkOption, ZoneOption } from "@/lib/search/options";
 import { SORTS } from "@/lib/search/schemas";
-
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from "@/lib/validation/field-errors";
+import { translateFieldMessage } from "@/lib/validation/messages";
 
 const SORT_LABEL = { "area-desc": "sortAreaDesc", "area-asc": "sortAreaAsc", "price-asc": "sortPriceAsc", "ready-asc": "sortReadyAsc" } as const;
+/** Parameters with a control of their own in this form; a problem with any other is listed on top. */
+const FORM_FIELDS = new Set(["county", "park", "zone", "industry", "use", "minArea", "maxArea", "unit", "maxPrice", "ready", "by", "reserved", "sort", "view"]);
 const fieldClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
 interface Props {
@@ -21,17 +23,29 @@ interface Props {
 
 export async function SearchFilters({ locale, raw, errors, options }: Props) {
   const t = await getTranslations();
+  const tv = await getTranslations("validation");
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const ready = new Set((Array.isArray(raw.ready) ? raw.ready : [raw.ready ?? ""]).flatMap((v) => String(v).split(",")));
   const error = (k: string) =>
     errors[k] ? (
       <p id={`${k}-error`} className="mt-1 text-xs text-red-700">
-        {t.has(`search.errors.${errors[k]}`) ? t(`search.errors.${errors[k]}` as "search.errors.invalid") : t("search.errors.invalid")}
+        {translateFieldMessage(tv, errors[k])}
       </p>
     ) : null;
+  // e.g. `page=abc` or a parameter given twice that the form has no control for: named here.
+  const others = Object.keys(errors).filter((k) => !FORM_FIELDS.has(k));
   const invalid = (k: string) => ({ "aria-invalid": errors[k] ? true : undefined, "aria-describedby": errors[k] ? `${k}-error` : undefined });
   return (
     <form id="filters" method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
+      {others.length > 0 && (
+        <ul className="text-xs text-red-700">
+          {others.map((k) => (
+            <li key={k}>
+              <code>{k}</code>: {translateFieldMessage(tv, errors[k]!)}
+            </li>
+          ))}
+        </ul>
+      )}
       {(
         [
           ["county", t("search.county"), Object.values(County).map((c) => ({ value: c, label: t(`county.${c}`) }))],
@@ -69,6 +83,7 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
         </div>
         {error("minArea")}
         {error("maxArea")}
+        {error("unit")}
       </fieldset>
       <label className="block text-sm font-medium">
         {t("search.maxPrice")}
@@ -97,12 +112,15 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
         <input type="checkbox" name="reserved" value="1" defaultChecked={value("reserved") === "1"} />
         {t("search.reserved")}
       </label>
+      {error("reserved")}
       <SelectField
         name="sort"
         label={t("search.sort")}
         options={SORTS.map((s) => ({ value: s, label: t(`search.${SORT_LABEL[s]}`) }))}
         defaultValue={value("sort") || "area-desc"}
         className={fieldClass}
+        invalid={Boolean(errors.sort)}
+        error={error("sort")}
       />
       <fieldset>
         <legend className="text-sm font-medium">{t("search.view")}</legend>
@@ -116,6 +134,7 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
             {t("search.viewParcels")}
           </label>
         </div>
+        {error("view")}
       </fieldset>
       {/* the comparison list survives a new search */}
       {value("compare") && <input type="hidden" name="compare" value={value("compare")} />}

@@ -5,14 +5,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { landMapData } from "@/lib/search/map";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { apiLocale, localizedFieldErrors } from "@/lib/validation/localized-errors";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest) {
   const parsed = landSearchSchema.safeParse(searchParamsToObject(request.nextUrl.searchParams));
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return NextResponse.json({ error: "invalid search", fields }, { status: 400 });
+    // `fields`: what to tell a person, per parameter; `codes`: the same as message keys.
+    const codes = fieldErrorsOf(parsed.error);
+    const locale = apiLocale(request.nextUrl.searchParams, request.headers.get("accept-language"));
+    return NextResponse.json({ error: "invalid search", locale, fields: localizedFieldErrors(codes, locale), codes }, { status: 400 });
   }
   const data = await landMapData(db(), parsed.data);
   // The page asks with the land revision its list was built from (`rev`): while that is still
