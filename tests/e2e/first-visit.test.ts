@@ -65,6 +65,9 @@ describe.skipIf(!baseUrl)("first visit over HTTP", () => {
       const block = await get(`/${locale}/blocks/${encodeURIComponent(key)}?${query}`);
       expect(block.status).toBe(200);
       expect(block.html).toContain(locale === "en" ? "Gas: planned 2027-03-31" : "通燃气：计划2027-03-31");
+      // ... and the compare table, which showed the same struck-out count.
+      const compare = await get(`/${locale}/compare?${query}&compare=${encodeURIComponent(key)}`);
+      expect(compare.html).toMatch(locale === "en" ? /Gas<\/th><td[^>]*>planned 2027-03-31</ : /通燃气<\/th><td[^>]*>计划2027-03-31</);
     }
   });
 

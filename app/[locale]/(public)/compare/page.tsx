@@ -6,6 +6,7 @@ import { formatArea, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { listSearchOptions } from "@/lib/search/options";
 import { MAX_COMPARE, readCompareEntry, readCompareList, type CompareEntry } from "@/lib/search/compare";
+import { readinessState } from "@/lib/land/readiness";
 import { inquiryHref, resultHref } from "@/lib/search/links";
 import { findLandBlock } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
@@ -40,6 +41,13 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const listed = [...entries, ...overflow];
   const back = `/${locale}/search?${filters}${listed.length ? `&compare=${encodeURIComponent(listed.join(","))}` : ""}`;
   const cell = "px-3 py-2 align-top";
+  // As on the result cards: a planned date counts (the search "by a date" passes on it).
+  const readinessText = (r: { readyCount: number; allReadyOn: string | null }, total: number) => {
+    const state = readinessState(r.readyCount, total, r.allReadyOn);
+    if (state.kind === "ready") return "✓";
+    if (state.kind === "planned") return t("readinessPlan.planned", { date: state.on });
+    return t("search.readinessCount", { ready: state.ready, total: state.total });
+  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
@@ -84,7 +92,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                 <tr key={r.key} className="border-t border-stone-100">
                   <th scope="row" className={`${cell} text-stone-500`}>{t(`readiness.${r.key}`)}</th>
                   {blocks.map((b, i) => (
-                    <td key={keys[i]} className={cell}>{b ? `${b.readiness[ri]!.readyCount}/${b.parcelCount}` : ""}</td>
+                    <td key={keys[i]} className={cell}>{b ? readinessText(b.readiness[ri]!, b.parcelCount) : ""}</td>
                   ))}
                 </tr>
               ))}
