@@ -12,7 +12,7 @@ export interface PlanParcel {
   status: ParcelStatus;
   geometry: PolygonGeometry;
   href?: string;
-  /** drawn with a heavy outline: the parcels the page is about */
+  /** drawn with a darker, slightly heavier outline: the parcels the page is about */
   highlighted?: boolean;
 }
 
@@ -23,6 +23,9 @@ interface Props {
   legendTitle: string;
   note: string;
 }
+
+/** Outline widths in CSS pixels, whatever the plan's size (see vectorEffect below). */
+export const OUTLINE_PX = { normal: 1, highlighted: 2 } as const;
 
 export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Props) {
   if (parcels.length === 0) return null;
@@ -48,6 +51,11 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
       }).join("") + "Z")
       .join("");
   const present = [...new Set(parcels.map((p) => p.status))];
+  // Outline widths are screen pixels (non-scaling stroke), never derived from the plan's size
+  // in metres: a width of plan/250 drew 6-15 px borders on a park a few km across, which hid
+  // thin parcels and made neighbours look apart. A hairline at any size; the parcels a page is
+  // about get 2 px only where they must stand out from faded neighbours.
+  const contrast = parcels.some((p) => p.highlighted === false);
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-3">
       <svg viewBox={`0 0 ${width.toFixed(1)} ${height.toFixed(1)}`} role="group" aria-label={title} className="h-auto max-h-[28rem] w-full bg-stone-100">
@@ -58,7 +66,7 @@ export function SitePlan({ parcels, statusLabel, title, legendTitle, note }: Pro
               fill={STATUS_COLOURS[p.status]}
               fillOpacity={p.highlighted === false ? 0.35 : 0.85}
               stroke={p.highlighted ? "#0b604a" : "#ffffff"}
-              strokeWidth={p.highlighted ? width / 250 : width / 700}
+              strokeWidth={p.highlighted && contrast ? OUTLINE_PX.highlighted : OUTLINE_PX.normal}
               vectorEffect="non-scaling-stroke"
             >
               <title>{`${p.code} · ${statusLabel(p.status)}`}</title>

@@ -17,6 +17,11 @@ export interface SeedSummary {
   message: string;
 }
 
+function publicContact(c: (typeof parks)[number]["contact"]) {
+  if (!c || c.placeholder) return {};
+  return { contactNameZh: c.nameZh, contactNameEn: c.nameEn, contactPhone: c.phone, contactEmail: c.email };
+}
+
 const date = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 // Every table the dataset owns, children first. Users are kept: they are people, not data.
@@ -72,10 +77,8 @@ export async function seedDatabase(db: Db, opts: { force: boolean }): Promise<Se
           centerLng: p.center[0],
           centerLat: p.center[1],
           boundary: boundaries.has(p.code) ? (boundaries.get(p.code) as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-          contactNameZh: p.contact?.nameZh,
-          contactNameEn: p.contact?.nameEn,
-          contactPhone: p.contact?.phone,
-          contactEmail: p.contact?.email,
+          // A placeholder contact is not loaded: shown, it reads as a real office's number.
+          ...publicContact(p.contact),
           addressZh: p.addressZh,
           addressEn: p.addressEn,
           sourceArticles: p.sourceArticles,

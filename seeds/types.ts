@@ -39,6 +39,9 @@ export interface ZoneSeed {
   allowedLandUses: LandUse[];
   descriptionZh?: string;
   descriptionEn?: string;
+  /** For the data team (what the source lacks, why a value was chosen): kept here, never loaded or shown. */
+  noteZh?: string;
+  noteEn?: string;
 }
 
 export interface ParkSeed {
@@ -57,9 +60,13 @@ export interface ParkSeed {
   infrastructureEn?: string;
   descriptionZh: string;
   descriptionEn: string;
+  /** For the data team (what the source lacks, why a value was chosen): kept here, never loaded or shown. */
+  noteZh?: string;
+  noteEn?: string;
   /** approximate real location [lng, lat] WGS84 */
   center: [number, number];
-  contact?: { nameZh: string; nameEn: string; phone?: string; email?: string };
+  /** `placeholder`: a stand-in for the demonstration, never loaded (investors would take it for real). */
+  contact?: { nameZh: string; nameEn: string; phone?: string; email?: string; placeholder?: true };
   addressZh?: string;
   addressEn?: string;
   sourceArticles: ArticleId[];
@@ -89,5 +96,8 @@ export interface ProjectSeed {
   productionOn?: string;
   descriptionZh: string;
   descriptionEn: string;
+  /** For the data team (what the source lacks, why a value was chosen): kept here, never loaded or shown. */
+  noteZh?: string;
+  noteEn?: string;
   sourceArticles: ArticleId[];
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { ClusterGroup, County, Industry, LandUse, ParcelStatus, ParkLevel, ProjectStage } from "../generated/prisma/enums";
 import type { PolygonGeometry } from "../land/geometry";
 import type { FigureDto } from "./queries";
+import { publicContact, type ParkContact } from "./contact";
 
 export interface ProjectDto {
   code: string;
@@ -34,7 +35,8 @@ export interface ParkDetailDto {
   descriptionEn: string;
   infrastructureZh: string | null;
   infrastructureEn: string | null;
-  contact: { nameZh: string | null; nameEn: string | null; phone: string | null; email: string | null };
+  /** null: no real contact is known (the page points to the inquiry form) */
+  contact: ParkContact | null;
   parent: { code: string; nameZh: string; nameEn: string } | null;
   children: { code: string; nameZh: string; nameEn: string }[];
   zones: { code: string; nameZh: string; nameEn: string; industries: Industry[]; allowedLandUses: LandUse[] }[];
@@ -103,7 +105,7 @@ export async function getParkDetail(db: Db, code: string): Promise<ParkDetailDto
   ]);
   return {
     ...rest,
-    contact: { nameZh: contactNameZh, nameEn: contactNameEn, phone: contactPhone, email: contactEmail },
+    contact: publicContact({ nameZh: contactNameZh, nameEn: contactNameEn, phone: contactPhone, email: contactEmail }),
     figures: figures.map(({ article, ...f }) => ({ ...f, source: { ...article, publishedOn: article.publishedOn.toISOString().slice(0, 10) } })),
     projects: projects.map(toProjectDto),
     parcels: parcels.map((p) => ({ code: p.code, status: p.status, geometry: p.geometry as unknown as PolygonGeometry })),

@@ -10,9 +10,26 @@ export interface CompareEntry {
 
 const PARCEL_PREFIX = "p:";
 
-export function parseCompare(raw: unknown): string[] {
+// A hand-edited URL may list more; past this many the rest is not even named back (a URL is
+// not a place to store a list of hundreds).
+const MAX_LISTED = 20;
+
+export interface CompareList {
+  /** the entries compared, at most MAX_COMPARE, in the order they were added */
+  entries: string[];
+  /** entries past the limit (only from a hand-edited URL): named to the visitor, never compared silently or lost */
+  overflow: string[];
+}
+
+export function readCompareList(raw: unknown): CompareList {
   const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => (typeof v === "string" ? v.split(",") : []));
-  return [...new Set(values.map((v) => v.trim()).filter((v) => v && v.length <= 80))].slice(0, MAX_COMPARE);
+  const all = [...new Set(values.map((v) => v.trim()).filter((v) => v && v.length <= 80))].slice(0, MAX_LISTED);
+  return { entries: all.slice(0, MAX_COMPARE), overflow: all.slice(MAX_COMPARE) };
+}
+
+/** The entries compared (at most MAX_COMPARE). */
+export function parseCompare(raw: unknown): string[] {
+  return readCompareList(raw).entries;
 }
 
 /** The entry for a result of a search in the given view. */
@@ -24,8 +41,17 @@ export function readCompareEntry(entry: string): CompareEntry {
   return entry.startsWith(PARCEL_PREFIX) ? { kind: "parcel", key: entry.slice(PARCEL_PREFIX.length) } : { kind: "block", key: entry };
 }
 
-/** The list with `entry` added (oldest dropped past the maximum) or removed if present. */
+/** Whether `entry` can be added: a full list takes nothing more until one is removed. */
+export function canAddToCompare(list: string[], entry: string): boolean {
+  return !list.includes(entry) && list.length < MAX_COMPARE;
+}
+
+/**
+ * The list with `entry` removed if present, else added. A full list is returned unchanged:
+ * dropping the oldest silently lost a pick the visitor had made; the page says the limit
+ * instead (canAddToCompare).
+ */
 export function toggleCompare(list: string[], entry: string): string[] {
   if (list.includes(entry)) return list.filter((k) => k !== entry);
-  return [...list, entry].slice(-MAX_COMPARE);
+  return list.length < MAX_COMPARE ? [...list, entry] : list;
 }

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import type { LandSearchQuery } from "./schemas";
-import { findBlock, searchLand, type SearchContext, type SearchResult } from "./search";
+import { findBlock, lookupBlock, searchLand, type BlockLookup, type SearchContext, type SearchResult } from "./search";
 
 interface Cached {
   revision: bigint;
@@ -170,4 +170,10 @@ export async function runLandSearch(db: Db, q: LandSearchQuery, now = new Date()
 export async function findLandBlock(db: Db, q: LandSearchQuery, code: string, now = new Date()) {
   const cached = await getLandIndex(db);
   return findBlock(cached.index, q, { ...cached.ctx, today: todayDay(now) }, code);
+}
+
+/** The block page's lookup: found, gone (existed under these filters, no longer), or unknown. */
+export async function lookupLandBlock(db: Db, q: LandSearchQuery, key: string, now = new Date()): Promise<BlockLookup> {
+  const cached = await getLandIndex(db);
+  return lookupBlock(cached.index, q, { ...cached.ctx, today: todayDay(now) }, key);
 }

@@ -232,3 +232,23 @@ export function findBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchConte
   for (let i = 0; i < labels.length; i++) if (labels[i] === labels[start]) members.push(i);
   return summarise(index, members, q, ctx.today);
 }
+
+/**
+ * A block page's answer for `key`. A block's key is the smallest parcel code of the block
+ * (summarise), so:
+ * - no parcel has that code: the URL never named a block ("unknown": 404);
+ * - the parcel exists but no longer passes the filters (sold, reserved, re-priced): the block
+ *   the link was made for is gone ("gone": the page says so);
+ * - the parcel passes but its block's key is another code: the URL carries a parcel code, not
+ *   a block's key, and showing the block around it answered a question nobody asked
+ *   ("unknown": 404). (A block that grew into a neighbour with a smaller code also lands here:
+ *   without a history of blocks the two cannot be told apart, and a 404 is the honest answer.)
+ */
+export type BlockLookup = { kind: "found"; block: BlockResult } | { kind: "gone" } | { kind: "unknown" };
+
+export function lookupBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, key: string): BlockLookup {
+  if (index.codes.indexOf(key) < 0) return { kind: "unknown" };
+  const block = findBlock(index, q, ctx, key);
+  if (!block) return { kind: "gone" };
+  return block.key === key ? { kind: "found", block } : { kind: "unknown" };
+}

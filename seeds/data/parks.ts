@@ -1,7 +1,8 @@
 // Parks, platforms, zones and areas named in the five source articles, with the figures the
 // articles print for them. Every figure names its article (articleId); CNY amounts are whole
 // yuan. Centres are approximate real locations (WGS84); zones marked "示意 / illustrative"
-// are not named by the articles. Contacts are placeholders, never real numbers.
+// are not named by the articles. Contacts are placeholders, never real numbers, and are
+// marked so: they are not loaded (the park page points to the inquiry form instead).
 import type { FigureSeed, ParkSeed } from "../types";
 
 /** Placeholder contact: clearly illustrative, not a real office, phone or address. */
@@ -11,6 +12,7 @@ function placeholderContact(code: string): NonNullable<ParkSeed["contact"]> {
     nameEn: "Investment Promotion Office (illustrative)",
     phone: "+86 750 000 0000",
     email: `invest.${code}@example.cn`,
+    placeholder: true,
   };
 }
 
@@ -538,8 +540,10 @@ export const parks: ParkSeed[] = [
         nameEn: "Live–Work Services Zone (illustrative)",
         industries: ["SAFETY_EMERGENCY"],
         allowedLandUses: ["SUPPORT_SERVICES", "NEW_INDUSTRIAL_M0", "LOGISTICS_W"],
-        descriptionZh: "对应文章所述园区内的生活、生产性配套。",
-        descriptionEn: "Reflects the housing and production services the article describes inside the park.",
+        descriptionZh: "园区内的生活、生产性配套。",
+        descriptionEn: "Housing and production services inside the park.",
+        noteZh: "对应文章所述的生活、生产性配套（区划为示意）。",
+        noteEn: "Reflects the services the article describes; the zone itself is illustrative.",
       },
     ],
   },
@@ -550,9 +554,11 @@ export const parks: ParkSeed[] = [
     level: "INDUSTRIAL_PARK",
     industries: ["SAFETY_EMERGENCY", "HIGH_END_EQUIPMENT"],
     descriptionZh:
-      "北京航空航天大学教授李舟军评价该园“特色非常突出、技术优势显著”，可打造成为全国人工智能产业的一张名片。文章未给出具体位置，地图定位仅为江门市区示意。",
+      "北京航空航天大学教授李舟军评价该园“特色非常突出、技术优势显著”，可打造成为全国人工智能产业的一张名片。具体位置尚未公布，地图定位仅为江门市区示意。",
     descriptionEn:
-      "Described by Beihang University professor Li Zhoujun as “highly distinctive with clear technological strengths”, a potential national showcase for artificial intelligence. The article gives no location; the map pin is only an indicative point in central Jiangmen.",
+      "Described by Beihang University professor Li Zhoujun as “highly distinctive with clear technological strengths”, a potential national showcase for artificial intelligence. Its exact site is not published yet; the map pin is only an indicative point in central Jiangmen.",
+    noteZh: "文章未给出具体位置。",
+    noteEn: "The article gives no location.",
     center: [113.08, 22.59],
     sourceArticles: ["000"],
     figures: [],
@@ -720,8 +726,10 @@ export const parks: ParkSeed[] = [
     descriptionEn:
       "The silicon-energy park among Jiangmen's 11 specialty parks, explicitly backed by Guangdong, aiming to become a national silicon-energy base and a first-class comprehensive demonstration park. In its LONGi park, LONGi Green Energy's 34 ha PV module project topped out its first building in June (2023), alongside the Xinyi Glass and Fengjiang projects.",
     center: [112.8, 22.6],
-    addressZh: "隆基园区位于鹤山市址山镇（文章未载明，据公开报道）",
-    addressEn: "LONGi park: Zhishan town, Heshan (not in the articles; from public reports)",
+    addressZh: "隆基园区位于鹤山市址山镇",
+    addressEn: "LONGi park: Zhishan town, Heshan",
+    noteZh: "隆基园区地址文章未载明，据公开报道。",
+    noteEn: "The LONGi park's address is not in the articles; it is from public reports.",
     contact: placeholderContact("guangdong-silicon-energy-base"),
     sourceArticles: ["000", "001", "004"],
     figures: [],
@@ -918,9 +926,11 @@ export const parks: ParkSeed[] = [
     parentCode: "hitech-sanjiang-muzhou-startup",
     industries: ["AUTO_PARTS", "HIGH_END_EQUIPMENT", "ENERGY_STORAGE"],
     descriptionZh:
-      "新会六大特色产业园之一、先行启动区（文章2022年称“江睦新能源汽车产业园区”），依托江门“双碳”实验室促进双碳产业发展，紧盯深圳、长三角“专精特新”企业，精准引进新能源汽车零部件、新能源装备、储能等头部企业。",
+      "新会六大特色产业园之一、先行启动区（2022年曾称“江睦新能源汽车产业园区”），依托江门“双碳”实验室促进双碳产业发展，紧盯深圳、长三角“专精特新”企业，精准引进新能源汽车零部件、新能源装备、储能等头部企业。",
     descriptionEn:
       "One of Xinhui's six specialty parks and a pilot start-up area (called the “Jiangmu New Energy Vehicle Industrial Park” in 2022). Backed by the Jiangmen Dual-Carbon Laboratory, it targets specialised SMEs from Shenzhen and the Yangtze River Delta and leading firms in EV parts, new-energy equipment and energy storage.",
+    noteZh: "2022年的文章称其为“江睦新能源汽车产业园区”。",
+    noteEn: "The 2022 article calls it the “Jiangmu New Energy Vehicle Industrial Park”.",
     center: [113.12, 22.45],
     contact: placeholderContact("jiangmu-dual-carbon"),
     sourceArticles: ["002", "003"],
@@ -1027,9 +1037,11 @@ export const parks: ParkSeed[] = [
     parentCode: "jiangmen-industrial-cluster",
     industries: ["NEXT_GEN_IT"],
     descriptionZh:
-      "新会六大特色产业园之一，推进区域环评，引入半导体、电子元器件等产业，打造国际节能环保产业主战场。文章未给出具体位置，地图定位为新会区示意。",
+      "新会六大特色产业园之一，推进区域环评，引入半导体、电子元器件等产业，打造国际节能环保产业主战场。具体位置尚未公布，地图定位仅为新会区示意。",
     descriptionEn:
-      "One of Xinhui's six specialty parks; a regional environmental assessment is under way to bring in semiconductors and electronic components and build a main base for energy-saving and environmental industries. The article gives no location; the map pin is an indicative point in Xinhui.",
+      "One of Xinhui's six specialty parks; a regional environmental assessment is under way to bring in semiconductors and electronic components and build a main base for energy-saving and environmental industries. Its exact site is not published yet; the map pin is only an indicative point in Xinhui.",
+    noteZh: "文章未给出具体位置。",
+    noteEn: "The article gives no location.",
     center: [113.03, 22.5],
     sourceArticles: ["003"],
     figures: [],
@@ -1047,9 +1059,11 @@ export const parks: ParkSeed[] = [
     parentCode: "jiangmen-industrial-cluster",
     industries: ["PAPER"],
     descriptionZh:
-      "新会提出继续做大做强银洲湖纸业基地，并建设其双碳园区；市里推荐该基地（文章写作“广东银湖湾纸业基地”）申报2023年度省特色产业园。",
+      "新会提出继续做大做强银洲湖纸业基地，并建设其双碳园区；市里推荐该基地申报2023年度省特色产业园。",
     descriptionEn:
-      "Xinhui plans to keep growing the Yinzhou Lake paper base and build a dual-carbon area in it; the city put it forward (printed as “Guangdong Yinhu Bay Paper Base”) for the 2023 provincial specialty-park list.",
+      "Xinhui plans to keep growing the Yinzhou Lake paper base and build a dual-carbon area in it; the city put it forward for the 2023 provincial specialty-park list.",
+    noteZh: "文章写作“广东银湖湾纸业基地”。",
+    noteEn: "The article prints it as “Guangdong Yinhu Bay Paper Base”.",
     center: [113.04, 22.3],
     contact: placeholderContact("yinzhouhu-paper"),
     sourceArticles: ["001", "002", "003"],
@@ -1394,9 +1408,11 @@ export const parks: ParkSeed[] = [
     parentCode: "jiangmen-industrial-cluster",
     industries: ["ENERGY_STORAGE"],
     descriptionZh:
-      "江门大型产业集聚区内11个特色产业园之一（新型储能）。文章未给出具体位置，地图定位仅为江门市区示意。",
+      "江门大型产业集聚区内11个特色产业园之一（新型储能）。具体位置尚未公布，地图定位仅为江门市区示意。",
     descriptionEn:
-      "One of the 11 specialty parks inside the cluster (new energy storage). The articles give no location; the map pin is only an indicative point in central Jiangmen.",
+      "One of the 11 specialty parks inside the cluster (new energy storage). Its exact site is not published yet; the map pin is only an indicative point in central Jiangmen.",
+    noteZh: "文章未给出具体位置。",
+    noteEn: "The articles give no location.",
     center: [113.06, 22.6],
     sourceArticles: ["000", "001", "004"],
     figures: [],

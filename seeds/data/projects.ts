@@ -23,9 +23,11 @@ export const projects: ProjectSeed[] = [
     zoneCode: "xinhui-smart-manufacturing-fengshanhu",
     signedOn: "2022-01-01",
     descriptionZh:
-      "总投资200亿元，是江门目前投资规模最大的动力电池类项目。2022年1月签约（文章只载明月份，日期取当月1日），新会成立项目指挥部，从签约到“拿地动工”只用了40多天。厂区建筑面积达53万平方米；新会提出推动一期于2023年一季度投产、加快二期上马（文章未报道投产情况）。作为江门新能源电池产业链“领头羊”，已带动投资额合计100亿元的多个关联项目落户。",
+      "总投资200亿元，是江门目前投资规模最大的动力电池类项目。2022年1月签约，新会成立项目指挥部，从签约到“拿地动工”只用了40多天。厂区建筑面积达53万平方米；新会提出推动一期于2023年一季度投产、加快二期上马。作为江门新能源电池产业链“领头羊”，已带动投资额合计100亿元的多个关联项目落户。",
     descriptionEn:
-      "A CNY 20 billion project, Jiangmen's largest power-battery investment. Signed in January 2022 (only the month is printed; the 1st is used); Xinhui set up a dedicated project headquarters and it went from signing to ground-breaking in just over 40 days. The plant has 530,000 m² of floor space; Xinhui aimed to start phase 1 production in Q1 2023 and launch phase 2 (the articles do not report production). As the lead firm of Jiangmen's battery chain it has drawn related projects worth CNY 10 billion in total.",
+      "A CNY 20 billion project, Jiangmen's largest power-battery investment. Signed in January 2022; Xinhui set up a dedicated project headquarters and it went from signing to ground-breaking in just over 40 days. The plant has 530,000 m² of floor space; Xinhui aimed to start phase 1 production in Q1 2023 and launch phase 2. As the lead firm of Jiangmen's battery chain it has drawn related projects worth CNY 10 billion in total.",
+    noteZh: "文章只载明签约月份，日期取当月1日；文章未报道投产情况。",
+    noteEn: "Only the month of signing is printed, the 1st is used; the articles do not report production.",
     sourceArticles: ["001", "002", "003", "004"],
   },
   {
@@ -39,9 +41,11 @@ export const projects: ProjectSeed[] = [
     parkCode: "xinhui-smart-manufacturing",
     zoneCode: "xinhui-smart-manufacturing-fengshanhu",
     descriptionZh:
-      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。文章只说“相继落户”，未载明产品、投资额和建设进度。",
+      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。",
     descriptionEn:
-      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park. The article only says the firm has settled there; product, investment and progress are not given.",
+      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park.",
+    noteZh: "文章只说“相继落户”，未载明产品、投资额和建设进度。",
+    noteEn: "The article only says the firm has settled there; product, investment and progress are not given.",
     sourceArticles: ["001"],
   },
   {
@@ -55,9 +59,11 @@ export const projects: ProjectSeed[] = [
     parkCode: "xinhui-smart-manufacturing",
     zoneCode: "xinhui-smart-manufacturing-fengshanhu",
     descriptionZh:
-      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。文章只说“相继落户”，未载明产品、投资额和建设进度。",
+      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。",
     descriptionEn:
-      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park. The article only says the firm has settled there; product, investment and progress are not given.",
+      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park.",
+    noteZh: "文章只说“相继落户”，未载明产品、投资额和建设进度。",
+    noteEn: "The article only says the firm has settled there; product, investment and progress are not given.",
     sourceArticles: ["001"],
   },
   {
@@ -71,9 +77,11 @@ export const projects: ProjectSeed[] = [
     parkCode: "xinhui-smart-manufacturing",
     zoneCode: "xinhui-smart-manufacturing-fengshanhu",
     descriptionZh:
-      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。文章只说“相继落户”，未载明产品、投资额和建设进度。",
+      "中创新航的上下游龙头企业之一，随中创新航落户新会智造产业园凤山湖园区。",
     descriptionEn:
-      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park. The article only says the firm has settled there; product, investment and progress are not given.",
+      "One of the leading CALB suppliers that followed it into the Fengshanhu area of Xinhui Smart Manufacturing Industrial Park.",
+    noteZh: "文章只说“相继落户”，未载明产品、投资额和建设进度。",
+    noteEn: "The article only says the firm has settled there; product, investment and progress are not given.",
     sourceArticles: ["001"],
   },
 
@@ -123,9 +131,11 @@ export const projects: ProjectSeed[] = [
     stage: "TRIAL_PRODUCTION",
     parkCode: "guangdong-silicon-energy-base",
     descriptionZh:
-      "投资约10亿元，位于广东（江门）硅能源产业基地，已试投产（2023年）。文章未载明产品，产业类别按所在基地归为硅能源。",
+      "投资约10亿元，位于广东（江门）硅能源产业基地，已试投产（2023年）。",
     descriptionEn:
-      "About CNY 1 billion, in the Guangdong (Jiangmen) Silicon Energy Industrial Base; in trial production (2023). The article does not name its products; the industry is that of the base.",
+      "About CNY 1 billion, in the Guangdong (Jiangmen) Silicon Energy Industrial Base; in trial production (2023).",
+    noteZh: "文章未载明产品，产业类别按所在基地归为硅能源。",
+    noteEn: "The article does not name its products; the industry is that of the base.",
     sourceArticles: ["001"],
   },
 
@@ -158,9 +168,11 @@ export const projects: ProjectSeed[] = [
     stage: "IN_PRODUCTION",
     parkCode: "jiangmen-industrial-cluster",
     descriptionZh:
-      "文章以图片展示该企业，说明江门积极开辟盾构机等特色产业新赛道。文章未载明所在园区，故挂在江门大型产业集聚区下。",
+      "江门积极开辟盾构机等特色产业新赛道的代表企业。",
     descriptionEn:
-      "Pictured as an example of Jiangmen opening new specialty tracks such as shield tunnelling machines. The article names no park, so it is listed under the Jiangmen Large Industrial Cluster.",
+      "An example of Jiangmen opening new specialty tracks such as shield tunnelling machines.",
+    noteZh: "文章以图片展示该企业；未载明所在园区，故挂在江门大型产业集聚区下。",
+    noteEn: "The article pictures the firm and names no park, so it is listed under the Jiangmen Large Industrial Cluster.",
     sourceArticles: ["001"],
   },
   {
@@ -192,9 +204,11 @@ export const projects: ProjectSeed[] = [
     stage: "SIGNED",
     parkCode: "heshan-yayao",
     descriptionZh:
-      "江门主平台园区配套设施建设项目累计获得88.53公顷用地指标，其中中欧雅瑶新兴产业园项目成为全省第一个使用用地指标的项目。文章未载明建设主体、投资额和进度；阶段“已签约”表示已获得用地指标。",
+      "江门主平台园区配套设施建设项目累计获得88.53公顷用地指标，其中中欧雅瑶新兴产业园项目成为全省第一个使用用地指标的项目。",
     descriptionEn:
-      "Of the 88.53 ha of land-use quota granted to the main platform's park infrastructure projects, the China-EU Yayao Emerging Industries Park project was the first in Guangdong to use its quota. Developer, investment and progress are not given; the “signed” stage stands for the quota having been granted.",
+      "Of the 88.53 ha of land-use quota granted to the main platform's park infrastructure projects, the China-EU Yayao Emerging Industries Park project was the first in Guangdong to use its quota.",
+    noteZh: "文章未载明建设主体、投资额和进度；阶段“已签约”表示已获得用地指标。",
+    noteEn: "Developer, investment and progress are not given; the “signed” stage stands for the quota having been granted.",
     sourceArticles: ["001"],
   },
   {
@@ -208,9 +222,11 @@ export const projects: ProjectSeed[] = [
     parkCode: "china-eu-cooperation-zone",
     zoneCode: "china-eu-cooperation-zone-innovation-centre",
     descriptionZh:
-      "科技创新项目，已进驻鹤山工业城的中欧创新中心（2022年）。“投产”阶段表示已进驻运营，文章未载明产能。",
+      "科技创新项目，已进驻鹤山工业城的中欧创新中心（2022年）。",
     descriptionEn:
-      "A technology project that has moved into the China–EU Innovation Centre in Heshan Industrial City (2022). The “in production” stage stands for “moved in and operating”; no capacity is given.",
+      "A technology project that has moved into the China–EU Innovation Centre in Heshan Industrial City (2022).",
+    noteZh: "“投产”阶段表示已进驻运营，文章未载明产能。",
+    noteEn: "The “in production” stage stands for “moved in and operating”; no capacity is given.",
     sourceArticles: ["002"],
   },
   {
@@ -222,9 +238,11 @@ export const projects: ProjectSeed[] = [
     industry: "LOGISTICS",
     stage: "SIGNED",
     parkCode: "china-eu-cooperation-zone",
-    descriptionZh: "鹤山近五年对接欧洲成功引入的知名企业之一。文章未载明所在园区和建设进度。",
+    descriptionZh: "鹤山近五年对接欧洲成功引入的知名企业之一。",
     descriptionEn:
-      "One of the well-known firms Heshan attracted in its five years of work with Europe. The article gives neither the park nor the progress.",
+      "One of the well-known firms Heshan attracted in its five years of work with Europe.",
+    noteZh: "文章未载明所在园区和建设进度。",
+    noteEn: "The article gives neither the park nor the progress.",
     sourceArticles: ["002"],
   },
   {
@@ -236,9 +254,11 @@ export const projects: ProjectSeed[] = [
     industry: "NEXT_GEN_IT",
     stage: "SIGNED",
     parkCode: "china-eu-cooperation-zone",
-    descriptionZh: "鹤山近五年对接欧洲成功引入的知名企业之一。文章未载明所在园区和建设进度。",
+    descriptionZh: "鹤山近五年对接欧洲成功引入的知名企业之一。",
     descriptionEn:
-      "One of the well-known firms Heshan attracted in its five years of work with Europe. The article gives neither the park nor the progress.",
+      "One of the well-known firms Heshan attracted in its five years of work with Europe.",
+    noteZh: "文章未载明所在园区和建设进度。",
+    noteEn: "The article gives neither the park nor the progress.",
     sourceArticles: ["002"],
   },
   {
@@ -250,9 +270,11 @@ export const projects: ProjectSeed[] = [
     industry: "PLUMBING_SANITARY",
     stage: "IN_PRODUCTION",
     parkCode: "china-eu-cooperation-zone",
-    descriptionZh: "在鹤山设立亚太地区的研发生产总部。文章未载明所在园区；产业类别按该企业的厨卫主业归类。",
+    descriptionZh: "在鹤山设立亚太地区的研发生产总部。",
     descriptionEn:
-      "Has set up its Asia-Pacific R&D and production headquarters in Heshan. The article names no park; the industry follows the company's kitchen and sanitary business.",
+      "Has set up its Asia-Pacific R&D and production headquarters in Heshan.",
+    noteZh: "文章未载明所在园区；产业类别按该企业的厨卫主业归类。",
+    noteEn: "The article names no park; the industry follows the company's kitchen and sanitary business.",
     sourceArticles: ["002"],
   },
   {
@@ -264,9 +286,11 @@ export const projects: ProjectSeed[] = [
     industry: "ADVANCED_MANUFACTURING",
     stage: "IN_PRODUCTION",
     parkCode: "china-eu-cooperation-zone",
-    descriptionZh: "在鹤山设立亚太地区的研发生产总部。文章未载明所在园区和产品。",
+    descriptionZh: "在鹤山设立亚太地区的研发生产总部。",
     descriptionEn:
-      "Has set up its Asia-Pacific R&D and production headquarters in Heshan. The article names neither the park nor the products.",
+      "Has set up its Asia-Pacific R&D and production headquarters in Heshan.",
+    noteZh: "文章未载明所在园区和产品。",
+    noteEn: "The article names neither the park nor the products.",
     sourceArticles: ["002"],
   },
   {
@@ -278,9 +302,11 @@ export const projects: ProjectSeed[] = [
     industry: "SMART_HOME",
     stage: "IN_PRODUCTION",
     parkCode: "china-eu-cooperation-zone",
-    descriptionZh: "在鹤山设立亚太地区的研发生产总部。文章未载明所在园区；产业类别按该企业的家用供暖设备主业归类。",
+    descriptionZh: "在鹤山设立亚太地区的研发生产总部。",
     descriptionEn:
-      "Has set up its Asia-Pacific R&D and production headquarters in Heshan. The article names no park; the industry follows the company's home heating appliance business.",
+      "Has set up its Asia-Pacific R&D and production headquarters in Heshan.",
+    noteZh: "文章未载明所在园区；产业类别按该企业的家用供暖设备主业归类。",
+    noteEn: "The article names no park; the industry follows the company's home heating appliance business.",
     sourceArticles: ["002"],
   },
 
@@ -314,9 +340,11 @@ export const projects: ProjectSeed[] = [
     parkCode: "dagwanghai-bay-economic-zone",
     signedOn: "2022-04-01",
     descriptionZh:
-      "2022年4月1日在台山签约，拟选址大广海湾经济区（原文印作“江江湾经济开发区”），打造东部城市创新发展区和西部新兴产业发展区；2023年8月报道全国首个RCEP经贸科技文化交流中心已开工建设。产业类别无对应枚举，暂归物流（经贸服务）。",
+      "2022年4月1日在台山签约，拟选址大广海湾经济区，打造东部城市创新发展区和西部新兴产业发展区；2023年8月报道全国首个RCEP经贸科技文化交流中心已开工建设。",
     descriptionEn:
-      "Signed in Taishan on 1 April 2022, with a proposed site in the Dagwanghai Bay economic zone (printed garbled as “江江湾经济开发区”), planned as an eastern urban innovation area and a western emerging-industry area; in August 2023 the country's first RCEP economic, trade, science and culture exchange centre was reported under construction. No industry value fits; filed under logistics (trade services).",
+      "Signed in Taishan on 1 April 2022, with a proposed site in the Dagwanghai Bay economic zone, planned as an eastern urban innovation area and a western emerging-industry area; in August 2023 the country's first RCEP economic, trade, science and culture exchange centre was reported under construction.",
+    noteZh: "原文印作“江江湾经济开发区”；产业类别无对应枚举，暂归物流（经贸服务）。",
+    noteEn: "Printed garbled as “江江湾经济开发区”; no industry value fits, filed under logistics (trade services).",
     sourceArticles: ["002", "004"],
   },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareEntry, MAX_COMPARE, parseCompare, readCompareEntry, toggleCompare } from "@/lib/search/compare";
+import { canAddToCompare, compareEntry, MAX_COMPARE, parseCompare, readCompareEntry, readCompareList, toggleCompare } from "@/lib/search/compare";
 import { inquiryHref, resultHref } from "@/lib/search/links";
 import { landSearchSchema } from "@/lib/search/schemas";
 
@@ -11,10 +11,19 @@ describe("comparison list", () => {
     expect(MAX_COMPARE).toBe(3);
   });
 
-  it("toggles a block in and out; a fourth pushes out the oldest", () => {
+  it("names the entries past three of a hand-edited URL instead of losing them", () => {
+    expect(readCompareList("A,B,C,D,E,A")).toEqual({ entries: ["A", "B", "C"], overflow: ["D", "E"] });
+    expect(readCompareList("A,B")).toEqual({ entries: ["A", "B"], overflow: [] });
+  });
+
+  it("toggles a block in and out; a fourth is refused, nothing is dropped", () => {
     expect(toggleCompare(["A"], "B")).toEqual(["A", "B"]);
     expect(toggleCompare(["A", "B"], "A")).toEqual(["B"]);
-    expect(toggleCompare(["A", "B", "C"], "D")).toEqual(["B", "C", "D"]);
+    expect(toggleCompare(["A", "B", "C"], "D")).toEqual(["A", "B", "C"]);
+    expect(toggleCompare(["A", "B", "C"], "B")).toEqual(["A", "C"]);
+    expect(canAddToCompare(["A", "B"], "C")).toBe(true);
+    expect(canAddToCompare(["A", "B", "C"], "D")).toBe(false);
+    expect(canAddToCompare(["A", "B", "C"], "A")).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { READINESS_ITEMS, type ReadinessKey } from "@/lib/land/readiness";
 import { M2_PER_MU } from "@/lib/land/units";
 import { LandIndex, toDay, type LandRow } from "@/lib/search/land-index";
 import { landSearchSchema, type LandSearchQuery } from "@/lib/search/schemas";
-import { findBlock, searchLand, type SearchContext } from "@/lib/search/search";
+import { findBlock, lookupBlock, searchLand, type SearchContext } from "@/lib/search/search";
 import { gridParcels } from "./fixtures/land-grid";
 
 const TODAY = "2026-11-23";
@@ -211,5 +211,31 @@ describe("findBlock", () => {
     const { index } = makeIndex(3, 1, { [id(1)]: { status: "SOLD" } });
     expect(findBlock(index, query(), ctx, "P-0000-0001")).toBeNull();
     expect(findBlock(index, query(), ctx, "NOPE")).toBeNull();
+  });
+});
+
+describe("lookupBlock (the block page)", () => {
+  it("finds a block by its key, the smallest code of the block", () => {
+    const { index } = makeIndex(5, 1, { [id(2)]: { status: "SOLD" } });
+    const found = lookupBlock(index, query(), ctx, "P-0000-0003");
+    expect(found.kind === "found" && found.block.parcelCodes).toEqual(["P-0000-0003", "P-0000-0004"]);
+  });
+
+  it("is unknown for a code no parcel has and for a parcel code that is not its block's key", () => {
+    const { index } = makeIndex(5, 1, { [id(2)]: { status: "SOLD" } });
+    expect(lookupBlock(index, query(), ctx, "XX-0")).toEqual({ kind: "unknown" });
+    // P-0000-0004 lies in the block keyed P-0000-0003: not a block's key.
+    expect(lookupBlock(index, query(), ctx, "P-0000-0004")).toEqual({ kind: "unknown" });
+  });
+
+  it("is gone when the key parcel no longer passes the filters", () => {
+    const { index } = makeIndex(5, 1, { [id(2)]: { status: "SOLD" } });
+    expect(lookupBlock(index, query(), ctx, "P-0000-0002")).toEqual({ kind: "gone" });
+    expect(lookupBlock(index, query({ maxPrice: "100" }), ctx, "P-0000-0000")).toEqual({ kind: "gone" });
+  });
+
+  it("in the parcels view, any available parcel is its own key", () => {
+    const { index } = makeIndex(5, 1);
+    expect(lookupBlock(index, query({ view: "parcels" }), ctx, "P-0000-0004").kind).toBe("found");
   });
 });

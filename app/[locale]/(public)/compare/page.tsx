@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { listSearchOptions } from "@/lib/search/options";
-import { parseCompare, readCompareEntry, type CompareEntry } from "@/lib/search/compare";
+import { MAX_COMPARE, readCompareEntry, readCompareList, type CompareEntry } from "@/lib/search/compare";
+import { readinessState } from "@/lib/land/readiness";
 import { inquiryHref, resultHref } from "@/lib/search/links";
 import { findLandBlock } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
@@ -23,7 +24,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   await connection();
   const t = await getTranslations();
   const raw = searchParamsToObject(await searchParams);
-  const entries = parseCompare(raw.compare);
+  const { entries, overflow } = readCompareList(raw.compare);
   const items = entries.map(readCompareEntry);
   const keys = items.map((e) => e.key);
   const parsed = landSearchSchema.safeParse(raw);
@@ -36,12 +37,26 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const title = kinds.size > 1 ? "compare.titleMixed" : kinds.has("parcel") ? "compare.titleParcels" : "compare.title";
   const parkName = new Map(options.parks.map((p) => [p.id, pick(locale, p.nameZh, p.nameEn)]));
   const money = (v: number) => formatMoney(locale, v, "CNY");
-  const back = `/${locale}/search?${filters}${entries.length ? `&compare=${encodeURIComponent(entries.join(","))}` : ""}`;
+  // Back to the search with the whole list, the entries past the limit included (nothing lost).
+  const listed = [...entries, ...overflow];
+  const back = `/${locale}/search?${filters}${listed.length ? `&compare=${encodeURIComponent(listed.join(","))}` : ""}`;
   const cell = "px-3 py-2 align-top";
+  // As on the result cards: a planned date counts (the search "by a date" passes on it).
+  const readinessText = (r: { readyCount: number; allReadyOn: string | null }, total: number) => {
+    const state = readinessState(r.readyCount, total, r.allReadyOn);
+    if (state.kind === "ready") return "✓";
+    if (state.kind === "planned") return t("readinessPlan.planned", { date: state.on });
+    return t("search.readinessCount", { ready: state.ready, total: state.total });
+  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
       <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t(title)}</h1>
+      {overflow.length > 0 && (
+        <p role="status" className="mt-2 text-sm text-amber-800" data-testid="compare-overflow">
+          {t("compare.overflow", { max: MAX_COMPARE, keys: overflow.join(", ") })}
+        </p>
+      )}
       {keys.length === 0 ? (
         <p className="mt-4 text-stone-600">{t("compare.empty")}</p>
       ) : (
@@ -77,7 +92,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                 <tr key={r.key} className="border-t border-stone-100">
                   <th scope="row" className={`${cell} text-stone-500`}>{t(`readiness.${r.key}`)}</th>
                   {blocks.map((b, i) => (
-                    <td key={keys[i]} className={cell}>{b ? `${b.readiness[ri]!.readyCount}/${b.parcelCount}` : ""}</td>
+                    <td key={keys[i]} className={cell}>{b ? readinessText(b.readiness[ri]!, b.parcelCount) : ""}</td>
                   ))}
                 </tr>
               ))}

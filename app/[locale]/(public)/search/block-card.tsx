@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
-import { compareEntry, toggleCompare } from "@/lib/search/compare";
+import { canAddToCompare, compareEntry, MAX_COMPARE, toggleCompare } from "@/lib/search/compare";
+import { readinessState } from "@/lib/land/readiness";
 import { resultHref } from "@/lib/search/links";
 import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
@@ -39,14 +40,21 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
       <p className="mt-1 text-sm">{block.readyOn ? t("search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
       <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("search.readinessTitle")}>
         {block.readiness.map((r) => {
-          const all = r.readyCount === block.parcelCount;
-          const none = r.readyCount === 0;
+          // Planned dates count: a block found "by a date" passes on them (see readinessState).
+          const state = readinessState(r.readyCount, block.parcelCount, r.allReadyOn);
+          const struck = state.kind === "partial" && state.ready === 0;
           return (
             <li
               key={r.key}
-              className={`rounded px-1.5 py-0.5 text-xs ${all ? "bg-brand-50 text-brand-700" : none ? "bg-stone-100 text-stone-600 line-through" : "bg-amber-50 text-amber-800"}`}
+              data-testid={`readiness-${r.key}`}
+              className={`rounded px-1.5 py-0.5 text-xs ${state.kind === "ready" ? "bg-brand-50 text-brand-700" : struck ? "bg-stone-100 text-stone-600 line-through" : "bg-amber-50 text-amber-800"}`}
             >
-              {t(`readiness.${r.key}`)} {all ? "✓" : t("search.readinessCount", { ready: r.readyCount, total: block.parcelCount })}
+              {t(`readiness.${r.key}`)}{" "}
+              {state.kind === "ready"
+                ? "✓"
+                : state.kind === "planned"
+                  ? t("readinessPlan.planned", { date: state.on })
+                  : t("search.readinessCount", { ready: state.ready, total: state.total })}
             </li>
           );
         })}
@@ -55,13 +63,20 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
       <a href={resultHref(locale, query, block.key)} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
         {t(query.view === "parcels" ? "search.openParcel" : "search.open")}
       </a>
-      <a
-        href={`?${withCompare(toSearchParams(query), toggleCompare(compare, entry))}`}
-        className="ml-4 inline-block text-sm text-stone-700 underline"
-        data-testid="compare-toggle"
-      >
-        {compare.includes(entry) ? t("compare.remove") : t("compare.add")}
-      </a>
+      {compare.includes(entry) || canAddToCompare(compare, entry) ? (
+        <a
+          href={`?${withCompare(toSearchParams(query), toggleCompare(compare, entry))}`}
+          className="ml-4 inline-block text-sm text-stone-700 underline"
+          data-testid="compare-toggle"
+        >
+          {compare.includes(entry) ? t("compare.remove") : t("compare.add")}
+        </a>
+      ) : (
+        // A full list takes no fourth entry (it used to push out the first, unseen): say why.
+        <span className="ml-4 inline-block text-sm text-stone-500" data-testid="compare-full">
+          {t("compare.full", { max: MAX_COMPARE })}
+        </span>
+      )}
     </li>
   );
 }

@@ -11,7 +11,7 @@ import { MapLegend } from "@/components/map-legend";
 import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { env } from "@/lib/env";
 import { unionBBoxes } from "@/lib/land/geometry";
-import { parseCompare } from "@/lib/search/compare";
+import { MAX_COMPARE, readCompareList } from "@/lib/search/compare";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters } from "./search-filters";
@@ -33,7 +33,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const outcome = parsed.success ? await runLandSearch(db(), parsed.data) : null;
   const query = parsed.success ? parsed.data : null;
-  const compare = parseCompare(raw.compare);
+  const { entries: compare, overflow: compareOverflow } = readCompareList(raw.compare);
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
   const pageHref = (page: number) => `?${withCompare(toSearchParams({ ...(query as LandSearchQuery), page }), compare)}`;
   const filters = (
@@ -75,8 +75,13 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   className="mt-3 inline-block rounded-md bg-stone-800 px-3 py-1.5 text-sm text-white"
                   data-testid="compare-bar"
                 >
-                  {tc("bar", { count: compare.length })}
+                  {tc("bar", { count: compare.length })} ({tc("limit", { count: compare.length, max: MAX_COMPARE })})
                 </a>
+              )}
+              {compareOverflow.length > 0 && (
+                <p role="status" className="mt-2 text-sm text-amber-800" data-testid="compare-overflow">
+                  {tc("overflow", { max: MAX_COMPARE, keys: compareOverflow.join(", ") })}
+                </p>
               )}
               {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
               {outcome.result.total > 0 && (

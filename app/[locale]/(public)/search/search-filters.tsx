@@ -36,7 +36,9 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
   const others = Object.keys(errors).filter((k) => !FORM_FIELDS.has(k));
   const invalid = (k: string) => ({ "aria-invalid": errors[k] ? true : undefined, "aria-describedby": errors[k] ? `${k}-error` : undefined });
   return (
-    <form id="filters" method="get" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
+    // An explicit action: without one the browser submits to the current URL and keeps its
+    // fragment, so after "refine" (#filters) the new results page opened on the form again.
+    <form id="filters" method="get" action={`/${locale}/search`} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-label={t("search.filters")}>
       {others.length > 0 && (
         <ul className="text-xs text-red-700">
           {others.map((k) => (

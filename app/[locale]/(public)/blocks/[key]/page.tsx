@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
@@ -11,8 +12,8 @@ import { pick } from "@/lib/i18n/localized";
 import { blockMapFeatures } from "@/lib/map/block";
 import { OUTLINE_COLOUR, STATUS_COLOURS } from "@/lib/map/colours";
 import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
-import { READINESS_KEYS } from "@/lib/land/readiness";
-import { findLandBlock, todayDay } from "@/lib/search/queries";
+import { parcelReadiness, type ReadinessKey } from "@/lib/land/readiness";
+import { lookupLandBlock, todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
@@ -32,15 +33,23 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
-  const block = await findLandBlock(db(), query, decodeURIComponent(key));
-  if (!block) {
+  const found = await lookupLandBlock(db(), query, decodeURIComponent(key));
+  // A key no parcel has, or a parcel code that is not a block's key, never named a block: 404.
+  if (found.kind === "unknown") notFound();
+  // The key parcel exists but no longer passes these filters: the block the link was made for
+  // is gone. Answered 200 with the explanation, not 410: a block exists only relative to the
+  // filters in the query (the same path with other filters may be live), and a page in the
+  // App Router cannot set 410 anyway; robots are told not to index it (React hoists the meta).
+  if (found.kind === "gone") {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4">{t("block.gone")}</p>
+        <meta name="robots" content="noindex" />
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="block-gone">{t("block.gone")}</p>
         <a href={back} className="mt-4 inline-block text-brand-700 underline">{t("block.back")}</a>
       </div>
     );
   }
+  const block = found.block;
   const members = new Set(block.parcelCodes);
   const [parcels, around] = await Promise.all([getParcelsByCodes(db(), block.parcelCodes), getParcelShapesInBox(db(), block.bbox)]);
   // The box query is capped: make sure every member is drawn and outlined, however big the block.
@@ -49,6 +58,17 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
   const parkNames = [...new Set(parcels.map((p) => pick(locale, p.park.nameZh, p.park.nameEn)))].join(" / ");
+  // Connected today, then what is planned with its date: the block may have been found "by a
+  // date" on the planned ones, so listing only today's items hid why it qualifies.
+  const readinessCell = (r: Record<ReadinessKey, string | null>) => {
+    const { ready, planned } = parcelReadiness(r, today);
+    const parts = [
+      ready.length ? formatList(locale, ready.map((k) => t(`readiness.${k}`))) : "",
+      planned.length ? formatList(locale, planned.map((x) => t("readinessPlan.itemPlanned", { item: t(`readiness.${x.key}`), date: x.on }))) : "",
+    ].filter(Boolean);
+    if (parts.length === 2) return t("readinessPlan.cell", { ready: parts[0]!, planned: parts[1]! });
+    return parts[0] ?? t("readinessPlan.none");
+  };
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
@@ -103,7 +123,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
                 <th scope="col" className="px-3 py-2">{t("block.price")}</th>
                 <th scope="col" className="px-3 py-2">{t("block.plotRatio")}</th>
                 <th scope="col" className="px-3 py-2">{t("block.handover")}</th>
-                <th scope="col" className="px-3 py-2">{t("block.readiness")}</th>
+                <th scope="col" className="px-3 py-2">{t("readinessPlan.cellHeader")}</th>
                 <th scope="col" className="px-3 py-2">{t("block.verified")}</th>
               </tr>
             </thead>
@@ -116,7 +136,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
                   <td className="px-3 py-2">{p.priceCnyPerMu === null ? "—" : money(p.priceCnyPerMu)}</td>
                   <td className="px-3 py-2">{p.plotRatioMin ?? "—"}–{p.plotRatioMax ?? "—"}</td>
                   <td className="px-3 py-2">{p.handoverOn ?? "—"}</td>
-                  <td className="px-3 py-2">{formatList(locale, READINESS_KEYS.filter((k) => p.readiness[k] !== null && p.readiness[k]! <= today).map((k) => t(`readiness.${k}`))) || "—"}</td>
+                  <td className="px-3 py-2" data-testid="parcel-readiness">{readinessCell(p.readiness)}</td>
                   <td className="px-3 py-2">{p.lastVerifiedOn}</td>
                 </tr>
               ))}

@@ -89,15 +89,20 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
               <p className="mt-1">{pick(locale, park.infrastructureZh ?? "", park.infrastructureEn)}</p>
             </section>
           )}
-          {(park.contact.nameZh || park.contact.email) && (
-            <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
-              <h2 className="font-semibold">{t("park.contact")}</h2>
-              <p className="mt-1">{pick(locale, park.contact.nameZh ?? "", park.contact.nameEn)}</p>
-              {park.contact.phone && <p>{park.contact.phone}</p>}
-              {park.contact.email && <p>{park.contact.email}</p>}
-              <p className="mt-1 text-xs text-stone-500">{t("park.contactNote")}</p>
-            </section>
-          )}
+          {/* Only a real contact is shown; otherwise the inquiry form, never a made-up number. */}
+          <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="park-contact">
+            <h2 className="font-semibold">{t("park.contact")}</h2>
+            {park.contact ? (
+              <>
+                {(park.contact.nameZh || park.contact.nameEn) && <p className="mt-1">{pick(locale, park.contact.nameZh ?? "", park.contact.nameEn)}</p>}
+                {park.contact.phone && <p><a className="text-brand-700 underline" href={`tel:${park.contact.phone.replace(/[^+\d]/g, "")}`}>{park.contact.phone}</a></p>}
+                {park.contact.email && <p><a className="text-brand-700 underline" href={`mailto:${park.contact.email}`}>{park.contact.email}</a></p>}
+              </>
+            ) : (
+              <p className="mt-1 text-stone-700">{t("parkContact.none")}</p>
+            )}
+            <a href={`/${locale}/inquiry?park=${park.code}`} className="mt-2 inline-block text-brand-700 underline">{t("parkContact.ask")}</a>
+          </section>
         </div>
       </div>
 
