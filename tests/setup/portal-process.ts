@@ -1,5 +1,5 @@
 // The portal started the way `npm start` starts it (scripts/serve.ts: database, migrations,
-// seed if empty, build if stale, next start), as a child process: for the e2e tier and the
+// seed if empty, build if stale, the portal's HTTP server), as a child process: for the e2e tier and the
 // HTTP benchmark. No NODE_ENV or secrets are passed on, as on a fresh clone.
 import { spawn, type ChildProcess } from "node:child_process";
 

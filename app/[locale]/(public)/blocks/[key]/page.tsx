@@ -32,7 +32,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
-  const block = await findLandBlock(db(), query, decodeURIComponent(key));
+  const block = await findLandBlock(db(), query, key);
   if (!block) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10">
