@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+  // Started by serve.ts with an IPC channel: if serve.ts is gone (even killed), so is the server.
+  process.on("disconnect", stop);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -108,7 +108,8 @@ async function main(): Promise<void> {
   // A process of its own: NODE_ENV must be set before Next is loaded, and a crash of the server
   // still lets this one stop the database.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", portalServer, ...(dev ? ["--dev"] : [])], {
-    stdio: "inherit",
+    // The IPC channel closes when this process dies, however it dies: the server then stops too.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: childEnv,
   });
   let stopping = false;
