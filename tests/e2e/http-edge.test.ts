@@ -2,8 +2,10 @@
 // scanner or an unlucky link sends: each of these was a 500 under `next start`.
 import net from "node:net";
 import { describe, expect, inject, it } from "vitest";
+import { useBrowser } from "./use-browser";
 
 const baseUrl = inject("baseUrl");
+const chromiumPath = inject("chromiumPath");
 const LIMIT = 1024 * 1024;
 const HARDENING = {
   "x-content-type-options": "nosniff",
@@ -140,5 +142,25 @@ describe.skipIf(!baseUrl)("the portal's HTTP edge", () => {
     const res = await fetch(`${baseUrl}/zh/inquiry`, { method: "POST", headers: { origin: baseUrl }, body: form });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("必填。");
+  });
+});
+
+describe.skipIf(!chromiumPath)("the inquiry form with JavaScript off, through the portal's server", () => {
+  const browser = useBrowser(chromiumPath);
+
+  it("a real browser's form POST carries our Origin and reaches the action (field messages come back)", async () => {
+    const context = await browser().newContext({ locale: "zh-CN", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/zh/inquiry`);
+    await page.fill("#contactName", "李明");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "提交咨询" }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.request().headers()["origin"]).toBe(baseUrl);
+    await page.waitForLoadState();
+    await expect(page.getByText("必填。").first().isVisible()).resolves.toBe(true);
+    await context.close();
   });
 });
