@@ -5,6 +5,7 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
+import { HARDENING_HEADERS } from "./hardening-headers.js";
 import { rawRefusal, refusalResponse } from "./refusal-page";
 import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
 
@@ -69,7 +70,7 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     } catch (error) {
       log(`portal-server: request handler failed for ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
-        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...Object.fromEntries(HARDENING_HEADERS.map((h) => [h.key, h.value])) });
         res.end("Internal Server Error");
       } else res.destroy();
     }
