@@ -2,6 +2,7 @@
 // scanner or an unlucky link sends: each of these was a 500 under `next start`.
 import net from "node:net";
 import { describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
 import { useBrowser } from "./use-browser";
 
 const baseUrl = inject("baseUrl");
@@ -142,6 +143,40 @@ describe.skipIf(!baseUrl)("the portal's HTTP edge", () => {
     const res = await fetch(`${baseUrl}/zh/inquiry`, { method: "POST", headers: { origin: baseUrl }, body: form });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("必填。");
+  });
+});
+
+describe.skipIf(!baseUrl)("the client address the app sees (the e2e portal runs with TRUSTED_PROXY_HOPS=0)", () => {
+  it("a forged X-Forwarded-For (or internal header) does not change whose inquiry limit is counted", async () => {
+    const db = createPrismaClient(inject("e2eDatabaseUrl"), 1);
+    const counts = async () => {
+      const byKey = new Map<string, number>();
+      for (const r of await db.rateLimit.findMany()) byKey.set(r.key, (byKey.get(r.key) ?? 0) + r.count);
+      return byKey;
+    };
+    let grown: [string, number][] = [];
+    try {
+      const before = await counts();
+      for (const forged of ["198.51.100.61", "198.51.100.62, 198.51.100.63"]) {
+        const { fields } = await inquiryForm("en");
+        const form = new FormData();
+        for (const [name, value] of fields) form.append(name, value);
+        for (const [name, value] of Object.entries({ contactName: "Forged Hop", email: "forged.hop@example.de", company: "Hop GmbH", country: "Germany", message: "Testing which address the limit counts.", consent: "on" })) form.set(name, value);
+        const res = await fetch(`${baseUrl}/en/inquiry`, { method: "POST", headers: { origin: baseUrl, "x-forwarded-for": forged, "x-real-ip": forged, "x-portal-client-address": forged }, body: form });
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('data-testid="inquiry-success"');
+      }
+      const after = await counts();
+      grown = [...after].map(([key, n]): [string, number] => [key, n - (before.get(key) ?? 0)]).filter(([, d]) => d > 0);
+      // Both inquiries counted against the same client (the socket's address): under `next
+      // start` each forged value was a client of its own, two counters grown by one.
+      expect(grown.length).toBeGreaterThan(0);
+      expect(grown.map(([, d]) => d)).toEqual(grown.map(() => 2));
+    } finally {
+      // Give the quota back: the other e2e files send inquiries from the same address.
+      for (const [key, d] of grown) await db.$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - ${d}, 0) WHERE "key" = ${key} AND "windowStart" = (SELECT max("windowStart") FROM "RateLimit" WHERE "key" = ${key})`;
+      await db.$disconnect();
+    }
   });
 });
 
