@@ -15,7 +15,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // next-intl's ESM imports `next/server` without an extension, which only a bundler
+          // resolves: let vite transform it (tests/unit/single-decode.test.ts runs its middleware).
+          server: { deps: { inline: ["next-intl"] } },
+        },
       },
       {
         resolve: { alias },

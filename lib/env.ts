@@ -34,6 +34,17 @@ const schema = z.object({
   MAIL_REPLY_TO: optionalString.pipe(z.email("must be an e-mail address").optional()),
   /** Sender of the portal's e-mails. */
   MAIL_FROM: z.string().trim().min(3).default("Jiangmen Investment Portal <no-reply@invest.jiangmen.example>"),
+  /**
+   * How many reverse proxies of ours stand in front of the portal, each appending the address
+   * it saw to X-Forwarded-For. 0 (default, no proxy): the connection's own address; the header
+   * is ignored. N: the N-th entry from the right (lib/http/client-address.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number of proxies (0, 1, 2, ...)" })
+    .int({ error: "must be a whole number of proxies (0, 1, 2, ...)" })
+    .min(0, { error: "must be 0 or more" })
+    .max(10, { error: "must be at most 10" })
+    .default(0),
   /** Salt for hashing inquiry IPs (rate limiting without keeping the address). */
   IP_HASH_SALT: optionalString,
   /** Test database (vitest); when absent the tests start their own embedded server. */

@@ -1,6 +1,8 @@
 // `npm start`: database (embedded unless DATABASE_URL) -> migrations -> seed on first start
-// -> production build when the sources changed -> `next start`. `npm run dev` does the same
-// with `next dev`; `npm run build` only builds. Ctrl-C stops Next first, then the embedded database, cleanly.
+// -> production build when the sources changed -> the portal's HTTP server hosting Next
+// (scripts/portal-server.ts, in place of `next start`). `npm run dev` does the same with Next
+// in development mode; `npm run build` only builds. Ctrl-C stops the server first, then the
+// embedded database, cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,6 +16,7 @@ import { seedDatabase } from "../seeds/load";
 const dev = process.argv.includes("--dev");
 const buildOnly = process.argv.includes("--build-only");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const portalServer = path.resolve("scripts/portal-server.ts");
 const STAMP = path.resolve(".next/portal-source-stamp");
 const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "prisma/schema.prisma"];
 
@@ -47,7 +50,7 @@ function buildIfStale(force = false): void {
 }
 
 /**
- * `next start` runs in production mode, which requires the secrets. A local start (fresh clone,
+ * The server runs Next in production mode, which requires the secrets. A local start (fresh clone,
  * no env file) gets random ones, made once and kept in the git-ignored data folder so sessions
  * survive restarts; deployments set their own (docker-compose.yml requires them).
  */
@@ -95,14 +98,18 @@ async function main(): Promise<void> {
       throw error;
     }
   }
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+  // NODE_ENV as `next start` / `next dev` set it: Next and React choose their build by it.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: dev ? "development" : "production" };
   if (!settings.NEXTAUTH_SECRET || !settings.IP_HASH_SALT) {
     const local = localSecrets(path.dirname(path.resolve(settings.EMBEDDED_PG_DIR)));
     childEnv.NEXTAUTH_SECRET = settings.NEXTAUTH_SECRET ?? local.NEXTAUTH_SECRET;
     childEnv.IP_HASH_SALT = settings.IP_HASH_SALT ?? local.IP_HASH_SALT;
   }
-  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(settings.PORT)], {
-    stdio: "inherit",
+  // A process of its own: NODE_ENV must be set before Next is loaded, and a crash of the server
+  // still lets this one stop the database.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", portalServer, ...(dev ? ["--dev"] : [])], {
+    // The IPC channel closes when this process dies, however it dies: the server then stops too.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: childEnv,
   });
   let stopping = false;

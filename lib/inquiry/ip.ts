@@ -2,17 +2,18 @@
 // hash is stored instead, only in the 1-hour rate-limit window (lib/rate-limit.ts).
 import { createHash } from "node:crypto";
 import { env } from "../env";
+import { CLIENT_ADDRESS_HEADER, normalizeIp } from "../http/client-address";
 
 const DEV_SALT = "jiangmen-portal-dev-salt";
 
 /**
- * The client's address as the nearest proxy saw it: the right-most X-Forwarded-For entry is
- * the one our own reverse proxy (or Next itself, when the header is absent) appended; entries
- * further left are whatever the client chose to send, so a limit keyed on them is no limit.
+ * The client's address as the portal's HTTP server determined it from the socket and the
+ * configured trusted proxy hops (lib/http/client-address.ts), or null when it could not.
+ * Only that internal header is read: the server replaces any copy the client sent, while
+ * X-Forwarded-For and X-Real-IP reach the app as the client wrote them.
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return normalizeIp(headers.get(CLIENT_ADDRESS_HEADER));
 }
 
 export function hashIp(ip: string | null): string | null {

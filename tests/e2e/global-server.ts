@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   if (!chromium) return;
 
   // Boot exactly as `npm start` does on a fresh clone (embedded database, migrations, seed,
-  // build, next start), only with its own data folder and ports.
+  // build, the portal's HTTP server), only with its own data folder and ports.
   fs.rmSync(DIR, { recursive: true, force: true });
   const [port, pgPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   const mail = await startMailServer(smtpPort, path.resolve(DIR, "mail"));

@@ -1,5 +1,5 @@
 // The portal started the way `npm start` starts it (scripts/serve.ts: database, migrations,
-// seed if empty, build if stale, next start), as a child process: for the e2e tier and the
+// seed if empty, build if stale, the portal's HTTP server), as a child process: for the e2e tier and the
 // HTTP benchmark. No NODE_ENV or secrets are passed on, as on a fresh clone.
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -29,7 +29,9 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
 export async function startPortal(port: number, settings: Record<string, string>, timeoutMs = 300_000): Promise<PortalProcess> {
   const env: Record<string, string | undefined> = { ...process.env, ...settings, PORT: String(port) };
   for (const key of ["NODE_ENV", "NEXTAUTH_SECRET", "IP_HASH_SALT"]) if (!(key in settings)) delete env[key];
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+  // tsx as a loader, not its CLI: the CLI SIGKILLs its child when that does not confirm a
+  // signal within 30 ms (easily missed on a loaded machine), orphaning the server and database.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -15,7 +15,7 @@ function appEnvironmentKeys(): string[] {
   for (const line of block.split("\n")) {
     const m = /^      ([A-Z0-9_]+):/.exec(line);
     if (m) keys.push(m[1]!);
-    else if (!/^\s*$/.test(line)) break;
+    else if (!/^\s*(#.*)?$/.test(line)) break;
   }
   return keys;
 }
@@ -28,6 +28,12 @@ describe("docker-compose.yml", () => {
 
   it("names only settings the app knows (no typos that would be silently ignored)", () => {
     for (const key of appEnvironmentKeys()) expect(ENV_KEYS as string[]).toContain(key);
+  });
+
+  it("publishes the app on the host's loopback only, behind one trusted proxy hop", () => {
+    expect(appEnvironmentKeys()).toContain("TRUSTED_PROXY_HOPS");
+    expect(compose).toContain("TRUSTED_PROXY_HOPS: ${TRUSTED_PROXY_HOPS:-1}");
+    expect(compose).toContain('- "127.0.0.1:${APP_PORT:-3000}:3000"');
   });
 
   it("points the app at the compose PostgreSQL and waits until it is healthy", () => {

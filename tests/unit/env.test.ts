@@ -30,6 +30,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ MAIL_SMTP_URL: "smtps://u:p@m:465", MAIL_REPLY_TO: "invest@jiangmen.example" }).MAIL_REPLY_TO).toBe("invest@jiangmen.example");
   });
 
+  it("reads TRUSTED_PROXY_HOPS as a whole number of proxies, 0 (the socket's address) by default", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: " 2 " }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "1.5", "one", "11"]) expect(() => parseEnv({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS: must be/);
+  });
+
   it("requires the secrets in production only", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
     expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) })).toThrow(/IP_HASH_SALT is required/);

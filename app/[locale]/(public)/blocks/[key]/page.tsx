@@ -33,7 +33,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
-  const found = await lookupLandBlock(db(), query, decodeURIComponent(key));
+  const found = await lookupLandBlock(db(), query, key);
   // A key no parcel has, or a parcel code that is not a block's key, never named a block: 404.
   if (found.kind === "unknown") notFound();
   // The key parcel exists but no longer passes these filters: the block the link was made for

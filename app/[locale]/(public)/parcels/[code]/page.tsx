@@ -14,16 +14,18 @@ import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { blockPriceText } from "../../search/block-card";
 
+// Next hands over `code` already decoded once: decoding it again turned a valid `100%25`
+// (the code "100%") into a URIError and a 500.
 export async function generateMetadata({ params }: PageProps<"/[locale]/parcels/[code]">): Promise<Metadata> {
   const { code } = await params;
-  return { title: decodeURIComponent(code) };
+  return { title: code.slice(0, 80) };
 }
 
 export default async function ParcelPage({ params }: PageProps<"/[locale]/parcels/[code]">) {
   const { locale, code: rawCode } = await params;
   setRequestLocale(locale);
   await connection();
-  const code = decodeURIComponent(rawCode).slice(0, 80);
+  const code = rawCode.slice(0, 80);
   const t = await getTranslations();
   const [parcel] = await getParcelsByCodes(db(), [code]);
   if (!parcel) notFound();

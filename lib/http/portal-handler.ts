@@ -1,0 +1,161 @@
+// The portal's own HTTP front: screens each request (lib/http/screening.ts), decides the client
+// address (lib/http/client-address.ts), then hands the request to Next's request handler.
+// A factory over Node's http types, so the unit tests run it on a real socket with a stand-in
+// for Next; scripts/portal-server.ts wires it to Next itself.
+import { IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
+import { HARDENING_HEADERS } from "./hardening-headers.js";
+import { rawRefusal, refusalResponse } from "./refusal-page";
+import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
+
+export interface PortalHandlerOptions {
+  /** Next's request handler (`app.getRequestHandler()`). */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+  trustedProxyHops: number;
+  /** Origin of the configured public URL (NEXTAUTH_URL), accepted for server actions. */
+  publicOrigin: string;
+  actionBodyLimitBytes: number;
+  log?: (message: string) => void;
+}
+
+/** A refused body is read and dropped up to this many bytes (keeps the connection usable), then the socket is closed. */
+const DRAIN_FACTOR = 8;
+
+export function createPortalHandler(options: PortalHandlerOptions) {
+  const log = options.log ?? ((m: string) => console.error(m));
+
+  function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+    const r = refusalResponse(refusal);
+    res.writeHead(r.status, r.reason, r.headers);
+    res.end(req.method === "HEAD" ? undefined : r.body);
+    drain(req);
+  }
+
+  /** Discards what is left of a refused request's body, closing the connection if it goes on and on. */
+  function drain(req: IncomingMessage): void {
+    if (req.readableEnded) return;
+    let seen = 0;
+    const cap = options.actionBodyLimitBytes * DRAIN_FACTOR;
+    req.removeAllListeners("data");
+    req.on("data", (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > cap) req.socket.destroy();
+    });
+    req.resume();
+  }
+
+  function setClientAddress(req: IncomingMessage): void {
+    // Whatever the client sent under our internal header is dropped, in both header views.
+    delete req.headers[CLIENT_ADDRESS_HEADER];
+    const raw: string[] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+      if (req.rawHeaders[i]!.toLowerCase() !== CLIENT_ADDRESS_HEADER) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    }
+    const address = resolveClientAddress({
+      remoteAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      hops: options.trustedProxyHops,
+    });
+    if (address) {
+      req.headers[CLIENT_ADDRESS_HEADER] = address;
+      raw.push(CLIENT_ADDRESS_HEADER, address);
+    }
+    req.rawHeaders = raw;
+  }
+
+  async function pass(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await options.handle(req, res);
+    } catch (error) {
+      log(`portal-server: request handler failed for ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...Object.fromEntries(HARDENING_HEADERS.map((h) => [h.key, h.value])) });
+        res.end("Internal Server Error");
+      } else res.destroy();
+    }
+  }
+
+  /**
+   * A chunked action body (no Content-Length) is counted while it streams in: over the limit
+   * it is refused as it crosses it; within it, Next gets the request with the body replayed.
+   */
+  function bufferAction(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > options.actionBodyLimitBytes && !refused) {
+        refused = true;
+        chunks.length = 0;
+        refuse(req, res, { status: 413, problem: "actionTooLarge" });
+      } else if (!refused) chunks.push(chunk);
+    });
+    req.on("error", () => res.destroy());
+    req.on("end", () => {
+      if (refused) return;
+      void pass(replay(req, Buffer.concat(chunks)), res);
+    });
+  }
+
+  function request(req: IncomingMessage, res: ServerResponse): void {
+    const refusal = screenMethod(req.method) ?? screenTarget(req.url);
+    if (refusal) return refuse(req, res, refusal);
+    setClientAddress(req);
+    const path = req.url!.split(/[?#]/, 1)[0]!;
+    if (isPossibleServerAction(req.method, path, req.headers)) {
+      const actionRefusal = screenActionOrigin(req.headers, options.publicOrigin) ?? screenActionLength(req.headers, options.actionBodyLimitBytes);
+      if (actionRefusal) return refuse(req, res, actionRefusal);
+      if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined) return bufferAction(req, res);
+    }
+    void pass(req, res);
+  }
+
+  /** CONNECT never reaches `request`: Node hands over the raw socket. */
+  function connect(_req: IncomingMessage, socket: Duplex): void {
+    socket.end(rawRefusal({ status: 405, problem: "method" }));
+  }
+
+  /**
+   * Node's parser refuses what it cannot read before any handler runs. A method it does not
+   * know (TRACK, BREW) gets our 405; anything else what Node itself would answer.
+   */
+  function clientError(error: Error & { code?: string }, socket: Duplex): void {
+    const busy = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (error.code === "ECONNRESET" || !socket.writable || busy) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === "HPE_INVALID_METHOD") {
+      socket.end(rawRefusal({ status: 405, problem: "method" }));
+      return;
+    }
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+  }
+
+  return { request, connect, clientError };
+}
+
+/** A fresh request carrying the already-read body, for Next to read as if from the socket. */
+function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const copy = new IncomingMessage(req.socket as never);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  const headers = { ...req.headers, "content-length": String(body.length) };
+  delete headers["transfer-encoding"];
+  copy.headers = headers;
+  const raw: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (!/^(transfer-encoding|content-length)$/i.test(req.rawHeaders[i]!)) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  copy.rawHeaders = [...raw, "Content-Length", String(body.length)];
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}

@@ -1,0 +1,84 @@
+// What the portal's HTTP server refuses before Next sees a request: each of these reached Next
+// and came back as a 500 (text/plain, no hardening headers, a stack trace in the log). Pure
+// functions of the request line and headers; scripts/portal-server.ts applies them.
+
+/**
+ * The methods passed on to Next: those the App Router knows (route handlers can export them;
+ * pages answer GET/HEAD, server actions POST). TRACE, TRACK, CONNECT and anything unknown are
+ * refused with 405 and this list in `Allow`.
+ */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export const ALLOW_HEADER = ALLOWED_METHODS.join(", ");
+
+export type Refusal =
+  | { status: 400; problem: "badRequestTarget" | "badEncoding" }
+  | { status: 403; problem: "actionOrigin" }
+  | { status: 405; problem: "method" }
+  | { status: 413; problem: "actionTooLarge" };
+
+export function screenMethod(method: string | undefined): Refusal | null {
+  return (ALLOWED_METHODS as readonly string[]).includes(method ?? "") ? null : { status: 405, problem: "method" };
+}
+
+/**
+ * The request target must be a path whose percent-encoding decodes to valid UTF-8
+ * (`%E0%A4%A`, a lone `%`, an overlong or surrogate sequence do not). `%25` is valid: it is
+ * a `%` in a path segment, decoded once by Next. The query is not screened: it is parsed
+ * leniently (URLSearchParams keeps a malformed escape as text).
+ */
+export function screenTarget(url: string | undefined): Refusal | null {
+  if (!url || !url.startsWith("/")) return { status: 400, problem: "badRequestTarget" };
+  const end = url.search(/[?#]/);
+  const path = end === -1 ? url : url.slice(0, end);
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, problem: "badEncoding" };
+  }
+  return null;
+}
+
+type HeaderValue = string | string[] | undefined;
+const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * A request Next would treat as a server action (its own test, server-action-request-meta:
+ * a POST with `Next-Action`, or a form POST, which is how the JS-off form arrives). Route
+ * handlers under /api are not actions: they check their own input.
+ */
+export function isPossibleServerAction(method: string | undefined, path: string, headers: Record<string, HeaderValue>): boolean {
+  if (method !== "POST" || path === "/api" || path.startsWith("/api/")) return false;
+  if (headers["next-action"] !== undefined) return true;
+  const type = first(headers["content-type"])?.toLowerCase() ?? "";
+  return type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+}
+
+/**
+ * A server action must come from a page of this site. Browsers send `Origin` with every form
+ * POST and fetch, so a missing, empty or `null` origin is refused along with a foreign one.
+ * Same site is: the origin's host equals the request's Host (what the browser addressed, as
+ * Next compares), or the origin is the configured public URL (behind a proxy that rewrites
+ * Host). X-Forwarded-Host is not believed: any client can send it.
+ */
+export function screenActionOrigin(headers: Record<string, HeaderValue>, publicOrigin: string): Refusal | null {
+  const refused = { status: 403, problem: "actionOrigin" } as const;
+  const origin = first(headers["origin"])?.trim();
+  if (!origin || origin === "null") return refused;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return refused;
+  }
+  // A browser sends the serialized origin exactly (scheme://host[:port]); anything else is not one.
+  if (parsed.origin !== origin || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return refused;
+  if (parsed.origin === publicOrigin) return null;
+  const host = first(headers["host"])?.trim().toLowerCase();
+  return host && parsed.host === host ? null : refused;
+}
+
+/** Content-Length over the limit; a malformed one is left to Node's parser, which refuses it. */
+export function screenActionLength(headers: Record<string, HeaderValue>, limitBytes: number): Refusal | null {
+  const length = Number(first(headers["content-length"]));
+  return Number.isFinite(length) && length > limitBytes ? { status: 413, problem: "actionTooLarge" } : null;
+}

@@ -1,0 +1,57 @@
+// The portal's HTTP server: Next hosted programmatically behind our own front
+// (lib/http/portal-handler.ts), instead of `next start`/`next dev`, so that the client address
+// comes from the socket and the configured trusted proxies rather than from a header the
+// client wrote, and so that what Next answers with a 500 (malformed paths, TRACE, oversized
+// or cross-site server actions) is refused with its 4xx first. Started by scripts/serve.ts,
+// which prepares the database, the build and the environment: `--dev` for development.
+import http from "node:http";
+import next from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/action-limits.js";
+import { createPortalHandler } from "../lib/http/portal-handler";
+
+const dev = process.argv.includes("--dev");
+// Next and React pick their build by NODE_ENV when first loaded; serve.ts sets it, as `next
+// start` (production) and `next dev` (development) would.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
+
+async function main(): Promise<void> {
+  const { env, publicBaseUrl } = await import("../lib/env");
+  const settings = env();
+  const server = http.createServer();
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: settings.PORT, httpServer: server });
+  await app.prepare();
+  const front = createPortalHandler({
+    handle: app.getRequestHandler(),
+    trustedProxyHops: settings.TRUSTED_PROXY_HOPS,
+    publicOrigin: new URL(publicBaseUrl(settings)).origin,
+    actionBodyLimitBytes: SERVER_ACTION_BODY_LIMIT_BYTES,
+  });
+  server.on("request", front.request);
+  server.on("connect", front.connect);
+  server.on("clientError", front.clientError);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish the requests in flight, then let Next release what it holds (dev watchers).
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+  // Started by serve.ts with an IPC channel: if serve.ts is gone (even killed), so is the server.
+  process.on("disconnect", stop);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    // All interfaces, as `next start` listens; docker-compose publishes the port on 127.0.0.1.
+    server.listen(settings.PORT, () => resolve());
+  });
+  console.log(`Portal server (${dev ? "development" : "production"}) listening on port ${settings.PORT}, trusted proxy hops: ${settings.TRUSTED_PROXY_HOPS}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
