@@ -15,7 +15,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // next-intl imports `next/server` without the .js Node's resolver needs (Next's
+          // bundler adds it); through Vite's resolver it loads as it does in the app.
+          server: { deps: { inline: ["next-intl"] } },
+        },
       },
       {
         resolve: { alias },
