@@ -147,6 +147,12 @@ describe.skipIf(!baseUrl)("headers of every public page and API route", () => {
     }
   });
 
+  it("sets the locale cookie without Secure over plain http (a browser would drop it on any host but localhost)", async () => {
+    const res = await request("/en/parks", { "accept-language": "zh-CN,zh;q=0.9" });
+    const cookie = header(res, "set-cookie") ?? "";
+    expect(cookie).toMatch(/^NEXT_LOCALE=en; Path=\/; SameSite=lax$/i);
+  });
+
   it("answers 404 outside the locales in the visitor's language, with the page's CSP and no redirect", async () => {
     for (const [headers, lang, text] of [
       [{ "accept-language": "en-GB,en;q=0.9" }, "en", "This page does not exist"],
