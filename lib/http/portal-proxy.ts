@@ -36,7 +36,6 @@ export function alternateLinksHeader(publicUrl: string, pathname: string): strin
 
 export function createPortalProxy(settings: () => ProxySettings) {
   let intl: ((request: NextRequest) => NextResponse) | undefined;
-  const https = () => settings().publicUrl.startsWith("https://");
 
   return function proxy(request: NextRequest): NextResponse {
     const s = settings();
@@ -47,6 +46,7 @@ export function createPortalProxy(settings: () => ProxySettings) {
   };
 
   function page(request: NextRequest, s: ProxySettings): NextResponse {
+    const https = s.publicUrl.startsWith("https://");
     intl ??= createMiddleware({
       ...routing,
       // Our own Link header below, built from the public address.
@@ -54,10 +54,10 @@ export function createPortalProxy(settings: () => ProxySettings) {
       // Secure when the site is served over https (its public address), not when NODE_ENV is
       // production: a local `npm start` is production over plain http, and on any http host
       // but localhost a browser drops a Secure cookie, so the language choice would not stick.
-      localeCookie: https() ? { secure: true } : {},
+      localeCookie: https ? { secure: true } : {},
     });
     const nonce = newNonce();
-    const csp = contentSecurityPolicy({ nonce, dev: s.dev, tileUrl: s.tileUrl, https: https() });
+    const csp = contentSecurityPolicy({ nonce, dev: s.dev, tileUrl: s.tileUrl, https });
     // Next reads the nonce from the request's CSP header and puts it on its own scripts;
     // x-nonce is for a server component that renders a <script> of its own.
     const headers = new Headers(request.headers);
