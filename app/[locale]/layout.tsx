@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/site-footer";
@@ -30,6 +31,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  // Every page, 404s included, is rendered per request: its scripts carry this response's CSP
+  // nonce (lib/http/csp.ts), which a page rendered once and cached could not.
+  await connection();
   const t = await getTranslations({ locale, namespace: "nav" });
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>

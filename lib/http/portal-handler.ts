@@ -5,7 +5,8 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
-import { HARDENING_HEADERS } from "./hardening-headers.js";
+import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
+import { publicBaseUrl } from "../env";
 import { rawRefusal, refusalResponse } from "./refusal-page";
 import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
 
@@ -70,7 +71,7 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     } catch (error) {
       log(`portal-server: request handler failed for ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
-        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...Object.fromEntries(HARDENING_HEADERS.map((h) => [h.key, h.value])) });
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...Object.fromEntries([...SECURITY_HEADERS, ...transportSecurityHeaders(publicBaseUrl())].map((h) => [h.key, h.value])) });
         res.end("Internal Server Error");
       } else res.destroy();
     }

@@ -4,7 +4,8 @@
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./action-limits.js";
-import { HARDENING_HEADERS } from "./hardening-headers.js";
+import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
+import { publicBaseUrl } from "../env";
 import { ALLOW_HEADER, type Refusal } from "./screening";
 
 const REASONS: Record<Refusal["status"], string> = {
@@ -69,7 +70,7 @@ export function refusalResponse(refusal: Refusal): RefusalResponse {
     "Content-Length": String(Buffer.byteLength(body)),
     "Cache-Control": "no-store",
   };
-  for (const { key: name, value } of HARDENING_HEADERS) headers[name] = value;
+  for (const { key: name, value } of [...SECURITY_HEADERS, ...transportSecurityHeaders(publicBaseUrl())]) headers[name] = value;
   if (refusal.status === 405) headers["Allow"] = ALLOW_HEADER;
   return { status: refusal.status, reason: REASONS[refusal.status], headers, body };
 }

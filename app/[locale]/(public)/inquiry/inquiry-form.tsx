@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-csp";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Industry } from "@/lib/generated/prisma/enums";
