@@ -53,7 +53,9 @@ async function expectAllUnavailable(): Promise<void> {
   expect(JSON.parse(map.body)).toEqual({ error: "service unavailable", message: "The database is not answering. Please try again in a few seconds." });
   const page = answers.find(([p]) => p === "/zh")![1];
   expect(page.type).toMatch(/^text\/html/);
-  expect(page.body).toContain("DATABASE_UNAVAILABLE");
+  // A complete page in the path's language that needs no script (Next's own is an empty shell).
+  expect(page.body).toContain('<html lang="zh-CN">');
+  expect(page.body).toContain("<h1>服务暂时不可用</h1>");
   // Liveness does not depend on the database: the process is fine and must not be restarted.
   const health = await get("/api/health");
   expect(health.status).toBe(200);
@@ -107,13 +109,24 @@ describe.skipIf(!chromiumPath || !sharedPortal)("database faults under a running
     await expect(page.getByTestId("inquiry-error").textContent()).resolves.toContain("nothing was sent. Please try again");
     expect(await page.getByTestId("inquiry-success").count()).toBe(0);
 
-    // The error page, in the visitor's language, says the service is briefly unavailable.
+    // A client-side navigation (RSC data, not a page load) shows the error boundary, which
+    // knows the error by its digest: the same words, in the visitor's language.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Land search" }).click();
+    await expect(page.getByRole("alert").getByRole("heading").textContent()).resolves.toBe("The service is briefly unavailable");
+
+    // The page loaded afresh says the same, in the visitor's language, with or without script.
     const en = await page.goto(`${portal!.baseUrl}/en/search`);
     expect(en?.status()).toBe(503);
     await expect(page.getByRole("alert").getByRole("heading").textContent()).resolves.toBe("The service is briefly unavailable");
     const zh = await page.goto(`${portal!.baseUrl}/zh/parks`);
     expect(zh?.status()).toBe(503);
     await expect(page.getByRole("alert").getByRole("heading").textContent()).resolves.toBe("服务暂时不可用");
+    const noScript = await browser().newContext({ locale: "zh-CN", javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    expect((await plain.goto(`${portal!.baseUrl}/zh/search?minArea=500`))?.status()).toBe(503);
+    await expect(plain.getByRole("alert").getByRole("heading").textContent()).resolves.toBe("服务暂时不可用");
+    await plain.getByRole("link", { name: "重试" }).waitFor();
+    await noScript.close();
 
     // Start the same cluster again (same folder, port and password); the portal is not restarted.
     const password = readLocalSecrets(localSecretsFile(PG_DIR)).EMBEDDED_PG_PASSWORD;
