@@ -29,6 +29,8 @@ const storage: AsyncLocalStorage<RequestStatus> = (holder[KEY] ??= new AsyncLoca
 
 const WRAPPED = Symbol.for("jiangmen-portal.request-status.wrapped");
 
+const UNAVAILABLE_TEXT = "Service unavailable: the database is not answering. Please try again in a few seconds.\n";
+
 /** Called by the database guard: the current request failed because the database did not answer. */
 export function noteDatabaseUnavailable(): void {
   const status = storage.getStore();
@@ -91,12 +93,14 @@ export function withDatabaseStatus<T>(req: http.IncomingMessage, res: http.Serve
       const headersAt = typeof rest[0] === "string" ? 1 : 0;
       const type = headerIn(rest[headersAt] as Headers, "content-type") ?? String(this.getHeader("content-type") ?? "");
       // A client-side navigation asks for RSC data (header `rsc`), which carries the error to
-      // the error boundary (error.tsx knows the digest); a page load gets our page.
-      if (type.startsWith("text/html") && !req.headers.rsc && req.method !== "HEAD") {
-        page = databaseUnavailablePage(req.url ?? "/");
+      // the error boundary (error.tsx knows the digest); a page load gets our page; a route
+      // that failed with no body of its own (sitemap.xml) gets one line saying why.
+      const html = type.startsWith("text/html") && !req.headers.rsc;
+      if ((html || type === "") && req.method !== "HEAD") {
+        page = html ? databaseUnavailablePage(req.url ?? "/") : UNAVAILABLE_TEXT;
         rest[headersAt] = withoutBodyHeaders(rest[headersAt] as Headers);
         for (const name of BODY_HEADERS) this.removeHeader(name);
-        this.setHeader("Content-Type", "text/html; charset=utf-8");
+        this.setHeader("Content-Type", html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
         this.setHeader("Content-Length", String(Buffer.byteLength(page)));
       }
     }

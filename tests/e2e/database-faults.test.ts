@@ -51,6 +51,9 @@ async function expectAllUnavailable(): Promise<void> {
   const map = answers.find(([p]) => p === "/api/land/map")![1];
   expect(map.type).toMatch(/^application\/json/);
   expect(JSON.parse(map.body)).toEqual({ error: "service unavailable", message: "The database is not answering. Please try again in a few seconds." });
+  const sitemap = answers.find(([p]) => p === "/sitemap.xml")![1];
+  expect(sitemap.type).toBe("text/plain; charset=utf-8");
+  expect(sitemap.body).toBe("Service unavailable: the database is not answering. Please try again in a few seconds.\n");
   const page = answers.find(([p]) => p === "/zh")![1];
   expect(page.type).toMatch(/^text\/html/);
   // A complete page in the path's language that needs no script (Next's own is an empty shell).

@@ -89,7 +89,7 @@ describe("withDatabaseStatus", () => {
     expect(await res.text()).toBe(databaseUnavailablePage("/en"));
   });
 
-  it("keeps the body of what is not a page load: RSC data of a navigation, JSON, an empty route answer", async () => {
+  it("keeps the body of what is not a page load (RSC data of a navigation), and says why in an empty route answer", async () => {
     const rsc = await fetch(`${await serve(wrap("explicit", "text/x-component"))}/zh`, { headers: { rsc: "1" } });
     expect(rsc.status).toBe(503);
     expect(await rsc.text()).toBe("<p>next error page</p>");
@@ -101,7 +101,8 @@ describe("withDatabaseStatus", () => {
     const empty = await fetch(`${await serve(wrap("empty"))}/sitemap.xml`);
     expect(empty.status).toBe(503);
     expect(empty.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
-    expect(await empty.text()).toBe("");
+    expect(empty.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await empty.text()).toBe("Service unavailable: the database is not answering. Please try again in a few seconds.\n");
   });
 
   it("leaves other 500s (bugs) and successful answers alone", async () => {
