@@ -6,6 +6,7 @@ import { blankToUndefined } from "./validation/fields";
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const millis = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,6 +20,16 @@ const schema = z.object({
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   EMBEDDED_PG_PORT: port(54329),
+  /**
+   * Longest wait for a database connection (opening one, or a free one from the pool). A
+   * database that is stopped, frozen or unreachable becomes an error (503) after this, not a hang.
+   */
+  DB_CONNECT_TIMEOUT_MS: millis(3000),
+  /**
+   * Longest a statement may run: the server cancels it (statement_timeout) and, for a server
+   * that does not answer at all, the client gives up a second later (query_timeout).
+   */
+  DB_STATEMENT_TIMEOUT_MS: millis(5000),
   PORT: port(3000),
   /** next-auth signing secret; required in production, a fixed dev value otherwise. */
   NEXTAUTH_SECRET: optionalString,

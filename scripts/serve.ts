@@ -4,11 +4,12 @@
 // in development mode; `npm run build` only builds. Ctrl-C stops the server first, then the
 // embedded database, cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "../lib/db/bootstrap";
+import { localSecrets, localSecretsFile } from "../lib/db/local-secrets";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { env, EnvError } from "../lib/env";
 import { seedDatabase } from "../seeds/load";
@@ -49,20 +50,6 @@ function buildIfStale(force = false): void {
   fs.writeFileSync(STAMP, stamp);
 }
 
-/**
- * The server runs Next in production mode, which requires the secrets. A local start (fresh clone,
- * no env file) gets random ones, made once and kept in the git-ignored data folder so sessions
- * survive restarts; deployments set their own (docker-compose.yml requires them).
- */
-function localSecrets(dataDir: string): Record<string, string> {
-  const file = path.join(dataDir, "local-secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
-  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), IP_HASH_SALT: randomBytes(16).toString("hex") };
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
-  return secrets;
-}
-
 async function prepareDatabase(): Promise<OpenDatabase> {
   const database = await openDatabase();
   try {
@@ -101,7 +88,9 @@ async function main(): Promise<void> {
   // NODE_ENV as `next start` / `next dev` set it: Next and React choose their build by it.
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: dev ? "development" : "production" };
   if (!settings.NEXTAUTH_SECRET || !settings.IP_HASH_SALT) {
-    const local = localSecrets(path.dirname(path.resolve(settings.EMBEDDED_PG_DIR)));
+    // `next start` runs in production mode, which requires the secrets. A local start (fresh
+    // clone, no env file) gets random ones, made once, so sessions survive restarts.
+    const local = localSecrets(localSecretsFile(settings.EMBEDDED_PG_DIR), ["NEXTAUTH_SECRET", "IP_HASH_SALT"]);
     childEnv.NEXTAUTH_SECRET = settings.NEXTAUTH_SECRET ?? local.NEXTAUTH_SECRET;
     childEnv.IP_HASH_SALT = settings.IP_HASH_SALT ?? local.IP_HASH_SALT;
   }

