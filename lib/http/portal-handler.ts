@@ -8,7 +8,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
 import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
 import { publicBaseUrl } from "../env";
 import { rawRefusal, refusalResponse } from "./refusal-page";
-import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
+import { isPossibleServerAction, needsActionBodyCheck, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
 
 export interface PortalHandlerOptions {
   /** Next's request handler (`app.getRequestHandler()`). */
@@ -80,8 +80,9 @@ export function createPortalHandler(options: PortalHandlerOptions) {
   /**
    * A chunked action body (no Content-Length) is counted while it streams in: over the limit
    * it is refused as it crosses it; within it, Next gets the request with the body replayed.
+   * With `checkBody`, a body that is no argument list is refused before Next applies it.
    */
-  function bufferAction(req: IncomingMessage, res: ServerResponse): void {
+  function bufferAction(req: IncomingMessage, res: ServerResponse, checkBody: boolean): void {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -96,7 +97,10 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     req.on("error", () => res.destroy());
     req.on("end", () => {
       if (refused) return;
-      void pass(replay(req, Buffer.concat(chunks)), res);
+      const body = Buffer.concat(chunks);
+      const bodyRefusal = checkBody ? screenActionBody(body) : null;
+      if (bodyRefusal) return refuse(req, res, bodyRefusal);
+      void pass(replay(req, body), res);
     });
   }
 
@@ -108,7 +112,8 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     if (isPossibleServerAction(req.method, path, req.headers)) {
       const actionRefusal = screenActionOrigin(req.headers, options.publicOrigin) ?? screenActionLength(req.headers, options.actionBodyLimitBytes);
       if (actionRefusal) return refuse(req, res, actionRefusal);
-      if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined) return bufferAction(req, res);
+      const checkBody = needsActionBodyCheck(req.headers);
+      if (checkBody || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined)) return bufferAction(req, res, checkBody);
     }
     void pass(req, res);
   }

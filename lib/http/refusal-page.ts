@@ -21,6 +21,7 @@ const TEXT_KEY = {
   method: "method",
   actionTooLarge: "tooLarge",
   actionOrigin: "origin",
+  actionBody: "actionBody",
 } as const satisfies Record<Refusal["problem"], keyof typeof en.httpRefusal>;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

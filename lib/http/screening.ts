@@ -11,7 +11,7 @@ export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 export const ALLOW_HEADER = ALLOWED_METHODS.join(", ");
 
 export type Refusal =
-  | { status: 400; problem: "badRequestTarget" | "badEncoding" }
+  | { status: 400; problem: "badRequestTarget" | "badEncoding" | "actionBody" }
   | { status: 403; problem: "actionOrigin" }
   | { status: 405; problem: "method" }
   | { status: 413; problem: "actionTooLarge" };
@@ -81,4 +81,24 @@ export function screenActionOrigin(headers: Record<string, HeaderValue>, publicO
 export function screenActionLength(headers: Record<string, HeaderValue>, limitBytes: number): Refusal | null {
   const length = Number(first(headers["content-length"]));
   return Number.isFinite(length) && length > limitBytes ? { status: 413, problem: "actionTooLarge" } : null;
+}
+
+/**
+ * A `Next-Action` POST whose body is not a form (multipart/urlencoded) is the argument list
+ * React encodes as JSON text: a top-level array. Next applies the action to whatever it
+ * decodes, so `"hello"` or `{}` made it throw outside the action (a 500). Such a body must be
+ * read whole before this can be said: see needsActionBodyCheck.
+ */
+export function needsActionBodyCheck(headers: Record<string, HeaderValue>): boolean {
+  if (headers["next-action"] === undefined) return false;
+  const type = first(headers["content-type"])?.toLowerCase() ?? "";
+  return !(type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"));
+}
+
+export function screenActionBody(body: Buffer): Refusal | null {
+  try {
+    return Array.isArray(JSON.parse(body.toString("utf8"))) ? null : { status: 400, problem: "actionBody" };
+  } catch {
+    return { status: 400, problem: "actionBody" };
+  }
 }

@@ -131,6 +131,8 @@ describe.skipIf(!chromiumPath)("first visit in Chromium", () => {
     expect(firstNumber(await page.getByTestId("result-count").textContent())).toBe(zh);
     // An anchor set after the page loaded is kept too.
     await page.evaluate(() => (window.location.hash = "filters"));
+    // Wait for the switch to pick the new anchor up (hashchange re-renders it once hydrated).
+    await expect.poll(() => page.getByTestId("language-switch").getAttribute("href")).toMatch(/#filters$/);
     await page.getByTestId("language-switch").click();
     await page.waitForURL(/\/zh\/search/);
     expect(new URL(page.url()).hash).toBe("#filters");

@@ -116,6 +116,7 @@ describe.skipIf(!baseUrl)("hostile input", () => {
     it("reads its form from the page", () => {
       expect(hidden.some(([k]) => k.startsWith("$ACTION"))).toBe(true);
       expect(hidden.some(([k]) => k === "idempotencyKey")).toBe(true);
+      expect(actionIdOf(hidden)).toMatch(/^[0-9a-f]{20,}$/);
     });
 
     it("refuses hostile requests to the action with a 4xx and writes nothing", async () => {
@@ -133,16 +134,19 @@ describe.skipIf(!baseUrl)("hostile input", () => {
         ["cross-site Origin", post(withKey(valid), { origin: "https://evil.example" }), [403]],
         ["empty Origin", post(withKey(valid), { origin: "" }), [403]],
         ["body over the limit", request(baseUrl, { method: "POST", path: "/en/inquiry", headers: { origin: baseUrl, "content-type": contentType, "content-length": String(big.byteLength) }, body: big }), [413]],
-        [
-          "text/plain body",
-          request(baseUrl, {
-            method: "POST",
-            path: "/en/inquiry",
-            headers: { origin: baseUrl, "content-type": "text/plain;charset=UTF-8", "next-action": hidden.find(([k]) => k.startsWith("$ACTION_ID_"))?.[0].slice(11) ?? actionIdOf(hidden) },
-            body: '"hello"',
-          }),
-          [200, 400, 415],
-        ],
+        ...['"hello"', "{}", "not json", "null", '{"0":1}'].map(
+          (body) =>
+            [
+              `Next-Action body ${body}`,
+              request(baseUrl, {
+                method: "POST",
+                path: "/en/inquiry",
+                headers: { origin: baseUrl, "content-type": "text/plain;charset=UTF-8", "next-action": actionIdOf(hidden) },
+                body,
+              }),
+              [400],
+            ] as [string, Promise<Awaited<ReturnType<typeof request>>>, number[]],
+        ),
         ["honeypot filled", post(withKey([...valid, ["website", "http://spam.example"]])), [200]],
         ["no consent", post(withKey(valid.filter(([k]) => k !== "consent"))), [200]],
       ];

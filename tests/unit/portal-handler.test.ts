@@ -113,9 +113,25 @@ describe("screening", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("refuses a Next-Action body that is no argument list with 400, and passes an argument list to Next", async () => {
+    const { base, seen } = await start(0);
+    const post = (body: string) =>
+      fetch(`${base}/zh/inquiry`, { method: "POST", headers: { origin: base, "next-action": "abc", "content-type": "text/plain;charset=UTF-8" }, body });
+    for (const body of ['"hello"', "{}", "not json", "null", ""]) {
+      const res = await post(body);
+      expect(res.status, body).toBe(400);
+      expect(await res.text(), body).toContain("无法读取此请求");
+    }
+    expect(seen).toEqual([]);
+    const ok = await post('[null,"x"]');
+    expect(ok.status).toBe(200);
+    expect(seen.map((s) => s.body)).toEqual(['[null,"x"]']);
+  });
+
   it("refuses an action body over the limit with 413, declared or streamed, and replays a streamed one within it", async () => {
     const { base, seen } = await start(0);
-    const headers = { "next-action": "x", origin: base };
+    // A form's body (multipart), so only its size is screened.
+    const headers = { "next-action": "x", origin: base, "content-type": "multipart/form-data; boundary=x" };
     const declared = await fetch(`${base}/zh/inquiry`, { method: "POST", headers, body: "a".repeat(LIMIT + 1) });
     expect(declared.status).toBe(413);
     expect(await declared.text()).toContain("提交的内容过大");

@@ -61,8 +61,10 @@ export const HOSTILE_STRINGS = [
 
 const SEARCH_PARAMS = ["minArea", "maxArea", "maxPrice", "by", "county", "park", "zone", "industry", "use", "unit", "ready", "sort", "view", "page", "reserved"] as const;
 
-/** A query string from raw pairs, encoding each value (so a lone surrogate becomes %EF%BF%BD). */
-const qs = (pairs: [string, string][]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+/** UTF-8 has no lone surrogate: it becomes U+FFFD, as a browser would send it. */
+const wellFormed = (s: string) => Buffer.from(s, "utf8").toString("utf8");
+/** A query string from raw pairs, each value percent-encoded as UTF-8. */
+const qs = (pairs: [string, string][]) => pairs.map(([k, v]) => `${encodeURIComponent(wellFormed(k))}=${encodeURIComponent(wellFormed(v))}`).join("&");
 
 export function hostileCases(): HostileCase[] {
   const cases: HostileCase[] = [];
