@@ -7,6 +7,7 @@
 import http from "node:http";
 import next from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/action-limits.js";
+import { withDatabaseStatus } from "../lib/db/request-status";
 import { createPortalHandler } from "../lib/http/portal-handler";
 
 const dev = process.argv.includes("--dev");
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
     publicOrigin: new URL(publicBaseUrl(settings)).origin,
     actionBodyLimitBytes: SERVER_ACTION_BODY_LIMIT_BYTES,
   });
-  server.on("request", front.request);
+  // Each request in a scope of its own, so that a 500 Next answers because the database did
+  // not answer goes out as 503 with Retry-After (lib/db/request-status.ts).
+  server.on("request", (req, res) => withDatabaseStatus(req, res, () => front.request(req, res)));
   server.on("connect", front.connect);
   server.on("clientError", front.clientError);
 

@@ -8,12 +8,10 @@
 // that request's 500 into 503. Other 500s (our bugs) stay 500. A page (HTML, not the RSC data
 // of a client-side navigation) gets a complete page saying so instead of Next's script-only shell.
 //
-// The HTTP server calls `withDatabaseStatus(req, res, () => handle(req, res))` around Next's
-// request handler. instrumentation.ts also installs the same wrapper on every Node HTTP server
-// (`installDatabaseStatus()`): the one `next start` runs, or a custom one (Next runs
-// instrumentation in app.prepare()). Nesting the two is harmless.
+// The portal's HTTP server (scripts/portal-server.ts) calls
+// `withDatabaseStatus(req, res, () => handle(req, res))` around its whole request handler.
 import { AsyncLocalStorage } from "node:async_hooks";
-import http from "node:http";
+import type http from "node:http";
 import { RETRY_AFTER_SECONDS } from "./unavailable-constants";
 import { databaseUnavailablePage } from "./unavailable-page";
 
@@ -133,21 +131,4 @@ export function withDatabaseStatus<T>(req: http.IncomingMessage, res: http.Serve
   } as typeof res.end;
 
   return storage.run(status, handle);
-}
-
-const INSTALLED = Symbol.for("jiangmen-portal.request-status.installed");
-
-/** Wraps the "request" event of every node:http server in this process. */
-export function installDatabaseStatus(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    const [req, res] = args;
-    if (event === "request" && req instanceof http.IncomingMessage && res instanceof http.ServerResponse) {
-      return withDatabaseStatus(req, res, () => emit.call(this, event, ...args));
-    }
-    return emit.call(this, event, ...args);
-  } as typeof proto.emit;
 }

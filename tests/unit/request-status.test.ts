@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { installDatabaseStatus, noteDatabaseUnavailable, withDatabaseStatus } from "@/lib/db/request-status";
+import { noteDatabaseUnavailable, withDatabaseStatus } from "@/lib/db/request-status";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable-constants";
 import { databaseUnavailablePage } from "@/lib/db/unavailable-page";
 
@@ -129,21 +129,5 @@ describe("withDatabaseStatus", () => {
     const [down, bug] = await Promise.all([fetch(`${base}/down`), fetch(`${base}/bug`)]);
     expect(down.status).toBe(503);
     expect(bug.status).toBe(500);
-  });
-
-  it("is installed on every node:http server once, and nests with an explicit wrapper", async () => {
-    installDatabaseStatus();
-    installDatabaseStatus();
-    const base = await serve((req, res) => {
-      if (req.url === "/en/nested") return withDatabaseStatus(req, res, () => void failLikeNext(res, true));
-      void failLikeNext(res, req.url !== "/bug");
-    });
-    const down = await fetch(`${base}/zh`);
-    expect(down.status).toBe(503);
-    expect(await down.text()).toBe(databaseUnavailablePage("/zh"));
-    const nested = await fetch(`${base}/en/nested`);
-    expect(nested.status).toBe(503);
-    expect(await nested.text()).toBe(databaseUnavailablePage("/en/nested"));
-    expect((await fetch(`${base}/bug`)).status).toBe(500);
   });
 });
