@@ -8,7 +8,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
 import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
 import { publicBaseUrl } from "../env";
 import { rawRefusal, refusalResponse } from "./refusal-page";
-import { isPossibleServerAction, needsActionBodyCheck, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenTarget, type Refusal } from "./screening";
+import { isPossibleServerAction, needsActionBodyCheck, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget, type Refusal } from "./screening";
 
 export interface PortalHandlerOptions {
   /** Next's request handler (`app.getRequestHandler()`). */
@@ -107,8 +107,10 @@ export function createPortalHandler(options: PortalHandlerOptions) {
   function request(req: IncomingMessage, res: ServerResponse): void {
     const refusal = screenMethod(req.method) ?? screenTarget(req.url);
     if (refusal) return refuse(req, res, refusal);
-    setClientAddress(req);
     const path = req.url!.split(/[?#]/, 1)[0]!;
+    const pageRefusal = screenPageMethod(req.method, path);
+    if (pageRefusal) return refuse(req, res, pageRefusal);
+    setClientAddress(req);
     if (isPossibleServerAction(req.method, path, req.headers)) {
       const actionRefusal = screenActionOrigin(req.headers, options.publicOrigin) ?? screenActionLength(req.headers, options.actionBodyLimitBytes);
       if (actionRefusal) return refuse(req, res, actionRefusal);

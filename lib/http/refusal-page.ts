@@ -6,7 +6,7 @@ import zh from "../../messages/zh.json";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./action-limits.js";
 import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
 import { publicBaseUrl } from "../env";
-import { ALLOW_HEADER, type Refusal } from "./screening";
+import { ALLOW_HEADER, PAGE_ALLOW_HEADER, type Refusal } from "./screening";
 
 const REASONS: Record<Refusal["status"], string> = {
   400: "Bad Request",
@@ -19,6 +19,7 @@ const TEXT_KEY = {
   badRequestTarget: "badRequest",
   badEncoding: "badRequest",
   method: "method",
+  pageMethod: "method",
   actionTooLarge: "tooLarge",
   actionOrigin: "origin",
   actionBody: "actionBody",
@@ -27,7 +28,8 @@ const TEXT_KEY = {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const LIMIT_TEXT = `${SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024)} MB`;
-const fill = (template: string) => template.replace("{methods}", ALLOW_HEADER).replace("{limit}", LIMIT_TEXT);
+const allowed = (refusal: Refusal) => (refusal.problem === "pageMethod" ? PAGE_ALLOW_HEADER : ALLOW_HEADER);
+const fill = (template: string, refusal: Refusal) => template.replace("{methods}", allowed(refusal)).replace("{limit}", LIMIT_TEXT);
 
 export interface RefusalResponse {
   status: number;
@@ -40,7 +42,7 @@ export function refusalResponse(refusal: Refusal): RefusalResponse {
   const key = TEXT_KEY[refusal.problem];
   const text = (locale: "zh" | "en") => {
     const m = (locale === "zh" ? zh : en).httpRefusal;
-    return { title: escapeHtml(m[key].title), body: escapeHtml(fill(m[key].body)), home: escapeHtml(m.home) };
+    return { title: escapeHtml(m[key].title), body: escapeHtml(fill(m[key].body, refusal)), home: escapeHtml(m.home) };
   };
   const z = text("zh");
   const e = text("en");
@@ -72,7 +74,7 @@ export function refusalResponse(refusal: Refusal): RefusalResponse {
     "Cache-Control": "no-store",
   };
   for (const { key: name, value } of [...SECURITY_HEADERS, ...transportSecurityHeaders(publicBaseUrl())]) headers[name] = value;
-  if (refusal.status === 405) headers["Allow"] = ALLOW_HEADER;
+  if (refusal.status === 405) headers["Allow"] = allowed(refusal);
   return { status: refusal.status, reason: REASONS[refusal.status], headers, body };
 }
 

@@ -13,7 +13,7 @@ export const ALLOW_HEADER = ALLOWED_METHODS.join(", ");
 export type Refusal =
   | { status: 400; problem: "badRequestTarget" | "badEncoding" | "actionBody" }
   | { status: 403; problem: "actionOrigin" }
-  | { status: 405; problem: "method" }
+  | { status: 405; problem: "method" | "pageMethod" }
   | { status: 413; problem: "actionTooLarge" };
 
 export function screenMethod(method: string | undefined): Refusal | null {
@@ -30,12 +30,26 @@ export function screenTarget(url: string | undefined): Refusal | null {
   if (!url || !url.startsWith("/")) return { status: 400, problem: "badRequestTarget" };
   const end = url.search(/[?#]/);
   const path = end === -1 ? url : url.slice(0, end);
+  let decoded: string;
   try {
-    decodeURIComponent(path);
+    decoded = decodeURIComponent(path);
   } catch {
     return { status: 400, problem: "badEncoding" };
   }
+  // A NUL or another control character in a path is no link anyone wrote (`/zh/parks/%00`
+  // reached PostgreSQL, which cannot hold NUL in text, and came back as a 500).
+  if (/[\u0000-\u001F\u007F]/.test(decoded)) return { status: 400, problem: "badEncoding" };
   return null;
+}
+
+/** Pages answer GET and HEAD, and POST for their server actions; the other methods are the API's. */
+export const PAGE_METHODS = ["GET", "HEAD", "POST"] as const;
+export const PAGE_ALLOW_HEADER = PAGE_METHODS.join(", ");
+
+/** PUT, PATCH, DELETE or OPTIONS outside /api: no page answers them (Next rendered the page, or a bare 400). */
+export function screenPageMethod(method: string | undefined, path: string): Refusal | null {
+  if (path === "/api" || path.startsWith("/api/")) return null;
+  return (PAGE_METHODS as readonly string[]).includes(method ?? "") ? null : { status: 405, problem: "pageMethod" };
 }
 
 type HeaderValue = string | string[] | undefined;

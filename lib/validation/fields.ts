@@ -162,11 +162,16 @@ export function optionalIsoDate() {
 // ---------------------------------------------------------------------------------------------
 // Text, choices, flags
 
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function parseText(v: unknown, min: number, max: number, required: boolean): Parsed<string | undefined> {
   const b = blankToUndefined(v);
   if (b === undefined) return required ? fail("required") : ok(undefined);
   if (typeof b !== "string") return fail("invalid");
   const s = b.trim();
+  // NUL and other control characters are nobody's typing (PostgreSQL text cannot even hold
+  // NUL): refused with a message instead of failing deep in a query. Tab and line breaks stay.
+  if (CONTROL_CHARACTERS.test(s)) return fail("controlCharacters");
   if (s.length < min) return fail("tooShort", min);
   if (s.length > max) return fail("tooLong", max);
   return ok(s);

@@ -23,6 +23,7 @@ export const VALIDATION_MESSAGES = [
   "email",
   "phone",
   "consent",
+  "controlCharacters",
 ] as const;
 
 export type ValidationMessage = (typeof VALIDATION_MESSAGES)[number];

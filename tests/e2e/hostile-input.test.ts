@@ -157,8 +157,10 @@ describe.skipIf(!baseUrl)("hostile input", () => {
         expect(res.body, name).not.toContain("inquiry-reference");
       }
       const honeypot = await post(withKey([...valid, ["website", "http://spam.example"]]));
-      // A bot is not told which field gave it away.
-      expect(honeypot.body).not.toMatch(/website|honeypot|leave (this|it) empty/i);
+      // A bot is told only that the submission was refused, not which field gave it away.
+      const said = [...honeypot.body.matchAll(/<p[^>]*(?:role="alert"|id="[\w-]+-error")[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]);
+      expect(said).toEqual(["This submission could not be accepted and nothing was sent. Please check your entries and send it again, or write to us by e-mail."]);
+      expect(honeypot.body).not.toContain('id="website-error"');
       expect(await Promise.all(["Inquiry", "OutboxEmail", "RateLimit"].map(count))).toEqual(before);
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusalResponse } from "@/lib/http/refusal-page";
-import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenTarget } from "@/lib/http/screening";
+import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget } from "@/lib/http/screening";
 
 describe("screenMethod", () => {
   it("passes the methods the App Router serves", () => {
@@ -29,6 +29,26 @@ describe("screenTarget", () => {
 
   it("refuses a target that is not a path", () => {
     for (const url of ["*", "http://evil.example/", "", undefined]) expect(screenTarget(url), String(url)).toEqual({ status: 400, problem: "badRequestTarget" });
+  });
+});
+
+describe("screenTarget: control characters", () => {
+  it("refuses a NUL or another control character in the decoded path, not in the query", () => {
+    for (const url of ["/zh/parks/%00", "/zh/parcels/A%1BB", "/%7F"]) expect(screenTarget(url), url).toEqual({ status: 400, problem: "badEncoding" });
+    expect(screenTarget("/zh/search?park=%00")).toBeNull();
+  });
+});
+
+describe("screenPageMethod", () => {
+  it("lets pages answer GET, HEAD and POST, and leaves every method of /api to its routes", () => {
+    for (const m of ["GET", "HEAD", "POST"]) expect(screenPageMethod(m, "/zh/search")).toBeNull();
+    for (const m of ["PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      expect(screenPageMethod(m, "/zh/search"), m).toEqual({ status: 405, problem: "pageMethod" });
+      expect(screenPageMethod(m, "/api/land/map"), m).toBeNull();
+    }
+    const r = refusalResponse({ status: 405, problem: "pageMethod" });
+    expect(r.headers["Allow"]).toBe("GET, HEAD, POST");
+    expect(r.body).toContain("GET, HEAD, POST");
   });
 });
 

@@ -87,6 +87,20 @@ describe("search query: numbers are plain decimal", () => {
   });
 });
 
+describe("text with control characters", () => {
+  it("refuses NUL and other control characters in any text field, keeps tabs and line breaks", () => {
+    const at = (v: Record<string, unknown>) => {
+      const r = inquirySchema.safeParse(v);
+      return r.success ? {} : fieldErrorsOf(r.error);
+    };
+    expect(at({ contactName: "Anna\u0000" }).contactName).toBe("controlCharacters");
+    expect(at({ company: "A\u001bB GmbH" }).company).toBe("controlCharacters");
+    expect(at({ parkCode: "\u0000" }).parkCode).toBe("controlCharacters");
+    expect(at({ message: "Line one\r\nline two\tand more" }).message).toBeUndefined();
+    expect(errorsOf("park=%00").park).toBe("controlCharacters");
+  });
+});
+
 describe("search query: repeated parameters", () => {
   it("refuses a repeated single-valued parameter, naming it, instead of keeping one value", () => {
     expect(errorsOf("reserved=1&reserved=1")).toEqual({ reserved: "repeated" });

@@ -2,8 +2,10 @@
 // `SELECT 1` within DB_CONNECT_TIMEOUT_MS, else 503 with Retry-After (send no traffic yet).
 import { NextResponse } from "next/server";
 import { checkDatabaseReady } from "@/lib/db/ready";
+import { readOnlyRoute } from "@/lib/http/read-only-route";
 
 export const dynamic = "force-dynamic";
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute;
 
 export async function GET() {
   const ready = await checkDatabaseReady();

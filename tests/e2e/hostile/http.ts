@@ -40,6 +40,7 @@ export function problemsOf(res: RawResponse, method = "GET"): string[] {
   for (const leak of LEAKS) if (leak.test(res.body)) problems.push(`body leaks ${leak}: ${res.body.match(leak)?.[0]}`);
   if (res.headers["x-content-type-options"] !== "nosniff") problems.push("no X-Content-Type-Options: nosniff");
   if (method !== "HEAD" && res.status >= 400 && res.body.trim() === "") problems.push("empty body on a rejection");
+  if (res.status === 405 && !res.headers["allow"]) problems.push("405 without Allow");
   return problems;
 }
 

@@ -8,8 +8,10 @@ import { landMapData } from "@/lib/search/map";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { apiLocale, localizedFieldErrors } from "@/lib/validation/localized-errors";
+import { readOnlyRoute } from "@/lib/http/read-only-route";
 
 export const dynamic = "force-dynamic";
+export const { POST, PUT, PATCH, DELETE } = readOnlyRoute;
 
 export async function GET(request: NextRequest) {
   const parsed = landSearchSchema.safeParse(searchParamsToObject(request.nextUrl.searchParams));
