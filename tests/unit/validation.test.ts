@@ -12,6 +12,11 @@ import { apiLocale } from "@/lib/validation/localized-errors";
 
 /** The search schema's answer for a query string, as the search page and the map API read it. */
 const search = (qs: string) => landSearchSchema.safeParse(searchParamsToObject(new URLSearchParams(qs)));
+/** The inquiry schema's field errors for these fields. */
+const at = (v: Record<string, unknown>) => {
+  const r = inquirySchema.safeParse(v);
+  return r.success ? {} : fieldErrorsOf(r.error);
+};
 const errorsOf = (qs: string) => {
   const r = search(qs);
   return r.success ? {} : fieldErrorsOf(r.error);
@@ -71,10 +76,6 @@ describe("search query: numbers are plain decimal", () => {
   });
 
   it("the inquiry reads numbers the same way (powerKva=0x10 is not 16)", () => {
-    const at = (v: Record<string, unknown>) => {
-      const r = inquirySchema.safeParse(v);
-      return r.success ? {} : fieldErrorsOf(r.error);
-    };
     expect(at({ powerKva: "0x10" }).powerKva).toBe("mustBeNumber");
     expect(at({ powerKva: "1e3" }).powerKva).toBe("mustBeNumber");
     expect(at({ jobs: "1e20" }).jobs).toBe("mustBeNumber");
@@ -89,10 +90,6 @@ describe("search query: numbers are plain decimal", () => {
 
 describe("text with control characters", () => {
   it("refuses NUL and other control characters in any text field, keeps tabs and line breaks", () => {
-    const at = (v: Record<string, unknown>) => {
-      const r = inquirySchema.safeParse(v);
-      return r.success ? {} : fieldErrorsOf(r.error);
-    };
     expect(at({ contactName: "Anna\u0000" }).contactName).toBe("controlCharacters");
     expect(at({ company: "A\u001bB GmbH" }).company).toBe("controlCharacters");
     expect(at({ parkCode: "\u0000" }).parkCode).toBe("controlCharacters");
