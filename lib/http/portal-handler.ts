@@ -8,7 +8,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address";
 import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
 import { publicBaseUrl } from "../env";
 import { rawRefusal, refusalResponse } from "./refusal-page";
-import { isPossibleServerAction, needsActionBodyCheck, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget, type Refusal } from "./screening";
+import { isPossibleServerAction, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget, type Refusal } from "./screening";
 
 export interface PortalHandlerOptions {
   /** Next's request handler (`app.getRequestHandler()`). */
@@ -78,11 +78,11 @@ export function createPortalHandler(options: PortalHandlerOptions) {
   }
 
   /**
-   * A chunked action body (no Content-Length) is counted while it streams in: over the limit
-   * it is refused as it crosses it; within it, Next gets the request with the body replayed.
-   * With `checkBody`, a body that is no argument list is refused before Next applies it.
+   * A server action's body is read whole before Next sees it (it is at most the limit): a
+   * chunked one (no Content-Length) is counted as it streams in and refused as it crosses the
+   * limit; a complete one is screened (screenActionBody) and handed to Next replayed.
    */
-  function bufferAction(req: IncomingMessage, res: ServerResponse, checkBody: boolean): void {
+  function bufferAction(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -98,24 +98,36 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     req.on("end", () => {
       if (refused) return;
       const body = Buffer.concat(chunks);
-      const bodyRefusal = checkBody ? screenActionBody(body) : null;
-      if (bodyRefusal) return refuse(req, res, bodyRefusal);
-      void pass(replay(req, body), res);
+      void screenActionBody(body, req.headers).then((bodyRefusal) => (bodyRefusal ? refuse(req, res, bodyRefusal) : pass(replay(req, body), res)));
     });
   }
 
+  /**
+   * Next checks an action's Origin against X-Forwarded-Host, else Host, and answers a mismatch
+   * with a 500. Ours (screenActionOrigin) has already accepted the Origin as this site's, also
+   * when it is the public URL behind a proxy that rewrites Host without saying so: tell Next
+   * the host we accepted, so both checks agree (and a client's own X-Forwarded-Host is not
+   * what Next compares with).
+   */
+  function setActionHost(req: IncomingMessage): void {
+    const origin = req.headers["origin"];
+    const host = new URL(Array.isArray(origin) ? origin[0]! : origin!).host;
+    setHeader(req, "x-forwarded-host", host);
+  }
+
   function request(req: IncomingMessage, res: ServerResponse): void {
-    const refusal = screenMethod(req.method) ?? screenTarget(req.url);
-    if (refusal) return refuse(req, res, refusal);
+    const targetRefusal = screenTarget(req.url);
+    if (targetRefusal) return refuse(req, res, targetRefusal);
     const path = req.url!.split(/[?#]/, 1)[0]!;
-    const pageRefusal = screenPageMethod(req.method, path);
-    if (pageRefusal) return refuse(req, res, pageRefusal);
+    // A page's 405 names the page methods in Allow; the API's, every method a route may have.
+    const methodRefusal = screenPageMethod(req.method, path) ?? screenMethod(req.method);
+    if (methodRefusal) return refuse(req, res, methodRefusal);
     setClientAddress(req);
     if (isPossibleServerAction(req.method, path, req.headers)) {
       const actionRefusal = screenActionOrigin(req.headers, options.publicOrigin) ?? screenActionLength(req.headers, options.actionBodyLimitBytes);
       if (actionRefusal) return refuse(req, res, actionRefusal);
-      const checkBody = needsActionBodyCheck(req.headers);
-      if (checkBody || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined)) return bufferAction(req, res, checkBody);
+      setActionHost(req);
+      return bufferAction(req, res);
     }
     void pass(req, res);
   }
@@ -166,4 +178,15 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   copy.push(null);
   copy.complete = true;
   return copy;
+}
+
+/** Sets a request header in both of Node's views of it (Next reads either). */
+function setHeader(req: IncomingMessage, name: string, value: string): void {
+  req.headers[name] = value;
+  const raw: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() !== name) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  raw.push(name, value);
+  req.rawHeaders = raw;
 }

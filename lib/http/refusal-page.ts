@@ -72,6 +72,8 @@ export function refusalResponse(refusal: Refusal): RefusalResponse {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": String(Buffer.byteLength(body)),
     "Cache-Control": "no-store",
+    // The page has no script, style or form of its own: nothing may load or run in it.
+    "Content-Security-Policy": "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
   };
   for (const { key: name, value } of [...SECURITY_HEADERS, ...transportSecurityHeaders(publicBaseUrl())]) headers[name] = value;
   if (refusal.status === 405) headers["Allow"] = allowed(refusal);

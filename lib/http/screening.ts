@@ -98,21 +98,34 @@ export function screenActionLength(headers: Record<string, HeaderValue>, limitBy
 }
 
 /**
- * A `Next-Action` POST whose body is not a form (multipart/urlencoded) is the argument list
- * React encodes as JSON text: a top-level array. Next applies the action to whatever it
- * decodes, so `"hello"` or `{}` made it throw outside the action (a 500). Such a body must be
- * read whole before this can be said: see needsActionBodyCheck.
+ * What Next would fail on (a 500, outside any action) when it reads a server action's body,
+ * checked on the whole body before Next sees it:
+ * - a `Next-Action` POST that is not a form carries the argument list React encodes as JSON
+ *   text, a top-level array; `"hello"` or `{}` made Next apply the action to a non-list;
+ * - a multipart body must parse as form data (a missing boundary or a truncated part was
+ *   "Failed to parse body as FormData"), and the `$ACTION_n:m` fields of a no-JavaScript form
+ *   hold JSON (React decodes them).
+ * The body is at most the action limit, so reading it here costs little.
  */
-export function needsActionBodyCheck(headers: Record<string, HeaderValue>): boolean {
-  if (headers["next-action"] === undefined) return false;
+export async function screenActionBody(body: Buffer, headers: Record<string, HeaderValue>): Promise<Refusal | null> {
+  const refused = { status: 400, problem: "actionBody" } as const;
   const type = first(headers["content-type"])?.toLowerCase() ?? "";
-  return !(type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded"));
-}
-
-export function screenActionBody(body: Buffer): Refusal | null {
+  if (type.startsWith("application/x-www-form-urlencoded")) return null;
+  if (type.startsWith("multipart/form-data")) {
+    try {
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": first(headers["content-type"])! } }).formData();
+      for (const [name, value] of form.entries()) {
+        if (/^\$ACTION_\d+:\d+$/.test(name)) JSON.parse(typeof value === "string" ? value : "");
+      }
+      return null;
+    } catch {
+      return refused;
+    }
+  }
+  if (headers["next-action"] === undefined) return null;
   try {
-    return Array.isArray(JSON.parse(body.toString("utf8"))) ? null : { status: 400, problem: "actionBody" };
+    return Array.isArray(JSON.parse(body.toString("utf8"))) ? null : refused;
   } catch {
-    return { status: 400, problem: "actionBody" };
+    return refused;
   }
 }

@@ -162,13 +162,18 @@ export function optionalIsoDate() {
 // ---------------------------------------------------------------------------------------------
 // Text, choices, flags
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069) are refused
+// too: they make `\u202Egnp.exe` read as `exe.png` to the officer who sees the name.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE_ONLY = /^[\s\p{Cf}]*$/u;
 
 function parseText(v: unknown, min: number, max: number, required: boolean): Parsed<string | undefined> {
   const b = blankToUndefined(v);
   if (b === undefined) return required ? fail("required") : ok(undefined);
   if (typeof b !== "string") return fail("invalid");
-  const s = b.trim();
+  // Text of nothing visible (zero-width spaces, joiners, a byte-order mark) is blank.
+  const s = INVISIBLE_ONLY.test(b) ? "" : b.trim();
+  if (s === "") return required ? fail("required") : ok(undefined);
   // NUL and other control characters are nobody's typing (PostgreSQL text cannot even hold
   // NUL): refused with a message instead of failing deep in a query. Tab and line breaks stay.
   if (CONTROL_CHARACTERS.test(s)) return fail("controlCharacters");

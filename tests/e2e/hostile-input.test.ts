@@ -147,6 +147,21 @@ describe.skipIf(!baseUrl)("hostile input", () => {
               [400],
             ] as [string, Promise<Awaited<ReturnType<typeof request>>>, number[]],
         ),
+        ...(
+          [
+            ["/zh", "multipart/form-data; boundary=zzz", ""],
+            ["/en/search", "multipart/form-data; boundary=zzz", "--zzz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--zzz"],
+            ["/en/inquiry", "multipart/form-data", "--zzz--\r\n"],
+            ["/en/inquiry", "multipart/form-data; boundary=zzz", '--zzz\r\nContent-Disposition: form-data; name="$ACTION_1:1"\r\n\r\nnot json\r\n--zzz--\r\n'],
+          ] as const
+        ).map(
+          ([path, type, body]) =>
+            [
+              `malformed form body to ${path}: ${JSON.stringify(body).slice(0, 40)}`,
+              request(baseUrl, { method: "POST", path, headers: { origin: baseUrl, "content-type": type }, body }),
+              [400],
+            ] as [string, Promise<Awaited<ReturnType<typeof request>>>, number[]],
+        ),
         ["honeypot filled", post(withKey([...valid, ["website", "http://spam.example"]])), [200]],
         ["no consent", post(withKey(valid.filter(([k]) => k !== "consent"))), [200]],
       ];
@@ -162,6 +177,15 @@ describe.skipIf(!baseUrl)("hostile input", () => {
       expect(said).toEqual(["This submission could not be accepted and nothing was sent. Please check your entries and send it again, or write to us by e-mail."]);
       expect(honeypot.body).not.toContain('id="website-error"');
       expect(await Promise.all(["Inquiry", "OutboxEmail", "RateLimit"].map(count))).toEqual(before);
+    });
+
+    it("accepts the form behind a proxy that rewrites Host (Origin is the public URL, Host the upstream)", async () => {
+      const publicUrl = baseUrl.replace("127.0.0.1", "localhost"); // NEXTAUTH_URL unset: http://localhost:PORT
+      const res = await post(withKey([["contactName", "x"]]), { origin: publicUrl, host: new URL(baseUrl).host });
+      expect(problemsOf(res, "POST")).toEqual([]);
+      expect(res.status).toBe(200);
+      // The action ran: the form came back with its field messages.
+      expect(res.body).toContain('id="email-error"');
     });
 
     it("survives 1,000 generated submissions: every refusal writes nothing", { timeout: 600_000 }, async () => {

@@ -47,6 +47,7 @@ describe("screenPageMethod", () => {
       expect(screenPageMethod(m, "/api/land/map"), m).toBeNull();
     }
     const r = refusalResponse({ status: 405, problem: "pageMethod" });
+    expect(r.headers["Content-Security-Policy"]).toBe("default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
     expect(r.headers["Allow"]).toBe("GET, HEAD, POST");
     expect(r.body).toContain("GET, HEAD, POST");
   });

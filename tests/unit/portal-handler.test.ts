@@ -89,10 +89,17 @@ describe("screening", () => {
 
   it("answers TRACE, TRACK and CONNECT with 405 and Allow", async () => {
     const { port, seen } = await start(0);
-    for (const line of ["TRACE /zh HTTP/1.1", "TRACK /zh HTTP/1.1", "CONNECT example.com:443 HTTP/1.1", "BREW /pot HTTP/1.1"]) {
+    // A page names the page methods; the API (and what Node refuses before a path is read) all.
+    for (const [line, allow] of [
+      ["TRACE /zh HTTP/1.1", "GET, HEAD, POST"],
+      ["TRACE /api/land/map HTTP/1.1", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+      ["TRACK /zh HTTP/1.1", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+      ["CONNECT example.com:443 HTTP/1.1", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+      ["BREW /pot HTTP/1.1", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+    ]) {
       const answer = await raw(port, `${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(answer, line).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
-      expect(answer, line).toContain("Allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\r\n");
+      expect(answer, line).toContain(`Allow: ${allow}\r\n`);
       expect(answer, line).toContain("X-Content-Type-Options: nosniff\r\n");
     }
     expect(seen).toHaveLength(0);
@@ -128,10 +135,42 @@ describe("screening", () => {
     expect(seen.map((s) => s.body)).toEqual(['[null,"x"]']);
   });
 
+  it("refuses a form body that does not parse as form data, or whose $ACTION fields are no JSON, with 400", async () => {
+    const { base, seen } = await start(0);
+    const post = (type: string, body: string) => fetch(`${base}/en/inquiry`, { method: "POST", headers: { origin: base, "content-type": type }, body });
+    const part = (name: string, value: string) => `--zzz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    for (const [type, body] of [
+      ["multipart/form-data; boundary=zzz", ""],
+      ["multipart/form-data", part("a", "1") + "--zzz--\r\n"],
+      ["multipart/form-data; boundary=zzz", `${part("a", "1")}--zzz`],
+      ["multipart/form-data; boundary=zzz", `${part("$ACTION_1:1", "not json")}--zzz--\r\n`],
+    ] as const) {
+      const res = await post(type, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(await res.text()).toContain("This request could not be read");
+    }
+    expect(seen).toEqual([]);
+    const ok = await post("multipart/form-data; boundary=zzz", `${part("$ACTION_1:1", "[null]")}${part("contactName", "Anna")}--zzz--\r\n`);
+    expect(ok.status).toBe(200);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("tells Next the host of the Origin it accepted, so a proxy that rewrites Host does not break actions", async () => {
+    const { base, seen } = await start(1);
+    const res = await fetch(`${base}/en/inquiry`, {
+      method: "POST",
+      headers: { origin: "https://portal.example.cn", "x-forwarded-host": "evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "a=1",
+    });
+    expect(res.status).toBe(200);
+    expect(seen[0]!.headers["x-forwarded-host"]).toBe("portal.example.cn");
+    expect(seen[0]!.rawHeaders.filter((h) => h.toLowerCase() === "x-forwarded-host")).toHaveLength(1);
+  });
+
   it("refuses an action body over the limit with 413, declared or streamed, and replays a streamed one within it", async () => {
     const { base, seen } = await start(0);
-    // A form's body (multipart), so only its size is screened.
-    const headers = { "next-action": "x", origin: base, "content-type": "multipart/form-data; boundary=x" };
+    // A urlencoded form's body, which always parses, so only its size is screened.
+    const headers = { "next-action": "x", origin: base, "content-type": "application/x-www-form-urlencoded" };
     const declared = await fetch(`${base}/zh/inquiry`, { method: "POST", headers, body: "a".repeat(LIMIT + 1) });
     expect(declared.status).toBe(413);
     expect(await declared.text()).toContain("提交的内容过大");

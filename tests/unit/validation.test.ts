@@ -96,6 +96,15 @@ describe("text with control characters", () => {
     expect(at({ message: "Line one\r\nline two\tand more" }).message).toBeUndefined();
     expect(errorsOf("park=%00").park).toBe("controlCharacters");
   });
+
+  it("reads text of nothing visible as blank, and refuses bidirectional overrides", () => {
+    expect(at({ contactName: "\u200B\u200B" }).contactName).toBe("required");
+    expect(at({ message: "\u200B".repeat(20) }).message).toBe("required");
+    expect(at({ phone: "\uFEFF" }).phone).toBeUndefined();
+    expect(at({ contactName: "\u202Egnp.exe" }).contactName).toBe("controlCharacters");
+    expect(at({ company: "Firma \u2066GmbH\u2069" }).company).toBe("controlCharacters");
+    expect(at({ contactName: "李\u200D明" }).contactName).toBeUndefined();
+  });
 });
 
 describe("search query: repeated parameters", () => {
