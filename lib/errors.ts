@@ -1,10 +1,10 @@
 // Expected failures carry a code and a message the user may see (a message key where the UI
 // translates). Anything else is a bug: logged with a request id, shown as a generic message.
-export type ErrorCode = "validation" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "internal";
+export type ErrorCode = "validation" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "unavailable" | "internal";
 
 export class AppError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, "internal">,
+    readonly code: Exclude<ErrorCode, "internal" | "unavailable">,
     message: string,
     readonly fieldErrors?: Record<string, string>,
   ) {

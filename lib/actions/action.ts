@@ -2,6 +2,7 @@
 // handler -> error mapping, always returning a plain result object, never throwing to the UI.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, type ErrorCode } from "../errors";
 import { fieldErrorsOf } from "../validation/field-errors";
 
@@ -27,6 +28,9 @@ export function defineAction<S extends z.ZodType, T>(config: {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
       }
+      // Not a bug: the database did not answer in time. Nothing was written (one transaction),
+      // and the visitor is told it is brief and to try again, as the pages say with their 503.
+      if (isDatabaseUnavailable(error)) return { ok: false, error: { code: "unavailable", message: "unavailable" } };
       const requestId = randomUUID();
       console.error(`[${requestId}] action ${config.name} failed`, error);
       return { ok: false, error: { code: "internal", message: "internal", requestId } };

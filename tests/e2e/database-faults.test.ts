@@ -109,7 +109,7 @@ describe.skipIf(!chromiumPath || !sharedPortal)("database faults under a running
 
     // The inquiry sent now is refused with a message a person can act on, and nothing is kept.
     await page.getByRole("button", { name: "Send inquiry" }).click();
-    await expect(page.getByTestId("inquiry-error").textContent()).resolves.toContain("nothing was sent. Please try again");
+    await expect(page.getByTestId("inquiry-error").textContent()).resolves.toContain("The service is briefly unavailable and nothing was sent");
     expect(await page.getByTestId("inquiry-success").count()).toBe(0);
 
     // A client-side navigation (RSC data, not a page load) shows the error boundary, which
