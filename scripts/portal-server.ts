@@ -9,6 +9,7 @@ import next from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/action-limits.js";
 import { withDatabaseStatus } from "../lib/db/request-status";
 import { createPortalHandler } from "../lib/http/portal-handler";
+import { withNotFoundShell } from "../lib/http/not-found-shell";
 
 const dev = process.argv.includes("--dev");
 // Next and React pick their build by NODE_ENV when first loaded; serve.ts sets it, as `next
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   });
   // Each request in a scope of its own, so that a 500 Next answers because the database did
   // not answer goes out as 503 with Retry-After (lib/db/request-status.ts).
-  server.on("request", (req, res) => withDatabaseStatus(req, res, () => front.request(req, res)));
+  // A 404 page load gets Next's script-only shell filled in with the localized not-found page,
+  // readable without JavaScript (lib/http/not-found-shell.ts).
+  server.on("request", (req, res) => withDatabaseStatus(req, res, () => withNotFoundShell(req, res, () => front.request(req, res))));
   server.on("connect", front.connect);
   server.on("clientError", front.clientError);
 

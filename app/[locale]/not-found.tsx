@@ -1,5 +1,7 @@
 // The 404 page, in the visitor's language (the locale layout has set it): unknown parks,
 // parcels and paths answer with HTTP 404 and a way on, not an empty page.
+// Its text and links are also written into the HTML of a 404 by lib/http/not-found-shell.ts
+// (Next itself renders this component only in the browser): keep the two alike.
 import { getLocale, getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
