@@ -32,7 +32,7 @@ export async function benchHttpSearch(databaseUrl: string, queries: Record<strin
     pageTimes.sort((a, b) => a - b);
     mapTimes.sort((a, b) => a - b);
     return (
-      `  over HTTP (next start): search page p50 ${pct(pageTimes, 50).toFixed(0)} ms, p95 ${pct(pageTimes, 95).toFixed(0)} ms; ` +
+      `  over HTTP (portal server, as npm start): search page p50 ${pct(pageTimes, 50).toFixed(0)} ms, p95 ${pct(pageTimes, 95).toFixed(0)} ms; ` +
       `map data p50 ${pct(mapTimes, 50).toFixed(0)} ms, p95 ${pct(mapTimes, 95).toFixed(0)} ms (${pageTimes.length} requests each)`
     );
   } finally {
