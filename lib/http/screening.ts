@@ -107,6 +107,33 @@ export function screenActionLength(headers: Record<string, HeaderValue>, limitBy
  *   hold JSON (React decodes them).
  * The body is at most the action limit, so reading it here costs little.
  */
+/** React decodes an action's arguments recursively: Next crashed (stack overflow, a 500) at ~3,500 levels. */
+export const MAX_ACTION_ARGUMENT_DEPTH = 64;
+
+/** How deeply a JSON text nests arrays and objects (brackets inside strings do not count). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") max = Math.max(max, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return max;
+}
+
+/** JSON that React will decode as action arguments: it parses, and nests no deeper than the limit. */
+function isArgumentJson(text: string): boolean {
+  if (jsonDepth(text) > MAX_ACTION_ARGUMENT_DEPTH) return false;
+  JSON.parse(text);
+  return true;
+}
+
 export async function screenActionBody(body: Buffer, headers: Record<string, HeaderValue>): Promise<Refusal | null> {
   const refused = { status: 400, problem: "actionBody" } as const;
   const type = first(headers["content-type"])?.toLowerCase() ?? "";
@@ -115,7 +142,9 @@ export async function screenActionBody(body: Buffer, headers: Record<string, Hea
     try {
       const form = await new Response(new Uint8Array(body), { headers: { "content-type": first(headers["content-type"])! } }).formData();
       for (const [name, value] of form.entries()) {
-        if (/^\$ACTION_\d+:\d+$/.test(name)) JSON.parse(typeof value === "string" ? value : "");
+        // The no-JS form's `$ACTION_n:m` fields, and the root ("0") of arguments React sent as form data.
+        const encoded = /^\$ACTION_\d+:\d+$/.test(name) || (name === "0" && headers["next-action"] !== undefined);
+        if (encoded && !isArgumentJson(typeof value === "string" ? value : "")) return refused;
       }
       return null;
     } catch {
@@ -124,7 +153,8 @@ export async function screenActionBody(body: Buffer, headers: Record<string, Hea
   }
   if (headers["next-action"] === undefined) return null;
   try {
-    return Array.isArray(JSON.parse(body.toString("utf8"))) ? null : refused;
+    const text = body.toString("utf8");
+    return isArgumentJson(text) && Array.isArray(JSON.parse(text)) ? null : refused;
   } catch {
     return refused;
   }

@@ -134,7 +134,7 @@ describe.skipIf(!baseUrl)("hostile input", () => {
         ["cross-site Origin", post(withKey(valid), { origin: "https://evil.example" }), [403]],
         ["empty Origin", post(withKey(valid), { origin: "" }), [403]],
         ["body over the limit", request(baseUrl, { method: "POST", path: "/en/inquiry", headers: { origin: baseUrl, "content-type": contentType, "content-length": String(big.byteLength) }, body: big }), [413]],
-        ...['"hello"', "{}", "not json", "null", '{"0":1}'].map(
+        ...['"hello"', "{}", "not json", "null", '{"0":1}', "[".repeat(3500) + "]".repeat(3500)].map(
           (body) =>
             [
               `Next-Action body ${body}`,

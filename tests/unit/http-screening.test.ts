@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusalResponse } from "@/lib/http/refusal-page";
-import { isPossibleServerAction, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget } from "@/lib/http/screening";
+import { isPossibleServerAction, jsonDepth, MAX_ACTION_ARGUMENT_DEPTH, screenActionBody, screenActionLength, screenActionOrigin, screenMethod, screenPageMethod, screenTarget } from "@/lib/http/screening";
 
 describe("screenMethod", () => {
   it("passes the methods the App Router serves", () => {
@@ -113,5 +113,29 @@ describe("refusalResponse", () => {
     expect(refusalResponse({ status: 400, problem: "badEncoding" }).body).toContain("链接有误");
     expect(refusalResponse({ status: 403, problem: "actionOrigin" }).body).toContain("did not come from this site");
     expect(refusalResponse({ status: 403, problem: "actionOrigin" }).headers.Allow).toBeUndefined();
+  });
+});
+
+describe("screenActionBody: nesting", () => {
+  const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+  it("measures nesting outside strings only", () => {
+    expect(jsonDepth('[{"a":[1,"[[[["]}]')).toBe(3);
+    expect(jsonDepth('"\\"[[["')).toBe(0);
+    expect(jsonDepth(deep(3500))).toBe(3500);
+  });
+
+  it("refuses action arguments nested deeper than the limit (Next overflowed its stack at ~3,500), in a text body and in the form's fields", async () => {
+    const action = { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" };
+    expect(await screenActionBody(Buffer.from(deep(MAX_ACTION_ARGUMENT_DEPTH)), action)).toBeNull();
+    expect(await screenActionBody(Buffer.from(deep(MAX_ACTION_ARGUMENT_DEPTH + 1)), action)).toEqual({ status: 400, problem: "actionBody" });
+    expect(await screenActionBody(Buffer.from(deep(3500)), action)).toEqual({ status: 400, problem: "actionBody" });
+    const form = (name: string, value: string) =>
+      Buffer.from(`--zzz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--zzz--\r\n`);
+    const multipart = { "content-type": "multipart/form-data; boundary=zzz" };
+    expect(await screenActionBody(form("$ACTION_1:1", deep(5000)), multipart)).toEqual({ status: 400, problem: "actionBody" });
+    expect(await screenActionBody(form("$ACTION_1:1", "[null]"), multipart)).toBeNull();
+    // A visitor's own text may hold any brackets.
+    expect(await screenActionBody(form("message", deep(5000)), multipart)).toBeNull();
+    expect(await screenActionBody(form("0", deep(5000)), { ...multipart, "next-action": "abc" })).toEqual({ status: 400, problem: "actionBody" });
   });
 });
