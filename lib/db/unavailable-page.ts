@@ -4,13 +4,7 @@
 // reads without it (and to a crawler). Plain markup: no inline script or style for a CSP to refuse.
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The locale of a path (`/en/...` -> en); Chinese, the default locale, otherwise. */
-export function localeOfPath(pathname: string): "zh" | "en" {
-  return /^\/en(\/|$|\?)/.test(pathname) ? "en" : "zh";
-}
+import { escapeHtml, localeOfPath } from "../http/html";
 
 /** `url` is the request's own path and query: "try again" reloads what was asked for. */
 export function databaseUnavailablePage(url: string): string {

@@ -15,8 +15,7 @@ import type http from "node:http";
 import zlib from "node:zlib";
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml, localeOfPath } from "./html";
 
 const SHELL_OPEN = '<html id="__next_error__">';
 
@@ -28,7 +27,7 @@ const SHELL_OPEN = '<html id="__next_error__">';
 export function shellLocale(html: string, url: string): "zh" | "en" {
   const lang = /\\"html\\",null,\{\\"lang\\":\\"(zh-CN|en)\\"/.exec(html)?.[1];
   if (lang) return lang === "en" ? "en" : "zh";
-  return /^\/en(\/|$|\?)/.test(url) ? "en" : "zh";
+  return localeOfPath(url);
 }
 
 /** The not-found page's content (app/[locale]/not-found.tsx) as plain markup. */

@@ -4,6 +4,7 @@
 import en from "../../messages/en.json";
 import zh from "../../messages/zh.json";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./action-limits.js";
+import { escapeHtml } from "./html";
 import { SECURITY_HEADERS, transportSecurityHeaders } from "./security-headers.js";
 import { publicBaseUrl } from "../env";
 import { ALLOW_HEADER, PAGE_ALLOW_HEADER, type Refusal } from "./screening";
@@ -24,8 +25,6 @@ const TEXT_KEY = {
   actionOrigin: "origin",
   actionBody: "actionBody",
 } as const satisfies Record<Refusal["problem"], keyof typeof en.httpRefusal>;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const LIMIT_TEXT = `${SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024)} MB`;
 const allowed = (refusal: Refusal) => (refusal.problem === "pageMethod" ? PAGE_ALLOW_HEADER : ALLOW_HEADER);
