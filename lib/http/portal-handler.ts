@@ -47,22 +47,13 @@ export function createPortalHandler(options: PortalHandlerOptions) {
   }
 
   function setClientAddress(req: IncomingMessage): void {
-    // Whatever the client sent under our internal header is dropped, in both header views.
-    delete req.headers[CLIENT_ADDRESS_HEADER];
-    const raw: string[] = [];
-    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-      if (req.rawHeaders[i]!.toLowerCase() !== CLIENT_ADDRESS_HEADER) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-    }
     const address = resolveClientAddress({
       remoteAddress: req.socket.remoteAddress,
       forwardedFor: req.headers["x-forwarded-for"],
       hops: options.trustedProxyHops,
     });
-    if (address) {
-      req.headers[CLIENT_ADDRESS_HEADER] = address;
-      raw.push(CLIENT_ADDRESS_HEADER, address);
-    }
-    req.rawHeaders = raw;
+    // Whatever the client sent under our internal header is dropped; ours is set when known.
+    replaceHeader(req, CLIENT_ADDRESS_HEADER, address ?? undefined);
   }
 
   async function pass(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -112,7 +103,7 @@ export function createPortalHandler(options: PortalHandlerOptions) {
   function setActionHost(req: IncomingMessage): void {
     const origin = req.headers["origin"];
     const host = new URL(Array.isArray(origin) ? origin[0]! : origin!).host;
-    setHeader(req, "x-forwarded-host", host);
+    replaceHeader(req, "x-forwarded-host", host);
   }
 
   function request(req: IncomingMessage, res: ServerResponse): void {
@@ -169,24 +160,30 @@ function replay(req: IncomingMessage, body: Buffer): IncomingMessage {
   const headers = { ...req.headers, "content-length": String(body.length) };
   delete headers["transfer-encoding"];
   copy.headers = headers;
-  const raw: string[] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    if (!/^(transfer-encoding|content-length)$/i.test(req.rawHeaders[i]!)) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  }
-  copy.rawHeaders = [...raw, "Content-Length", String(body.length)];
+  copy.rawHeaders = [...withoutRawHeaders(req.rawHeaders, ["transfer-encoding", "content-length"]), "Content-Length", String(body.length)];
   copy.push(body);
   copy.push(null);
   copy.complete = true;
   return copy;
 }
 
-/** Sets a request header in both of Node's views of it (Next reads either). */
-function setHeader(req: IncomingMessage, name: string, value: string): void {
-  req.headers[name] = value;
-  const raw: string[] = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    if (req.rawHeaders[i]!.toLowerCase() !== name) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+/** Node's flat `[name, value, ...]` header list without the headers named (in lower case). */
+function withoutRawHeaders(raw: string[], names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (!names.includes(raw[i]!.toLowerCase())) out.push(raw[i]!, raw[i + 1]!);
   }
-  raw.push(name, value);
-  req.rawHeaders = raw;
+  return out;
+}
+
+/**
+ * Drops every copy of a request header from both of Node's views of it (Next reads either),
+ * then sets it to `value` when one is given.
+ */
+function replaceHeader(req: IncomingMessage, name: string, value: string | undefined): void {
+  delete req.headers[name];
+  req.rawHeaders = withoutRawHeaders(req.rawHeaders, [name]);
+  if (value === undefined) return;
+  req.headers[name] = value;
+  req.rawHeaders.push(name, value);
 }
