@@ -1,13 +1,11 @@
 // Fixed-window counters in PostgreSQL, so a limit holds across every app instance.
-import type { Db } from "./db/client";
+import type { DbClient } from "./db/client";
 
 export interface Limit {
   key: string;
   windowSeconds: number;
   max: number;
 }
-
-type Client = Db | Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const windowOf = (limit: Limit, now: Date) => {
   const windowMs = limit.windowSeconds * 1000;
@@ -16,23 +14,9 @@ const windowOf = (limit: Limit, now: Date) => {
 
 // Past windows are of no use and hold (hashed) network identities: drop those of this limit's
 // family ("inquiry:..."), so nothing outlives its window by more than one window.
-async function forgetOldWindows(db: Client, limit: Limit, windowStart: Date, windowMs: number): Promise<void> {
+async function forgetOldWindows(db: DbClient, limit: Limit, windowStart: Date, windowMs: number): Promise<void> {
   const family = `${limit.key.split(":")[0]}:%`;
   await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" LIKE ${family} AND "windowStart" < ${new Date(windowStart.getTime() - windowMs)}`;
-}
-
-/**
- * Counts one hit, refused or not; true when it is within the limit. Atomic under concurrency
- * (upsert). For limits where every attempt should cost (guessing a password).
- */
-export async function hitRateLimit(db: Client, limit: Limit, now = new Date()): Promise<boolean> {
-  const { windowMs, windowStart } = windowOf(limit, now);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${limit.key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-    RETURNING "count"`;
-  await forgetOldWindows(db, limit, windowStart, windowMs);
-  return (rows[0]?.count ?? 1) <= limit.max;
 }
 
 /**
@@ -41,7 +25,7 @@ export async function hitRateLimit(db: Client, limit: Limit, now = new Date()): 
  * inside the transaction that does the work, a refusal or a rollback leaves the count as it
  * was, so retries of a refused or failed request never use up the quota.
  */
-export async function takeRateLimit(db: Client, limit: Limit, now = new Date()): Promise<boolean> {
+export async function takeRateLimit(db: DbClient, limit: Limit, now = new Date()): Promise<boolean> {
   const { windowMs, windowStart } = windowOf(limit, now);
   if (limit.max < 1) return false;
   // The conditional DO UPDATE is atomic: concurrent takers queue on the row lock, and once the

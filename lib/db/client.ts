@@ -1,9 +1,12 @@
 // Builds a Prisma client on node-postgres. Separate from lib/db.ts (server-only) so that
 // scripts and tests can open their own clients against a given URL.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient, type Prisma } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
+
+/** The client or the transaction a write joins: functions that take part in a caller's transaction accept either. */
+export type DbClient = Db | Prisma.TransactionClient;
 
 export interface ClientOptions {
   /** Pool size. */

@@ -3,7 +3,7 @@
 // at submission so an officer sees suitable blocks immediately. One transaction, which also
 // queues the investor's confirmation e-mail (lib/mail/outbox.ts sends it).
 import { randomInt } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db, DbClient } from "../db/client";
 import { conflict, rateLimited } from "../errors";
 import { pick } from "../i18n/localized";
 import { countEmailsTo, enqueueEmail } from "../mail/outbox";
@@ -49,13 +49,11 @@ export function newReference(now: Date): string {
   return `JM${yymm}-${code}`;
 }
 
-type Client = Db | Prisma.TransactionClient;
-
 /**
  * The earlier inquiry with this key, as a replay's answer; a conflict when its content differs
  * (rows written before fingerprints existed are taken as replays, as they always were).
  */
-async function existing(db: Client, idempotencyKey: string, fingerprint: string): Promise<CreatedInquiry | null> {
+async function existing(db: DbClient, idempotencyKey: string, fingerprint: string): Promise<CreatedInquiry | null> {
   const row = await db.inquiry.findUnique({ where: { idempotencyKey }, select: { reference: true, matchedBlocks: true, fingerprint: true } });
   if (!row) return null;
   if (row.fingerprint !== null && row.fingerprint !== fingerprint) throw conflict("keyReused");

@@ -6,8 +6,7 @@
 // only applies while this sender still holds the row, so a slow server cannot cause a second
 // send. Delivery is at-least-once only across a crash between the server's "250 OK" and the
 // update. Times are compared in UTC, as Prisma stores them (timestamp without time zone).
-import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import type { Db, DbClient } from "../db/client";
 import { addressKey } from "./address";
 import type { Email } from "./templates";
 
@@ -20,14 +19,12 @@ export const KEEP_DAYS = 30;
 
 export type SendMail = (message: { to: string; subject: string; text: string }) => Promise<void>;
 
-type Tx = Prisma.TransactionClient | Db;
-
 /** E-mails queued for one address (however typed) since `since`: what per-address caps count. */
-export async function countEmailsTo(tx: Tx, to: string, since: Date): Promise<number> {
+export async function countEmailsTo(tx: DbClient, to: string, since: Date): Promise<number> {
   return tx.outboxEmail.count({ where: { toKey: addressKey(to), createdAt: { gt: since } } });
 }
 
-export async function enqueueEmail(tx: Tx, email: Email & { kind: string; to: string; inquiryId?: string }): Promise<void> {
+export async function enqueueEmail(tx: DbClient, email: Email & { kind: string; to: string; inquiryId?: string }): Promise<void> {
   // Times set here, in UTC like every Prisma write, not by a database default that would follow
   // the session's time zone.
   const now = new Date();
