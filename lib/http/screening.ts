@@ -48,11 +48,14 @@ export const PAGE_ALLOW_HEADER = PAGE_METHODS.join(", ");
 
 /** PUT, PATCH, DELETE or OPTIONS outside /api: no page answers them (Next rendered the page, or a bare 400). */
 export function screenPageMethod(method: string | undefined, path: string): Refusal | null {
-  if (path === "/api" || path.startsWith("/api/")) return null;
+  if (isApiPath(path)) return null;
   return (PAGE_METHODS as readonly string[]).includes(method ?? "") ? null : { status: 405, problem: "pageMethod" };
 }
 
 type HeaderValue = string | string[] | undefined;
+
+/** Route handlers under /api answer for their own methods and input; everything else is a page. */
+const isApiPath = (path: string) => path === "/api" || path.startsWith("/api/");
 const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
 
 /**
@@ -61,7 +64,7 @@ const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
  * handlers under /api are not actions: they check their own input.
  */
 export function isPossibleServerAction(method: string | undefined, path: string, headers: Record<string, HeaderValue>): boolean {
-  if (method !== "POST" || path === "/api" || path.startsWith("/api/")) return false;
+  if (method !== "POST" || isApiPath(path)) return false;
   if (headers["next-action"] !== undefined) return true;
   const type = first(headers["content-type"])?.toLowerCase() ?? "";
   return type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
