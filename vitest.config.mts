@@ -19,6 +19,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/setup/next-request.ts"],
           // next-intl's ESM imports `next/server` without an extension, which only a bundler
           // resolves: let vite transform it (tests/unit/single-decode.test.ts runs its middleware).
           server: { deps: { inline: ["next-intl"] } },
@@ -31,6 +32,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/next-request.ts"],
           // Integration files share one database and truncate it between tests.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,6 +1,6 @@
 // Expected failures carry a code and a message the user may see (a message key where the UI
 // translates). Anything else is a bug: logged with a request id, shown as a generic message.
-export type ErrorCode = "validation" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "unavailable" | "internal";
+export type ErrorCode = "validation" | "unauthenticated" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "unavailable" | "internal";
 
 export class AppError extends Error {
   constructor(
@@ -13,6 +13,7 @@ export class AppError extends Error {
   }
 }
 
+export const forbidden = (message = "forbidden") => new AppError("forbidden", message);
 export const notFound = (message = "notFound") => new AppError("not_found", message);
 export const conflict = (message = "conflict") => new AppError("conflict", message);
 export const rateLimited = (message = "rateLimited") => new AppError("rate_limited", message);

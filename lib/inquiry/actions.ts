@@ -1,13 +1,13 @@
 import { defineAction } from "../actions/action";
 import { db } from "../db";
+import { hashIp } from "./ip";
 import { createInquiry } from "./mutations";
 import { inquirySchema } from "./schemas";
 
-/** The investor's inquiry action, minus the request context the route supplies. */
-export const submitInquiryAction = (ipHash: string | null) =>
-  defineAction({
-    name: "submitInquiry",
-    schema: inquirySchema,
-    access: "public",
-    handler: (input) => createInquiry(db(), input, { ipHash }),
-  });
+/** The investor's inquiry: public, limited per network (the client address of the context). */
+export const submitInquiryAction = defineAction({
+  name: "submitInquiry",
+  schema: inquirySchema,
+  access: "public",
+  handler: (input, ctx) => createInquiry(db(), input, { ipHash: hashIp(ctx.clientAddress) }),
+});

@@ -1,11 +1,9 @@
 // The portal's e-mails, in the recipient's language, as plain text (no HTML to sanitise, read
 // well in every client, including the ones many investors use on their phones).
 import { createTranslator } from "next-intl";
-import en from "../../messages/en.json";
-import zh from "../../messages/zh.json";
+import { MESSAGES, type MessageLocale } from "../../i18n/messages";
 
-const MESSAGES = { en, zh } as const;
-export type MailLocale = keyof typeof MESSAGES;
+export type MailLocale = MessageLocale;
 
 /**
  * The confirmation goes to an address nobody has verified, from the portal's own sender: it

@@ -8,6 +8,8 @@ import { submitInquiry } from "@/app/[locale]/(public)/inquiry/actions";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { submitInquiryAction } from "@/lib/inquiry/actions";
+import { hashIp } from "@/lib/inquiry/ip";
+import { inRequest } from "../setup/request-scope";
 import { CONFIRMATIONS_PER_ADDRESS_PER_DAY, createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
 import { inquirySchema } from "@/lib/inquiry/schemas";
 import { runLandSearch } from "@/lib/search/queries";
@@ -42,7 +44,15 @@ const valid = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const submit = (ipHash: string | null = "ip-a") => submitInquiryAction(ipHash);
+// Each label stands for one network: the real action hashes the address the portal server
+// would have set (tests/setup/request-scope.ts); null is a request whose address is unknown.
+const addresses = new Map<string, string>();
+const ipOf = (label: string) => {
+  if (!addresses.has(label)) addresses.set(label, `198.51.100.${addresses.size + 1}`);
+  return addresses.get(label)!;
+};
+const bucket = (label: string) => `inquiry:${hashIp(ipOf(label))}`;
+const submit = (label: string | null = "ip-a") => (input: unknown) => inRequest({ address: label === null ? null : ipOf(label) }, () => submitInquiryAction(input));
 const counted = async () => (await db.rateLimit.findMany({ select: { key: true, count: true }, orderBy: { key: "asc" } })).map((r) => `${r.key}=${r.count}`);
 
 describe("createInquiry", () => {
@@ -102,10 +112,10 @@ describe("createInquiry", () => {
 
   it("forgets rate-limit windows once they are over (the hashed IP is kept about an hour)", async () => {
     const earlier = new Date(Date.now() - 3 * 3_600_000);
-    await createInquiry(db, inquirySchema.parse(valid()), { ipHash: "ip-old", now: earlier });
-    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual(["inquiry:ip-old"]);
+    await createInquiry(db, inquirySchema.parse(valid()), { ipHash: hashIp(ipOf("ip-old")), now: earlier });
+    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual([bucket("ip-old")]);
     await submit("ip-new")(valid());
-    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual(["inquiry:ip-new"]);
+    expect((await db.rateLimit.findMany()).map((r) => r.key)).toEqual([bucket("ip-new")]);
   });
 
   it("sends at most three confirmations a day to one address, keeping every inquiry", async () => {
@@ -185,11 +195,11 @@ describe("the rate limit never fails open, and only inquiries written use it up"
     expect(ok.filter((r) => !r.created && r.reference === reference)).toHaveLength(19);
     expect(await db.inquiry.count()).toBe(1);
     expect(await db.outboxEmail.count()).toBe(1);
-    expect(await counted()).toEqual(["inquiry:ip-replay=1"]);
+    expect(await counted()).toEqual([`${bucket("ip-replay")}=1`]);
     // The sender's next real inquiry is accepted, and the rest of the hour's quota is intact.
     expect(await submit("ip-replay")(valid())).toMatchObject({ ok: true, data: { created: true } });
     for (let i = 2; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit("ip-replay")(valid())).ok).toBe(true);
-    expect(await counted()).toEqual([`inquiry:ip-replay=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await counted()).toEqual([`${bucket("ip-replay")}=${INQUIRIES_PER_IP_PER_HOUR}`]);
   });
 
   it("a refused request adds nothing to the counter; a replay is answered even at the limit", async () => {
@@ -197,9 +207,9 @@ describe("the rate limit never fails open, and only inquiries written use it up"
     expect((await submit("ip-full")(first)).ok).toBe(true);
     for (let i = 1; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submit("ip-full")(valid())).ok).toBe(true);
     for (let i = 0; i < 3; i++) expect(await submit("ip-full")(valid())).toMatchObject({ ok: false, error: { code: "rate_limited" } });
-    expect(await counted()).toEqual([`inquiry:ip-full=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await counted()).toEqual([`${bucket("ip-full")}=${INQUIRIES_PER_IP_PER_HOUR}`]);
     expect(await submit("ip-full")(first)).toMatchObject({ ok: true, data: { created: false } });
-    expect(await counted()).toEqual([`inquiry:ip-full=${INQUIRIES_PER_IP_PER_HOUR}`]);
+    expect(await counted()).toEqual([`${bucket("ip-full")}=${INQUIRIES_PER_IP_PER_HOUR}`]);
     expect(await db.inquiry.count()).toBe(INQUIRIES_PER_IP_PER_HOUR);
   });
 
@@ -214,7 +224,7 @@ describe("the rate limit never fails open, and only inquiries written use it up"
     const again = await submit()({ ...input, email: " ANNA@example.DE ", message: ` ${input.message} ` });
     expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks } });
     expect(await db.inquiry.count()).toBe(1);
-    expect(await counted()).toEqual(["inquiry:ip-a=1"]);
+    expect(await counted()).toEqual([`${bucket("ip-a")}=1`]);
   });
 
   it("two different contents racing on one key: one is written, the other is told of the conflict", async () => {

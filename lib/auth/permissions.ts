@@ -1,0 +1,34 @@
+// What staff may do. Code asks for a permission, never for a role; this table is the one place
+// that says which role has which. Unknown roles and unknown permissions fail closed.
+import type { Role } from "../generated/prisma/enums";
+
+export const PERMISSIONS = [
+  /** open the inbox and the lead pages (scoped: an officer's parks and assignments) */
+  "lead.read",
+  /** every lead, whatever its park or assignee */
+  "lead.readAll",
+  /** notes, stage moves, next-action dates, replies, logged calls and meetings, match re-runs */
+  "lead.triage",
+  /** assign and reassign leads */
+  "lead.assign",
+  /** export the filtered inbox as CSV (audited) */
+  "lead.export",
+  /** escalation levels 2 and 3: the admins' overview */
+  "lead.escalations",
+  /** create, disable and edit staff accounts, roles and park responsibilities */
+  "user.manage",
+  /** edit the working-day calendar (public holidays and swapped working days) */
+  "calendar.manage",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: PERMISSIONS,
+  OFFICER: ["lead.read", "lead.triage", "lead.assign", "lead.export"],
+};
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!role || !Object.hasOwn(ROLE_PERMISSIONS, role)) return false;
+  return ROLE_PERMISSIONS[role as Role].includes(permission);
+}
