@@ -32,6 +32,9 @@ export interface WriteContext {
   now?: Date;
 }
 
+/** One instant per write: the change, its events and its audit row carry the same time. */
+const withNow = (ctx: WriteContext): WriteContext & { now: Date } => ({ ...ctx, now: ctx.now ?? new Date() });
+
 /** What every action answers: the lead's new version (the forms send it next time). */
 export interface LeadWritten {
   id: string;
@@ -83,13 +86,13 @@ async function openLead(tx: Tx, actor: Actor, id: string, version: number): Prom
  */
 async function commit(
   tx: Tx,
-  ctx: WriteContext,
+  ctx: WriteContext & { now: Date },
   lead: LeadRow,
   verb: string,
   changes: Prisma.InquiryUpdateManyMutationInput & Record<string, unknown>,
   events: EventInput[],
 ): Promise<LeadWritten> {
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   const { count } = await tx.inquiry.updateMany({
     where: { id: lead.id, version: lead.version },
     data: { ...changes, lastActivityAt: now, version: { increment: 1 } },
@@ -145,7 +148,8 @@ function firstResponse(lead: LeadRow, at: Date, now: Date, cause: InquiryEventTy
 
 const transaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
 
-export function addNote(db: Db, input: AddNoteInput, ctx: WriteContext): Promise<LeadWritten> {
+export function addNote(db: Db, input: AddNoteInput, context: WriteContext): Promise<LeadWritten> {
+  const ctx = withNow(context);
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     return commit(tx, ctx, lead, "addNote", {}, [{ type: "NOTE", note: input.note }]);
@@ -155,8 +159,9 @@ export function addNote(db: Db, input: AddNoteInput, ctx: WriteContext): Promise
 /** The next-action date is a China date; stored as that day's midnight in China. */
 export const chinaDayStart = (isoDate: string) => new Date(`${isoDate}T00:00:00+08:00`);
 
-export function setNextAction(db: Db, input: SetNextActionInput, ctx: WriteContext): Promise<LeadWritten> {
-  const now = ctx.now ?? new Date();
+export function setNextAction(db: Db, input: SetNextActionInput, context: WriteContext): Promise<LeadWritten> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     const to = input.nextActionOn ?? null;
@@ -169,8 +174,9 @@ export function setNextAction(db: Db, input: SetNextActionInput, ctx: WriteConte
   });
 }
 
-export function assignLead(db: Db, input: AssignLeadInput, ctx: WriteContext): Promise<LeadWritten> {
-  const now = ctx.now ?? new Date();
+export function assignLead(db: Db, input: AssignLeadInput, context: WriteContext): Promise<LeadWritten> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     if (lead.assigneeId === input.assigneeId) throw validation({ assigneeId: "sameAssignee" });
@@ -197,7 +203,8 @@ async function lostFrom(tx: Tx, inquiryId: string): Promise<InquiryStage | null>
   return event?.fromStage ?? null;
 }
 
-export function moveStage(db: Db, input: MoveStageInput, ctx: WriteContext): Promise<LeadWritten> {
+export function moveStage(db: Db, input: MoveStageInput, context: WriteContext): Promise<LeadWritten> {
+  const ctx = withNow(context);
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     const check = checkMove({
@@ -233,8 +240,9 @@ export interface ReplySent extends LeadWritten {
   outboxEmailId: string;
 }
 
-export function replyToInvestor(db: Db, input: ReplyToInvestorInput, ctx: WriteContext): Promise<ReplySent> {
-  const now = ctx.now ?? new Date();
+export function replyToInvestor(db: Db, input: ReplyToInvestorInput, context: WriteContext): Promise<ReplySent> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     const email = leadReplyEmail({ locale: lead.locale, reference: lead.reference, officerName: ctx.actor.name, subject: input.subject, body: input.body });
@@ -256,8 +264,9 @@ export function replyToInvestor(db: Db, input: ReplyToInvestorInput, ctx: WriteC
 /** Clock skew between the officer's device and the server: a few minutes "in the future" are fine. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-export function logContact(db: Db, input: LogContactInput, ctx: WriteContext): Promise<LeadWritten> {
-  const now = ctx.now ?? new Date();
+export function logContact(db: Db, input: LogContactInput, context: WriteContext): Promise<LeadWritten> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     if (input.happenedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) throw validation({ happenedAt: "inFuture" });
@@ -277,8 +286,9 @@ export interface MatchRerun extends LeadWritten {
 }
 
 /** Re-runs the automatic match against today's land; the result is kept on the MATCH_RERUN event. */
-export async function rerunMatch(db: Db, input: RerunMatchInput, ctx: WriteContext): Promise<MatchRerun> {
-  const now = ctx.now ?? new Date();
+export async function rerunMatch(db: Db, input: RerunMatchInput, context: WriteContext): Promise<MatchRerun> {
+  const ctx = withNow(context);
+  const { now } = ctx;
   const needs = await db.inquiry.findFirst({
     where: { AND: [{ id: input.leadId }, leadScope(ctx.actor)] },
     select: { landNeededMu: true, industry: true, park: { select: { code: true } } },
