@@ -21,8 +21,6 @@ import {
   setNextActionAction,
 } from "@/lib/leads/lead-actions";
 import { deliverOutbox } from "@/lib/mail/deliver";
-import { runLandSearch } from "@/lib/search/queries";
-import { landSearchSchema } from "@/lib/search/schemas";
 import { freePort } from "../setup/free-port";
 import { inRequest } from "../setup/request-scope";
 import { seededDb } from "./helpers/database";
@@ -59,29 +57,14 @@ beforeAll(async () => {
   process.env.MAIL_FROM = "Jiangmen Investment Portal <no-reply@invest.jiangmen.example>";
   db = seededDb();
 });
-const restoreParcels: { code: string; status: "AVAILABLE" | "RESERVED" | "SOLD" }[] = [];
 afterEach(async () => {
   received.length = 0;
-  for (const p of restoreParcels.splice(0)) await db.parcel.update({ where: { code: p.code }, data: { status: p.status } });
   await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryParcel", "OutboxEmail", "AuditLog", "RateLimit", "User", "StaffSession" CASCADE`);
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await Promise.all([db.$disconnect(), appDb().$disconnect()]);
 });
-
-/** An available parcel of the park, and a contiguous available block there. */
-async function landOf(parkCode: string) {
-  const q = landSearchSchema.parse({ park: parkCode, sort: "area-asc" });
-  const { result } = await runLandSearch(db, q);
-  const block = result.results[0]!;
-  const parcel = await db.parcel.findFirstOrThrow({
-    where: { park: { code: parkCode }, status: "AVAILABLE", code: { notIn: block.parcelCodes } },
-    orderBy: { code: "asc" },
-    select: { code: true },
-  });
-  return { block, blockQuery: new URLSearchParams({ park: parkCode, sort: "area-asc" }).toString(), parcelCode: parcel.code };
-}
 
 /** A lead through the real inquiry write (matching, events, confirmation e-mail). */
 async function newLead(over: Record<string, unknown> = {}) {
