@@ -16,11 +16,25 @@ export type ActionResult<T> =
 /** A staff action's context: the permission check has passed, so there is an actor. */
 export type StaffContext = ActionContext & { actor: Actor };
 
-type Config<S extends z.ZodType, T> =
-  | { name: string; schema: S; access: "public"; handler: (input: z.output<S>, ctx: ActionContext) => Promise<T> }
-  | { name: string; schema: S; access: { permission: Permission }; handler: (input: z.output<S>, ctx: StaffContext) => Promise<T> };
+interface PublicConfig<S extends z.ZodType, T> {
+  name: string;
+  schema: S;
+  access: "public";
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
+}
 
-export function defineAction<S extends z.ZodType, T>(config: Config<S, T>): (input: unknown) => Promise<ActionResult<T>> {
+interface StaffConfig<S extends z.ZodType, T> {
+  name: string;
+  schema: S;
+  access: { permission: Permission };
+  handler: (input: z.output<S>, ctx: StaffContext) => Promise<T>;
+}
+
+// Overloads, not one union parameter: TypeScript then infers the handler's input and context
+// from `access` without annotations.
+export function defineAction<S extends z.ZodType, T>(config: PublicConfig<S, T>): (input: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(config: StaffConfig<S, T>): (input: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(config: PublicConfig<S, T> | StaffConfig<S, T>): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     let requestId: string | undefined;
     try {
