@@ -6,6 +6,7 @@ import { CHINA_TIME_ZONE, chinaDate, chinaDay, chinaMidnight, chinaWeekday } fro
 import { toWorkCalendar } from "@/lib/calendar/queries";
 import { addWorkingDays, isWorkingDay, WEEKENDS_ONLY, workingDaysBetween } from "@/lib/calendar/working-days";
 import type { CalendarDayKind } from "@/lib/generated/prisma/enums";
+import { EnvError, parseEnv } from "@/lib/env";
 import { todayDay } from "@/lib/search/queries";
 import { calendarMigrationSql, chineseDaysVersion } from "@/scripts/calendar-sql";
 
@@ -179,5 +180,17 @@ describe("China time", () => {
     expect(CHINA_TIME_ZONE).toBe("Asia/Shanghai");
     const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: CHINA_TIME_ZONE, dateStyle: "short" });
     expect(fmt.format(new Date("2025-09-27T23:30:00Z"))).toBe("2025-09-28");
+  });
+});
+
+describe("LEAD_FIRST_CONTACT_WORKING_DAYS", () => {
+  it("defaults to 1 working day and takes a whole number from 1 to 10", () => {
+    expect(parseEnv({}).LEAD_FIRST_CONTACT_WORKING_DAYS).toBe(1);
+    expect(parseEnv({ LEAD_FIRST_CONTACT_WORKING_DAYS: "3" }).LEAD_FIRST_CONTACT_WORKING_DAYS).toBe(3);
+    expect(parseEnv({ LEAD_FIRST_CONTACT_WORKING_DAYS: "10" }).LEAD_FIRST_CONTACT_WORKING_DAYS).toBe(10);
+    for (const bad of ["0", "11", "1.5", "one"]) {
+      expect(() => parseEnv({ LEAD_FIRST_CONTACT_WORKING_DAYS: bad }), bad).toThrow(EnvError);
+    }
+    expect(() => parseEnv({ LEAD_FIRST_CONTACT_WORKING_DAYS: "0" })).toThrow(/LEAD_FIRST_CONTACT_WORKING_DAYS: must be at least 1/);
   });
 });
