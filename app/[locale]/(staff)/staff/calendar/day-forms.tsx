@@ -34,7 +34,8 @@ function useFormMessages(state: CalendarFormState, clientErrors: Record<string, 
     t.has(`errors.${key}`)
       ? t(`errors.${key}` as "errors.exists", { requestId: state && !state.ok ? (state.error.requestId ?? "") : "" })
       : translateFieldMessage(tv, key);
-  const banner = Object.keys(clientErrors).length ? "validation" : state && !state.ok ? state.error.message : null;
+  // A refusal that names fields says so once at the top; each field says what is wrong with it.
+  const banner = Object.keys(errors).length ? "validation" : state && !state.ok ? state.error.message : null;
   return { errors, say, banner };
 }
 
@@ -142,23 +143,35 @@ export function AddDayForm({ locale }: { locale: string }) {
   );
 }
 
+/** The row's "Change" panel: open while a refusal is shown, closed again once saved. */
 export function EditDayForm({ locale, row }: { locale: string; row: DayRow }) {
   const t = useTranslations("staff.calendar");
   const [state, action, pending] = useActionState<CalendarFormState, FormData>(updateDay, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const { errors, say, banner } = useFormMessages(state, clientErrors);
   const values = state && !state.ok ? { ...row, ...state.values } : row;
+  const refused = Boolean(banner);
   return (
-    <form action={action} noValidate className="mt-3 space-y-3" onSubmit={(e) => setClientErrors(checkBeforeSending(e, calendarDayUpdateSchema))}>
-      <Banner message={banner} say={say} ok={state?.ok ? t("edit.done", { date: row.label }) : undefined} />
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="date" value={row.date} />
-      <input type="hidden" name="seenAt" value={row.seenAt} />
-      <Fields prefix={`edit-${row.date}`} values={values} errors={errors} say={say} dateEditable={false} />
-      <button type="submit" disabled={pending} className={button}>
-        {pending ? t("saving") : t("edit.submit")}
-      </button>
-    </form>
+    <>
+      {state?.ok && (
+        <p role="status" className="mt-2 text-sm text-brand-900">
+          {t("edit.done", { date: row.label })}
+        </p>
+      )}
+      <details className="mt-2" open={refused ? true : undefined}>
+        <summary className="cursor-pointer text-sm text-brand-700 underline">{t("edit.open")}</summary>
+        <form action={action} noValidate className="mt-3 space-y-3" onSubmit={(e) => setClientErrors(checkBeforeSending(e, calendarDayUpdateSchema))}>
+          <Banner message={banner} say={say} />
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="date" value={row.date} />
+          <input type="hidden" name="seenAt" value={row.seenAt} />
+          <Fields prefix={`edit-${row.date}`} values={values} errors={errors} say={say} dateEditable={false} />
+          <button type="submit" disabled={pending} className={button}>
+            {pending ? t("saving") : t("edit.submit")}
+          </button>
+        </form>
+      </details>
+    </>
   );
 }
 

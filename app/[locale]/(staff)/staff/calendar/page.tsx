@@ -68,6 +68,10 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
         )}
       </nav>
 
+      <section aria-labelledby="calendar-add" className="space-y-3 rounded-lg border border-stone-200 bg-stone-50 p-4">
+        <h2 id="calendar-add" className="text-lg font-semibold">{t("add.title")}</h2>
+        <AddDayForm locale={locale} />
+      </section>
       <section aria-labelledby="calendar-list" className="space-y-3">
         <h2 id="calendar-list" className="text-lg font-semibold">{t("listTitle", { year })}</h2>
         <p className="text-sm" data-testid="calendar-summary">{t("summary", { year, holidays, workdays: days.length - holidays })}</p>
@@ -81,21 +85,20 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
               const weekend = [0, 6].includes(weekdayOf(d.date));
               return (
                 <li key={d.date} className="p-3" data-date={d.date}>
-                  <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-                    <time dateTime={d.date} className="w-44 font-mono text-sm tabular-nums">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <time dateTime={d.date} className="text-sm font-medium tabular-nums sm:w-44">
                       {d.label}
-                      {weekend && <span className="ml-1 text-xs text-stone-500">({t("weekend")})</span>}
+                      {weekend && <span className="ml-1 text-xs font-normal text-stone-500">({t("weekend")})</span>}
                     </time>
                     <span className={`rounded px-2 py-0.5 text-xs font-medium ${d.kind === "HOLIDAY" ? "bg-red-100 text-red-900" : "bg-sky-100 text-sky-900"}`}>{t(`kind.${d.kind}`)}</span>
-                    <span className="min-w-0 flex-1 text-sm">
+                    <span className="order-last basis-full text-sm text-stone-800 sm:order-none sm:basis-0 sm:flex-1">
                       <span lang="zh">{d.nameZh}</span> · <span lang="en">{d.nameEn}</span>
                     </span>
-                    <DeleteDayForm locale={locale} row={d} />
+                    <div className="ml-auto">
+                      <DeleteDayForm locale={locale} row={d} />
+                    </div>
                   </div>
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700 underline">{t("edit.open")}</summary>
-                    <EditDayForm locale={locale} row={d} />
-                  </details>
+                  <EditDayForm locale={locale} row={d} />
                 </li>
               );
             })}
@@ -103,10 +106,6 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
         )}
       </section>
 
-      <section aria-labelledby="calendar-add" className="space-y-3 rounded-lg border border-stone-200 bg-stone-50 p-4">
-        <h2 id="calendar-add" className="text-lg font-semibold">{t("add.title")}</h2>
-        <AddDayForm locale={locale} />
-      </section>
     </div>
   );
 }
