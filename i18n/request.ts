@@ -1,5 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { CHINA_TIME_ZONE } from "../lib/calendar/china-time";
 import { MESSAGES } from "./messages";
 import { routing } from "./routing";
 
@@ -8,7 +9,8 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    timeZone: "Asia/Shanghai",
+    // Every date the portal shows is a date in China (parks, deadlines, handover days).
+    timeZone: CHINA_TIME_ZONE,
     messages: MESSAGES[locale],
   };
 });

@@ -62,6 +62,16 @@ const schema = z.object({
   TEST_DATABASE_URL: optionalString,
   /** Set by CI: browser tests fail instead of skipping when Chromium is missing. */
   CI: optionalString,
+  /**
+   * Working days (China's calendar, lib/calendar) an officer has to make first contact with a
+   * new inquiry: the lead's firstContactDueAt. The investor is promised an answer within two.
+   */
+  LEAD_FIRST_CONTACT_WORKING_DAYS: z.coerce
+    .number({ error: "must be a whole number of working days (1 to 10)" })
+    .int({ error: "must be a whole number of working days (1 to 10)" })
+    .min(1, { error: "must be at least 1" })
+    .max(10, { error: "must be at most 10" })
+    .default(1),
 });
 
 export type Env = z.infer<typeof schema>;

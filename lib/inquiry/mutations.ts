@@ -3,13 +3,15 @@
 // at submission so an officer sees suitable blocks immediately. One transaction, which also
 // queues the investor's confirmation e-mail (lib/mail/outbox.ts sends it).
 import { randomInt } from "node:crypto";
+import { loadWorkCalendar } from "../calendar/queries";
+import { addWorkingDays } from "../calendar/working-days";
 import type { Db, DbClient } from "../db/client";
+import { env } from "../env";
 import { conflict, rateLimited } from "../errors";
 import { pick } from "../i18n/localized";
 import { countEmailsTo, enqueueEmail } from "../mail/outbox";
 import { addressKey } from "../mail/address";
 import { inquiryReceivedEmail, translatorFor } from "../mail/templates";
-import { addWorkingDays } from "./deadlines";
 import { Prisma } from "../generated/prisma/client";
 import { takeRateLimit } from "../rate-limit";
 import { findLandBlock } from "../search/queries";
@@ -21,6 +23,8 @@ import { CONSENT_VERSION } from "./schemas";
 
 export const INQUIRIES_PER_IP_PER_HOUR = 5;
 export const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
+/** The investor is promised a first answer within this many working days (form, success page, e-mail). */
+export const ANSWER_WORKING_DAYS = 2;
 
 /**
  * The rate-limit bucket of every request whose client address could not be determined (see
@@ -92,8 +96,11 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true, code: true } })
     : [];
   const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: input.parkCode }, now);
-  // The first answer is promised within two working days (form, success page and e-mail).
-  const answerBy = addWorkingDays(now, 2);
+  // Deadlines count working days on China's calendar (holidays and swapped working days, as
+  // admins keep them): the answer promised to the investor, and the officers' first contact.
+  const calendar = await loadWorkCalendar(db);
+  const answerBy = addWorkingDays(now, ANSWER_WORKING_DAYS, calendar);
+  const firstContactBy = addWorkingDays(now, env().LEAD_FIRST_CONTACT_WORKING_DAYS, calendar);
   const t = translatorFor(input.locale);
   // The e-mail goes to an address nobody has verified: it names only land as our data knows
   // it (the block's own key, the parcel's stored code, the park's name), never form text.
@@ -145,6 +152,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
               requestedBlocks: requested.length ? requested : Prisma.DbNull,
               matchedBlocks: matched as unknown as Prisma.InputJsonValue,
               firstResponseDueAt: answerBy,
+              firstContactDueAt: firstContactBy,
               parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
             },
             select: { id: true },

@@ -2,6 +2,7 @@
 // well in every client, including the ones many investors use on their phones).
 import { createTranslator } from "next-intl";
 import { MESSAGES, type MessageLocale } from "../../i18n/messages";
+import { CHINA_TIME_ZONE } from "../calendar/china-time";
 
 export type MailLocale = MessageLocale;
 
@@ -29,7 +30,7 @@ export const mailLocale = (locale: string): MailLocale => (locale === "en" ? "en
 
 export function translatorFor(locale: string) {
   const l = mailLocale(locale);
-  return createTranslator({ locale: l, messages: MESSAGES[l], timeZone: "Asia/Shanghai" });
+  return createTranslator({ locale: l, messages: MESSAGES[l], timeZone: CHINA_TIME_ZONE });
 }
 
 export function inquiryReceivedEmail(m: InquiryReceived): Email {

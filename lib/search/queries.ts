@@ -1,6 +1,7 @@
 // Loads the LandIndex from PostgreSQL and keeps it in memory until the land revision moves
 // (a trigger bumps it on any write to Parcel or ParcelAdjacency, from any app instance), so a
 // search costs one tiny query plus in-memory work.
+import { chinaDay } from "../calendar/china-time";
 import type { Db } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
@@ -157,8 +158,8 @@ export function lastRefreshKind(db: Db): RefreshKind | undefined {
 }
 
 export function todayDay(now = new Date()): number {
-  // Land is handed over by calendar day in China Standard Time (UTC+8).
-  return toDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours() + 8)));
+  // Land is handed over by calendar day in China.
+  return toDay(chinaDay(now));
 }
 
 export async function runLandSearch(db: Db, q: LandSearchQuery, now = new Date()): Promise<{ result: SearchResult; index: LandIndex; revision: bigint }> {

@@ -9,6 +9,7 @@ import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { submitInquiryAction } from "@/lib/inquiry/actions";
 import { hashIp } from "@/lib/inquiry/ip";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { inRequest } from "../setup/request-scope";
 import { CONFIRMATIONS_PER_ADDRESS_PER_DAY, createInquiry, INQUIRIES_PER_IP_PER_HOUR } from "@/lib/inquiry/mutations";
 import { inquirySchema } from "@/lib/inquiry/schemas";
@@ -93,7 +94,7 @@ describe("createInquiry", () => {
     expect(email!.text).not.toContain("李明");
     // The promised date in the e-mail is the officer's deadline on the inquiry.
     expect(inquiry.firstResponseDueAt).not.toBeNull();
-    const due = new Intl.DateTimeFormat("zh", { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(inquiry.firstResponseDueAt!);
+    const due = new Intl.DateTimeFormat("zh", { dateStyle: "long", timeZone: CHINA_TIME_ZONE }).format(inquiry.firstResponseDueAt!);
     expect(email!.text).toContain(due);
   });
 

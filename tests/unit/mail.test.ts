@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays } from "@/lib/inquiry/deadlines";
 import { retryDelaySeconds, retryWindowSeconds } from "@/lib/mail/outbox";
 import { inquiryReceivedEmail } from "@/lib/mail/templates";
 
 // Times in UTC; China time is UTC+8.
 const at = (iso: string) => new Date(iso);
-
-describe("addWorkingDays (China time)", () => {
-  it("skips the weekend", () => {
-    // Thursday 10:00 China -> Monday 10:00 China.
-    expect(addWorkingDays(at("2026-11-26T02:00:00Z"), 2).toISOString()).toBe("2026-11-30T02:00:00.000Z");
-    // Monday -> Wednesday.
-    expect(addWorkingDays(at("2026-11-23T02:00:00Z"), 2).toISOString()).toBe("2026-11-25T02:00:00.000Z");
-  });
-
-  it("counts the day by China's calendar, not UTC's", () => {
-    // Friday 20:00 UTC is already Saturday 04:00 in Jiangmen: two working days -> Tuesday
-    // 04:00 China, which is Monday 20:00 UTC (counting UTC days would give Tuesday 20:00 UTC).
-    expect(addWorkingDays(at("2026-11-27T20:00:00Z"), 2).toISOString()).toBe("2026-11-30T20:00:00.000Z");
-  });
-});
 
 describe("retries", () => {
   it("double the wait from a minute and stop at six hours", () => {
