@@ -62,6 +62,12 @@ const schema = z.object({
   TEST_DATABASE_URL: optionalString,
   /** Set by CI: browser tests fail instead of skipping when Chromium is missing. */
   CI: optionalString,
+  /**
+   * End-to-end tests (issue #9): the Chromium to drive, or "none" to run as if none were
+   * installed (the HTTP-only checks still run; the browser tests skip, or fail when CI is set).
+   * Unset: Debian's /usr/bin/chromium and the usual other places.
+   */
+  CHROMIUM_PATH: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;
