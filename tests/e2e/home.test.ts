@@ -21,7 +21,7 @@ describe.skipIf(!baseUrl)("home page over HTTP", () => {
     expect(html).toContain('href="/en/search?minArea=500"');
     const search = await (await fetch(`${baseUrl}/en/search?minArea=500`)).text();
     expect(search.match(/data-testid="block-result"/g)).toHaveLength(20); // first page of 28
-    expect(search).toContain("28 blocks, 1,501.7 ha (22,525 mu) in total");
+    expect(search).toContain("28 blocks, 1,501.6 ha (22,525 mu) in total");
   });
 });
 
@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     const largeBlocks = Number((await page.getByTestId("live-large-blocks").textContent())?.replace(/\D/g, ""));
     // The land search's own count for /zh/search?minArea=500 on the seeded data.
     expect(largeBlocks).toBe(28);
-    await expect(page.getByTestId("live-large-blocks-area").textContent()).resolves.toBe("合计 22,525亩（1,501.7公顷）");
+    await expect(page.getByTestId("live-large-blocks-area").textContent()).resolves.toBe("合计 22,525亩（1,501.6公顷）");
     expect(await page.getByTestId("park-card").count()).toBeGreaterThanOrEqual(20);
     expect(await page.getByTestId("headline-figure").count()).toBeGreaterThan(0);
     await expect(page.getByText("示意几何").first().isVisible()).resolves.toBe(true);
