@@ -1,16 +1,15 @@
 // sitemap.xml for search engines: the public pages and every park, each in both languages
 // with its alternate. Built per request from the database (parks change; a build has none).
 import type { MetadataRoute } from "next";
-import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
-import { listParkCodes } from "@/lib/parks/queries";
+import { loadParkCodes } from "@/lib/parks/loaders";
 import { routing } from "@/i18n/routing";
 
 export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = publicBaseUrl();
-  const parks = await listParkCodes(db());
+  const parks = await loadParkCodes();
   const pages: { path: string; lastModified?: Date; priority: number }[] = [
     { path: "", priority: 1 },
     { path: "/search", priority: 0.9 },

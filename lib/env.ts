@@ -72,6 +72,12 @@ const schema = z.object({
     .min(1, { error: "must be at least 1" })
     .max(10, { error: "must be at most 10" })
     .default(1),
+  /**
+   * End-to-end tests (issue #9): the Chromium to drive, or "none" to run as if none were
+   * installed (the HTTP-only checks still run; the browser tests skip, or fail when CI is set).
+   * Unset: Debian's /usr/bin/chromium and the usual other places.
+   */
+  CHROMIUM_PATH: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

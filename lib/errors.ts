@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: Exclude<ErrorCode, "internal" | "unavailable">,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** a conflict's current row, for the person to compare with what they typed */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -15,6 +17,6 @@ export class AppError extends Error {
 
 export const forbidden = (message = "forbidden") => new AppError("forbidden", message);
 export const notFound = (message = "notFound") => new AppError("not_found", message);
-export const conflict = (message = "conflict") => new AppError("conflict", message);
+export const conflict = (message = "conflict", current?: unknown) => new AppError("conflict", message, undefined, current);
 export const rateLimited = (message = "rateLimited") => new AppError("rate_limited", message);
 export const validation = (fieldErrors: Record<string, string>, message = "validation") => new AppError("validation", message, fieldErrors);

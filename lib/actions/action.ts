@@ -11,7 +11,7 @@ import { resolveActionContext, type ActionContext } from "./context";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string>; requestId?: string } };
+  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string>; current?: unknown; requestId?: string } };
 
 /** A staff action's context: the permission check has passed, so there is an actor. */
 export type StaffContext = ActionContext & { actor: Actor };
@@ -55,7 +55,8 @@ export function defineAction<S extends z.ZodType, T>(config: PublicConfig<S, T> 
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
+        const current = error.current === undefined ? {} : { current: error.current };
+        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...current } };
       }
       // Not a bug: the database did not answer in time. Nothing was written (one transaction),
       // and the visitor is told it is brief and to try again, as the pages say with their 503.

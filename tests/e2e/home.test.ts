@@ -13,6 +13,18 @@ it("has a browser to run in (CI installs Debian's chromium)", () => {
   expect(chromiumPath, "chromium is required in CI").not.toBe("");
 });
 
+describe.skipIf(!baseUrl)("home page over HTTP", () => {
+  it("shows the large-block figure the search gives for minArea=500, and links to that search", async () => {
+    const html = await (await fetch(`${baseUrl}/en`)).text();
+    expect(html).toMatch(/data-testid="live-large-blocks">28</);
+    expect(html).toContain("Contiguous available blocks of 500 mu or more");
+    expect(html).toContain('href="/en/search?minArea=500"');
+    const search = await (await fetch(`${baseUrl}/en/search?minArea=500`)).text();
+    expect(search.match(/data-testid="block-result"/g)).toHaveLength(20); // first page of 28
+    expect(search).toContain("28 blocks, 1,501.6 ha (22,525 mu) in total");
+  });
+});
+
 describe.skipIf(!chromiumPath)("home page in a real browser", () => {
   const browser = useBrowser(chromiumPath);
 
@@ -24,7 +36,9 @@ describe.skipIf(!chromiumPath)("home page in a real browser", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("江门有地");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     const largeBlocks = Number((await page.getByTestId("live-large-blocks").textContent())?.replace(/\D/g, ""));
-    expect(largeBlocks).toBeGreaterThanOrEqual(19);
+    // The land search's own count for /zh/search?minArea=500 on the seeded data.
+    expect(largeBlocks).toBe(28);
+    await expect(page.getByTestId("live-large-blocks-area").textContent()).resolves.toBe("合计 22,525亩（1,501.6公顷）");
     expect(await page.getByTestId("park-card").count()).toBeGreaterThanOrEqual(20);
     expect(await page.getByTestId("headline-figure").count()).toBeGreaterThan(0);
     await expect(page.getByText("示意几何").first().isVisible()).resolves.toBe(true);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { getHomePageData, type HomePageData } from "@/lib/home/queries";
+import { getHomePageData, largeBlockSearch, type HomePageData } from "@/lib/home/queries";
+import { m2ToMu } from "@/lib/land/units";
+import { runLandSearch } from "@/lib/search/queries";
+import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { seededDb, testDb } from "./helpers/database";
 
 let db: Db;
@@ -35,8 +38,17 @@ describe("getHomePageData", () => {
     const available = await db.parcel.aggregate({ where: { status: "AVAILABLE" }, _count: { _all: true }, _sum: { areaM2: true } });
     expect(data.land.availableParcels).toBe(available._count._all);
     expect(data.land.availableAreaM2).toBeCloseTo(available._sum.areaM2 ?? 0, 3);
-    expect(data.land.largeBlocks).toBeGreaterThanOrEqual(19);
     expect(data.land.parksWithLand).toBe(data.parks.filter((p) => p.available.parcels > 0).length);
+  });
+
+  it("counts the large blocks exactly as the land search does for /zh/search?minArea=500: 28 blocks, 22,525 mu", async () => {
+    expect(data.land.largeBlocks).toBe(28);
+    expect(Math.round(m2ToMu(data.land.largeBlocksAreaM2))).toBe(22_525);
+    // The same figure the search page lists for the URL the home page links to.
+    expect(largeBlockSearch()).toBe("minArea=500");
+    const query = landSearchSchema.parse(searchParamsToObject(new URLSearchParams("minArea=500")));
+    const { result } = await runLandSearch(db, query);
+    expect([result.total, result.totalAreaM2]).toEqual([data.land.largeBlocks, data.land.largeBlocksAreaM2]);
   });
 
   it("returns headline figures of the cluster and the main platform, each with its article", () => {
@@ -53,7 +65,7 @@ describe("getHomePageData", () => {
     const empty = testDb();
     try {
       const result = await getHomePageData(empty);
-      expect(result).toEqual({ figures: [], parks: [], land: { availableParcels: 0, availableAreaM2: 0, largeBlocks: 0, parksWithLand: 0 } });
+      expect(result).toEqual({ figures: [], parks: [], land: { availableParcels: 0, availableAreaM2: 0, largeBlocks: 0, largeBlocksAreaM2: 0, parksWithLand: 0 } });
     } finally {
       await empty.$disconnect();
     }

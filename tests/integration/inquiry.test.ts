@@ -292,4 +292,56 @@ describe("the inquiry page's exported form action", () => {
     expect(await db.inquiry.count()).toBe(0);
     expect(await db.rateLimit.count()).toBe(0);
   });
+
+  /** The form's fields as a browser sends them: strings only, a ticked box as "on", the empty
+   * fields present and empty, the honeypot empty, plus React's own `$ACTION_` keys. */
+  const browserForm = (over: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.append("$ACTION_REF_1", "");
+    form.append("$ACTION_1:0", JSON.stringify({ id: "0123456789abcdef0123456789abcdef01234567", bound: "$@1" }));
+    form.append("$ACTION_1:1", "[null]");
+    form.append("$ACTION_KEY", "k1234567890");
+    const fields = { ...valid({ phone: "", investmentCny: "", jobs: "", powerKva: "", waterTonsPerDay: "", timeline: "", website: "" }), ...over } as Record<string, string>;
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    return form;
+  };
+  const submitForm = (form: FormData, label = "ip-form") => inRequest({ address: ipOf(label) }, () => submitInquiry(null, form));
+
+  it("a browser's form data is submitted: the inquiry is written with what was typed, the reference returned", async () => {
+    const form = browserForm({ contactName: "Jürgen Weiß", landNeededMu: "1,200", industry: "NEW_ENERGY_BATTERY" });
+    const result = await submitForm(form);
+    expect(result).toMatchObject({ ok: true, data: { created: true, reference: expect.stringMatching(/^JM\d{4}-[A-Z0-9]{6}$/) } });
+    expect(result && "values" in result).toBe(false);
+    const row = await db.inquiry.findFirstOrThrow({ select: { reference: true, contactName: true, landNeededMu: true, phone: true, industry: true, email: true } });
+    expect(row).toEqual({ reference: result!.ok ? result!.data.reference : "", contactName: "Jürgen Weiß", landNeededMu: 1200, phone: null, industry: "NEW_ENERGY_BATTERY", email: "anna@example.de" });
+    // Sent again (a resubmitted page), the same key answers with the same reference.
+    expect(await submitForm(form)).toMatchObject({ ok: true, data: { created: false, reference: row.reference } });
+    expect(await db.inquiry.count()).toBe(1);
+  });
+
+  it("a refused form comes back with what was typed and the field messages, writing nothing", async () => {
+    const form = browserForm({ email: "anna(at)example.de", landNeededMu: "viel", message: "short", website: "" });
+    const result = await submitForm(form);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "validation", message: "validation", fieldErrors: { email: "email", landNeededMu: "mustBeNumber", message: "tooShort:10" } },
+      values: {
+        // Empty fields are not given back (they render empty anyway); the honeypot never is.
+        contactName: "Anna Schmidt", company: "Schmidt Batterietechnik GmbH", email: "anna(at)example.de", country: "Germany",
+        industry: "NEW_ENERGY_BATTERY", landNeededMu: "viel", message: "short", consent: "on",
+      },
+    });
+    expect(await db.inquiry.count()).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
+  });
+
+  it(`limits one client address to ${INQUIRIES_PER_IP_PER_HOUR} an hour through the form too, keeping what was typed`, async () => {
+    for (let i = 0; i < INQUIRIES_PER_IP_PER_HOUR; i++) expect((await submitForm(browserForm({ idempotencyKey: randomUUID() }), "ip-form-busy"))?.ok).toBe(true);
+    const blocked = await submitForm(browserForm({ idempotencyKey: randomUUID(), company: "Sixth Try GmbH" }), "ip-form-busy");
+    expect(blocked).toMatchObject({ ok: false, error: { code: "rate_limited", message: "rateLimited" }, values: { company: "Sixth Try GmbH", contactName: "Anna Schmidt" } });
+    // Another network is not affected.
+    expect(await submitForm(browserForm({ idempotencyKey: randomUUID() }), "ip-form-other")).toMatchObject({ ok: true });
+    expect(await db.inquiry.count()).toBe(INQUIRIES_PER_IP_PER_HOUR + 1);
+    expect(await counted()).toEqual([`${bucket("ip-form-busy")}=${INQUIRIES_PER_IP_PER_HOUR}`, `${bucket("ip-form-other")}=1`].sort());
+  });
 });

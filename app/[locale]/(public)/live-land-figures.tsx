@@ -1,13 +1,24 @@
 import { getTranslations } from "next-intl/server";
 import { formatArea } from "@/lib/i18n/format";
-import type { LandStats } from "@/lib/land/stats";
+import { LARGE_BLOCK_MU, largeBlockSearch, type LandStats } from "@/lib/home/queries";
 
 export async function LiveLandFigures({ locale, land }: { locale: string; land: LandStats }) {
   const t = await getTranslations("home");
   const nf = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US");
   const items = [
     { label: t("liveAvailableArea"), value: formatArea(locale, land.availableAreaM2), testId: "live-area" },
-    { label: t("liveBlocks"), value: nf.format(land.largeBlocks), testId: "live-large-blocks" },
+    {
+      label: t("liveBlocks", { mu: nf.format(LARGE_BLOCK_MU) }),
+      value: nf.format(land.largeBlocks),
+      testId: "live-large-blocks",
+      // The figure is the land search's own count: the link opens exactly the blocks it counts.
+      detail: (
+        <>
+          <span data-testid="live-large-blocks-area">{t("liveBlocksArea", { area: formatArea(locale, land.largeBlocksAreaM2) })}</span>{" "}
+          <a href={`/${locale}/search?${largeBlockSearch()}`} className="text-brand-700 underline">{t("liveBlocksLink")}</a>
+        </>
+      ),
+    },
     { label: t("liveAvailableParcels"), value: nf.format(land.availableParcels), testId: "live-parcels" },
     { label: t("liveParks"), value: nf.format(land.parksWithLand), testId: "live-parks" },
   ];
@@ -23,6 +34,7 @@ export async function LiveLandFigures({ locale, land }: { locale: string; land: 
             <dd className="mt-1 text-xl font-semibold text-brand-700 sm:text-2xl" data-testid={item.testId}>
               {item.value}
             </dd>
+            {"detail" in item && <dd className="mt-1 text-xs text-stone-600">{item.detail}</dd>}
           </div>
         ))}
       </dl>

@@ -1,7 +1,6 @@
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { db } from "@/lib/db";
-import { getHomePageData } from "@/lib/home/queries";
+import { loadHomePage } from "@/lib/home/loaders";
 import { HeadlineFigures } from "./headline-figures";
 import { LiveLandFigures } from "./live-land-figures";
 import { ParkDirectory } from "./park-directory";
@@ -11,7 +10,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   setRequestLocale(locale);
   // Land status changes all day: always read the database, never a build-time snapshot.
   await connection();
-  const [data, t] = await Promise.all([getHomePageData(db()), getTranslations("home")]);
+  const [data, t] = await Promise.all([loadHomePage(), getTranslations("home")]);
   return (
     <>
       <section className="bg-gradient-to-br from-brand-900 to-brand-700 text-white">

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { db } from "@/lib/db";
 import { formatArea, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import { listSearchOptions } from "@/lib/search/options";
 import { MAX_COMPARE, readCompareEntry, readCompareList, type CompareEntry } from "@/lib/search/compare";
 import { readinessState } from "@/lib/land/readiness";
 import { inquiryHref, resultHref } from "@/lib/search/links";
-import { findLandBlock } from "@/lib/search/queries";
+import { loadLandBlock, loadSearchOptions } from "@/lib/search/loaders";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { blockPriceText } from "../search/block-card";
 
@@ -32,7 +30,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const filters = toSearchParams({ ...query, page: 1 }).toString();
   // Each entry is resolved as it was picked (a block under these filters, or a parcel alone).
   const viewOf = (e: CompareEntry) => ({ ...query, view: e.kind === "parcel" ? ("parcels" as const) : ("blocks" as const) });
-  const [blocks, options] = await Promise.all([Promise.all(items.map((e) => findLandBlock(db(), viewOf(e), e.key))), listSearchOptions(db())]);
+  const [blocks, options] = await Promise.all([Promise.all(items.map((e) => loadLandBlock(viewOf(e), e.key))), loadSearchOptions()]);
   const kinds = new Set(items.map((e) => e.kind));
   const title = kinds.size > 1 ? "compare.titleMixed" : kinds.has("parcel") ? "compare.titleParcels" : "compare.title";
   const parkName = new Map(options.parks.map((p) => [p.id, pick(locale, p.nameZh, p.nameEn)]));

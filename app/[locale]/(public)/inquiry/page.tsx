@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { db } from "@/lib/db";
 import { pick } from "@/lib/i18n/localized";
-import { getParkName } from "@/lib/parks/queries";
+import { loadParkName } from "@/lib/parks/loaders";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { InquiryForm } from "./inquiry-form";
 
@@ -29,7 +28,7 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !targets.includes(k)));
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
-  const park = str("park") ? await getParkName(db(), str("park")) : null;
+  const park = str("park") ? await loadParkName(str("park")) : null;
   const about = str("block")
     ? t("aboutBlock", { key: str("block") })
     : str("parcel")

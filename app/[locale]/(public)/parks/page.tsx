@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SelectField } from "@/components/select-field";
-import { db } from "@/lib/db";
 import { County, Industry, ParkLevel } from "@/lib/generated/prisma/enums";
 import { filterParks, parkFilterSchema } from "@/lib/parks/directory-filter";
-import { listParkCards } from "@/lib/parks/queries";
+import { loadParkCards } from "@/lib/parks/loaders";
 import { searchParamsToObject } from "@/lib/search/schemas";
 import { ParkDirectory } from "../park-directory";
 
@@ -24,7 +23,7 @@ export default async function ParksPage({ params, searchParams }: PageProps<"/[l
   const parsed = parkFilterSchema.safeParse(raw);
   // An unknown value in a hand-edited URL shows everything rather than nothing.
   const filter = parsed.success ? parsed.data : parkFilterSchema.parse({});
-  const parks = filterParks(await listParkCards(db()), filter);
+  const parks = filterParks(await loadParkCards(), filter);
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const select = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm";
   return (

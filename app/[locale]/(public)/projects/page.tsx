@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
-import { db } from "@/lib/db";
-import { listProjects } from "@/lib/parks/detail";
+import { loadProjects } from "@/lib/parks/loaders";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/projects">): Promise<Metadata> {
   const { locale } = await params;
@@ -15,7 +14,7 @@ export default async function ProjectsPage({ params }: PageProps<"/[locale]/proj
   const { locale } = await params;
   setRequestLocale(locale);
   await connection();
-  const [projects, t] = await Promise.all([listProjects(db()), getTranslations("projects")]);
+  const [projects, t] = await Promise.all([loadProjects(), getTranslations("projects")]);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>

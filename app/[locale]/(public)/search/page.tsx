@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { db } from "@/lib/db";
 import { formatArea } from "@/lib/i18n/format";
-import { listSearchOptions } from "@/lib/search/options";
-import { runLandSearch } from "@/lib/search/queries";
+import { loadSearchOptions, searchLandBlocks } from "@/lib/search/loaders";
 import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
@@ -29,9 +27,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const raw = searchParamsToObject(await searchParams);
   const parsed = landSearchSchema.safeParse(raw);
   const [t, tc, tm] = await Promise.all([getTranslations("search"), getTranslations("compare"), getTranslations("map")]);
-  const options = await listSearchOptions(db());
+  const options = await loadSearchOptions();
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  const outcome = parsed.success ? await runLandSearch(db(), parsed.data) : null;
+  const outcome = parsed.success ? await searchLandBlocks(parsed.data) : null;
   const query = parsed.success ? parsed.data : null;
   const { entries: compare, overflow: compareOverflow } = readCompareList(raw.compare);
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));

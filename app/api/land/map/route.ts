@@ -2,9 +2,8 @@
 // of the page's HTML so the list renders at once and the map data (up to a few thousand
 // polygons) loads only where a map is shown.
 import { NextResponse, type NextRequest } from "next/server";
-import { db } from "@/lib/db";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { landMapData } from "@/lib/search/map";
+import { loadLandMap } from "@/lib/search/loaders";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { apiLocale, localizedFieldErrors } from "@/lib/validation/localized-errors";
@@ -21,9 +20,9 @@ export async function GET(request: NextRequest) {
     const locale = apiLocale(request.nextUrl.searchParams, request.headers.get("accept-language"));
     return NextResponse.json({ error: "invalid search", locale, fields: localizedFieldErrors(codes, locale), codes }, { status: 400 });
   }
-  let data: Awaited<ReturnType<typeof landMapData>>;
+  let data: Awaited<ReturnType<typeof loadLandMap>>;
   try {
-    data = await landMapData(db(), parsed.data);
+    data = await loadLandMap(parsed.data);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
     throw error;

@@ -5,15 +5,15 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
 import { env } from "@/lib/env";
-import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { blockMapFeatures } from "@/lib/map/block";
 import { OUTLINE_COLOUR, STATUS_COLOURS } from "@/lib/map/colours";
-import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
+import { loadParcelShapesInBox, loadParcelsByCodes } from "@/lib/land/loaders";
 import { parcelReadiness, type ReadinessKey } from "@/lib/land/readiness";
-import { lookupLandBlock, todayDay } from "@/lib/search/queries";
+import { lookupLandBlockByKey } from "@/lib/search/loaders";
+import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
@@ -33,7 +33,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
-  const found = await lookupLandBlock(db(), query, key);
+  const found = await lookupLandBlockByKey(query, key);
   // A key no parcel has, or a parcel code that is not a block's key, never named a block: 404.
   if (found.kind === "unknown") notFound();
   // The key parcel exists but no longer passes these filters: the block the link was made for
@@ -51,7 +51,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   }
   const block = found.block;
   const members = new Set(block.parcelCodes);
-  const [parcels, around] = await Promise.all([getParcelsByCodes(db(), block.parcelCodes), getParcelShapesInBox(db(), block.bbox)]);
+  const [parcels, around] = await Promise.all([loadParcelsByCodes(block.parcelCodes), loadParcelShapesInBox(block.bbox)]);
   // The box query is capped: make sure every member is drawn and outlined, however big the block.
   const surroundings = [...around.filter((p) => !members.has(p.code)), ...parcels];
   const today = dayToIso(todayDay())!;

@@ -3,12 +3,11 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
-import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { expandBBox, bboxOf } from "@/lib/land/geometry";
-import { getParcelShapesInBox, getParcelsByCodes } from "@/lib/land/queries";
+import { loadParcelShapesInBox, loadParcelsByCodes } from "@/lib/land/loaders";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
@@ -27,10 +26,10 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
   await connection();
   const code = rawCode.slice(0, 80);
   const t = await getTranslations();
-  const [parcel] = await getParcelsByCodes(db(), [code]);
+  const [parcel] = await loadParcelsByCodes([code]);
   if (!parcel) notFound();
   // Neighbours within ~300 m give the parcel its context on the plan.
-  const around = await getParcelShapesInBox(db(), expandBBox(bboxOf(parcel.geometry), 300));
+  const around = await loadParcelShapesInBox(expandBBox(bboxOf(parcel.geometry), 300));
   const today = dayToIso(todayDay())!;
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
   const row = (label: string, value: string) => (

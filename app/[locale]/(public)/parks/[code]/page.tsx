@@ -6,15 +6,14 @@ import { ProjectCard } from "@/components/project-card";
 import { FigureCard } from "@/components/figure-card";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { STATUS_COLOURS } from "@/lib/map/colours";
-import { db } from "@/lib/db";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatFigure, formatList } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import { getParkDetail } from "@/lib/parks/detail";
+import { loadParkDetail } from "@/lib/parks/loaders";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
-  const park = await getParkDetail(db(), code);
+  const park = await loadParkDetail(code);
   return { title: park ? pick(locale, park.nameZh, park.nameEn) : code };
 }
 
@@ -23,7 +22,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
   setRequestLocale(locale);
   await connection();
   const t = await getTranslations();
-  const park = await getParkDetail(db(), code.slice(0, 80));
+  const park = await loadParkDetail(code.slice(0, 80));
   if (!park) notFound();
   const name = (x: { nameZh: string; nameEn: string }) => pick(locale, x.nameZh, x.nameEn);
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);

@@ -1,0 +1,13 @@
+// Land search reads on the app's client, for pages and route handlers (which never hold the client).
+import "server-only";
+import { db } from "../db";
+import { landMapData } from "./map";
+import { listSearchOptions } from "./options";
+import { findLandBlock, lookupLandBlock, runLandSearch } from "./queries";
+import type { LandSearchQuery } from "./schemas";
+
+export const loadSearchOptions = () => listSearchOptions(db());
+export const searchLandBlocks = (q: LandSearchQuery) => runLandSearch(db(), q);
+export const loadLandBlock = (q: LandSearchQuery, code: string) => findLandBlock(db(), q, code);
+export const lookupLandBlockByKey = (q: LandSearchQuery, key: string) => lookupLandBlock(db(), q, key);
+export const loadLandMap = (q: LandSearchQuery) => landMapData(db(), q);

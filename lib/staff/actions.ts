@@ -1,0 +1,37 @@
+// The staff management actions: admins only (user.manage), each through defineAction, so the
+// session, the permission and the shared schema are checked before anything is read.
+import { defineAction } from "../actions/action";
+import { db } from "../db";
+import { changeStaffRole, createStaffAccount, setStaffDisabled, setStaffParks } from "./mutations";
+import { changeRoleSchema, createStaffSchema, setDisabledSchema, setParksSchema } from "./schemas";
+
+const access = { permission: "user.manage" } as const;
+
+/** A new account; a generated password is in the result once and nowhere else. */
+export const createStaffAction = defineAction({
+  name: "staff.create",
+  schema: createStaffSchema,
+  access,
+  handler: (input, ctx) => createStaffAccount(db(), ctx, input),
+});
+
+export const setStaffDisabledAction = defineAction({
+  name: "staff.setDisabled",
+  schema: setDisabledSchema,
+  access,
+  handler: (input, ctx) => setStaffDisabled(db(), ctx, input),
+});
+
+export const changeStaffRoleAction = defineAction({
+  name: "staff.changeRole",
+  schema: changeRoleSchema,
+  access,
+  handler: (input, ctx) => changeStaffRole(db(), ctx, input),
+});
+
+export const setStaffParksAction = defineAction({
+  name: "staff.setParks",
+  schema: setParksSchema,
+  access,
+  handler: (input, ctx) => setStaffParks(db(), ctx, input),
+});
