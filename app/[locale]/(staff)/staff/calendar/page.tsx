@@ -3,9 +3,8 @@ import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { chinaDate } from "@/lib/calendar/china-time";
-import { calendarYears, listCalendarYear } from "@/lib/calendar/queries";
+import { loadCalendarYear, loadCalendarYears } from "@/lib/calendar/loaders";
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, calendarYearSchema, weekdayOf } from "@/lib/calendar/schemas";
-import { db } from "@/lib/db";
 import { AddDayForm, DeleteDayForm, EditDayForm, type DayRow } from "./day-forms";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff/calendar">): Promise<Metadata> {
@@ -26,7 +25,7 @@ export default async function CalendarPage({ params, searchParams }: PageProps<"
   // The year in China now, unless the URL names one (a hand-edited bad year shows this one).
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const year = parsed.success ? parsed.data : thisYear;
-  const [rows, withData] = await Promise.all([listCalendarYear(db(), year), calendarYears(db())]);
+  const [rows, withData] = await Promise.all([loadCalendarYear(year), loadCalendarYears()]);
   const years = [...new Set([...withData, thisYear, thisYear + 1, year])].sort((a, b) => a - b);
 
   const fmt = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { weekday: "short", year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });

@@ -6,7 +6,7 @@
 // is now, so the officer can compare and send again (the form then holds the new version).
 import type { ActionResult } from "@/lib/actions/action";
 import { currentActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { loadLeadSnapshot } from "@/lib/leads/loaders";
 import {
   addNoteAction,
   assignLeadAction,
@@ -16,7 +16,7 @@ import {
   rerunMatchAction,
   setNextActionAction,
 } from "@/lib/leads/lead-actions";
-import { readLeadSnapshot, type LeadSnapshot } from "@/lib/leads/lead-page";
+import type { LeadSnapshot } from "@/lib/leads/lead-page";
 
 export type LeadFormState =
   | (ActionResult<{ id: string; version: number }> & { values?: Record<string, string>; current?: LeadSnapshot | null })
@@ -34,7 +34,7 @@ async function run(action: (input: unknown) => Promise<ActionResult<{ id: string
   if (result.error.code !== "conflict") return { ...result, values };
   // Read with the same scope as every lead read: a conflict shows nothing the actor may not see.
   const actor = await currentActor();
-  const current = actor && typeof input.leadId === "string" ? await readLeadSnapshot(db(), actor, input.leadId) : null;
+  const current = actor && typeof input.leadId === "string" ? await loadLeadSnapshot(actor, input.leadId) : null;
   return { ...result, values, current };
 }
 

@@ -5,10 +5,10 @@ import { requireStaffPage } from "@/lib/auth/page-guard";
 import { currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { chinaDate } from "@/lib/calendar/china-time";
-import { db } from "@/lib/db";
+import { loadAssignableStaff } from "@/lib/leads/loaders";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import { listAssignableStaff, loadLeadPage, type BlockNow, type MatchNow, type ParcelNow } from "@/lib/leads/lead-page";
+import { loadLeadPage, type BlockNow, type MatchNow, type ParcelNow } from "@/lib/leads/lead-page";
 import { allowedTargets } from "@/lib/leads/pipeline";
 import { defaultReplySubject } from "@/lib/leads/reply-email";
 import { addNoteForm, assignLeadForm, logContactForm, moveStageForm, replyToInvestorForm, rerunMatchForm, setNextActionForm } from "./actions";
@@ -32,7 +32,7 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
   if (!ID.test(id)) notFound();
   const [data, staff] = await Promise.all([
     loadLeadPage(actor, id),
-    can(actor.role, "lead.assign") ? listAssignableStaff(db()) : Promise.resolve([]),
+    can(actor.role, "lead.assign") ? loadAssignableStaff() : Promise.resolve([]),
   ]);
   // Outside the officer's parks and assignments the lead does not exist (404, not 403).
   if (!data) notFound();
