@@ -16,10 +16,14 @@ export type ActionResult<T> =
 /** A staff action's context: the permission check has passed, so there is an actor. */
 export type StaffContext = ActionContext & { actor: Actor };
 
-type Config<S extends z.ZodType, T> =
-  | { name: string; schema: S; access: "public"; handler: (input: z.output<S>, ctx: ActionContext) => Promise<T> }
-  | { name: string; schema: S; access: { permission: Permission }; handler: (input: z.output<S>, ctx: StaffContext) => Promise<T> };
+type PublicConfig<S extends z.ZodType, T> = { name: string; schema: S; access: "public"; handler: (input: z.output<S>, ctx: ActionContext) => Promise<T> };
+type StaffConfig<S extends z.ZodType, T> = { name: string; schema: S; access: { permission: Permission }; handler: (input: z.output<S>, ctx: StaffContext) => Promise<T> };
+type Config<S extends z.ZodType, T> = PublicConfig<S, T> | StaffConfig<S, T>;
 
+// One overload per kind of access: TypeScript cannot type the handler's parameters from a union
+// discriminated by an object (`access: { permission }`), so a staff action's `ctx` was `any`.
+export function defineAction<S extends z.ZodType, T>(config: PublicConfig<S, T>): (input: unknown) => Promise<ActionResult<T>>;
+export function defineAction<S extends z.ZodType, T>(config: StaffConfig<S, T>): (input: unknown) => Promise<ActionResult<T>>;
 export function defineAction<S extends z.ZodType, T>(config: Config<S, T>): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     let requestId: string | undefined;

@@ -2,30 +2,20 @@
 // user are re-read each time, so signing out, 30 minutes idle, 12 hours since sign-in, a
 // disabled account, a changed role or password (token version) take effect on the next request.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { DbClient } from "../db/client";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { endStaffSession } from "./session-rows";
 import type { Actor } from "./actor";
 import { can, requiresTwoFactor, twoFactorBlocks, type Permission } from "./permissions";
-import { decodeSessionToken, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS, sessionCookieName, type SessionClaims } from "./session-token";
+import { decodeSessionToken, SESSION_IDLE_SECONDS, sessionCookieName, type SessionClaims } from "./session-token";
 
 /** lastSeenAt is written at most this often (a page load runs several guarded reads). */
 const TOUCH_AFTER_MS = 60_000;
 
-export async function startStaffSession(client: DbClient, userId: string, now = new Date()): Promise<string> {
-  const id = randomBytes(24).toString("base64url");
-  await client.staffSession.create({
-    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
-  });
-  return id;
-}
-
-export async function endStaffSession(client: DbClient, sessionId: string, reason: string, now = new Date()): Promise<void> {
-  await client.staffSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
-}
+export { endStaffSession, startStaffSession } from "./session-rows";
 
 /**
  * The actor a session cookie stands for, or null. A session found idle or past its 12 hours is

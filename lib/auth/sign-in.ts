@@ -9,7 +9,7 @@
 import type { Db, DbClient } from "../db/client";
 import { normalizeEmail } from "./email";
 import { PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
-import { startStaffSession } from "./session";
+import { startStaffSession } from "./session-rows";
 import { decryptTotpSecret, hashRecoveryCode, looksLikeRecoveryCode, matchTotp, TOTP_PERIOD_SECONDS } from "./totp";
 
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
