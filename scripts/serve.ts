@@ -13,6 +13,7 @@ import { localSecrets, localSecretsFile } from "../lib/db/local-secrets";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { env, EnvError } from "../lib/env";
 import { seedDatabase } from "../seeds/load";
+import { DEV_STAFF, DEV_STAFF_PASSWORD, ensureDevStaff } from "../lib/auth/staff-accounts";
 
 const dev = process.argv.includes("--dev");
 const buildOnly = process.argv.includes("--build-only");
@@ -59,6 +60,13 @@ async function prepareDatabase(): Promise<OpenDatabase> {
     try {
       const seeded = await seedDatabase(prisma, { force: false });
       console.log(seeded.message);
+      // Local use only: staff accounts to sign in with (README). Never on an external database
+      // or in production, where the first admin is made with `npm run staff:create-admin`.
+      if (database.embedded && env().NODE_ENV !== "production") {
+        const created = await ensureDevStaff(prisma);
+        if (created.length) console.log(`Created local staff accounts: ${created.join(", ")}.`);
+        console.log(`Local staff sign-in: ${DEV_STAFF.map((s) => s.email).join(", ")}, password "${DEV_STAFF_PASSWORD}" (the admin's TOTP key is in the README).`);
+      }
     } finally {
       await prisma.$disconnect();
     }
