@@ -52,9 +52,11 @@ function isSequence(s: string): boolean {
 
 /** A common word padded with digits, symbols or a repeat of itself ("Password2024!", "adminadmin"). */
 function isPaddedCommonWord(lower: string): boolean {
-  const letters = [...lower].map((c) => LEET[c] ?? c).join("").replace(/[^\p{L}]/gu, "");
+  const leet = (s: string) => [...s].map((c) => LEET[c] ?? c).join("").replace(/[^\p{L}]/gu, "");
   const plain = lower.replace(/[^\p{L}]/gu, "");
-  return [letters, plain].some((w) => {
+  // The padding (digits and symbols before and after) is not leet-speak: "p@ssw0rd-2026".
+  const core = lower.replace(/^[^\p{L}@$]+|[^\p{L}]+$/gu, "");
+  return [leet(lower), leet(core), plain].some((w) => {
     if (!w) return false;
     if (COMMON_BASE.has(w)) return true;
     for (let size = 1; size <= w.length / 2; size++) {
