@@ -133,7 +133,7 @@ describe("two-factor", () => {
     await withPassword(officer);
     const first = await asStaff(officer, async () => confirmTotpAction({ enrolment: sealEnrolment(officer.id, SECRET), code: await totpCode(SECRET) }));
     if (!first.result.ok) throw new Error("enrolment failed");
-    expect((await asStaff(officer, () => regenerateRecoveryCodesAction({ code: "000000" === "x" ? "" : "99999" }))).result).toMatchObject({ ok: false, error: { fieldErrors: { code: "account.twoFactor.errors.badCode" } } });
+    expect((await asStaff(officer, () => regenerateRecoveryCodesAction({ code: "99999" }))).result).toMatchObject({ ok: false, error: { fieldErrors: { code: "account.twoFactor.errors.badCode" } } });
     const second = await asStaff(officer, async () => regenerateRecoveryCodesAction({ code: await totpCode(SECRET) }));
     if (!second.result.ok) throw new Error("regeneration failed");
     expect(await attemptSignIn(db, { email: officer.email, password: OLD, code: first.result.data.recoveryCodes[0]!, ipHash: null })).toEqual({ ok: false, error: "bad-totp" });

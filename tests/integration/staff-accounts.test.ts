@@ -1,7 +1,7 @@
 // The first admin of a deployment (`npm run staff:create-admin`, run as a real process on a
 // fresh database), "not set up" until an admin exists, and the local development accounts.
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { staffIsSetUp } from "@/lib/auth/setup";
 import { attemptSignIn } from "@/lib/auth/sign-in";
@@ -20,9 +20,8 @@ afterAll(async () => {
 });
 
 function createAdmin(args: string[], stdin: string) {
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
   const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/staff-create-admin.ts", ...args], {
-    env: { ...rest, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: url },
     input: stdin,
     encoding: "utf8",
     timeout: 60_000,
