@@ -56,9 +56,10 @@ export const DEV_STAFF = [
 
 /**
  * Creates the development accounts that are missing (an account that exists is left as its
- * owner changed it). Returns the e-mails created.
+ * owner changed it). Returns the e-mails created. `sessionSecret`: the NEXTAUTH_SECRET the
+ * portal will run with (the admin's TOTP key is encrypted with a key derived from it).
  */
-export async function ensureDevStaff(db: Db): Promise<string[]> {
+export async function ensureDevStaff(db: Db, options: { sessionSecret?: string } = {}): Promise<string[]> {
   const existing = new Set((await db.user.findMany({ where: { email: { in: DEV_STAFF.map((s) => s.email) } }, select: { email: true } })).map((u) => u.email));
   const missing = DEV_STAFF.filter((s) => !existing.has(s.email));
   if (!missing.length) return [];
@@ -77,7 +78,7 @@ export async function ensureDevStaff(db: Db): Promise<string[]> {
       select: { id: true },
     });
     if (s.totp) {
-      await db.user.update({ where: { id: user.id }, data: { totpSecret: encryptTotpSecret(DEV_ADMIN_TOTP_SECRET, user.id), totpEnabledAt: new Date() } });
+      await db.user.update({ where: { id: user.id }, data: { totpSecret: encryptTotpSecret(DEV_ADMIN_TOTP_SECRET, user.id, options.sessionSecret), totpEnabledAt: new Date() } });
     }
   }
   return missing.map((s) => s.email);

@@ -1,7 +1,7 @@
 // Two-factor sign-in: TOTP (RFC 6238: SHA-1, 6 digits, 30 s, what every authenticator app
 // reads) and one-time recovery codes. The TOTP secret is stored encrypted (AES-256-GCM, key
 // derived from the session secret), recovery codes only as keyed hashes.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { generate, generateSecret, generateURI, verify } from "otplib";
 import { authSecret } from "./session-token";
 
@@ -11,14 +11,15 @@ export const TOTP_TOLERANCE_SECONDS = 30;
 export const TOTP_ISSUER = "Jiangmen Investment Portal";
 export const RECOVERY_CODE_COUNT = 10;
 
-function key(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "jiangmen-portal", purpose, 32));
+/** `secret` defaults to this process's session secret; a script preparing the app's data passes the app's. */
+function key(purpose: string, secret = authSecret()): Buffer {
+  return Buffer.from(hkdfSync("sha256", secret, "jiangmen-portal", purpose, 32));
 }
 
 /** AES-256-GCM; `bind` (the user id) is authenticated too, so a sealed value cannot be moved to another account. */
-export function seal(plain: string, purpose: string, bind: string): string {
+export function seal(plain: string, purpose: string, bind: string, secret?: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(purpose), iv);
+  const cipher = createCipheriv("aes-256-gcm", key(purpose, secret), iv);
   cipher.setAAD(Buffer.from(bind));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
@@ -39,7 +40,7 @@ export function unseal(sealed: string | null | undefined, purpose: string, bind:
   }
 }
 
-export const encryptTotpSecret = (secret: string, userId: string) => seal(secret, "totp-secret", userId);
+export const encryptTotpSecret = (secret: string, userId: string, sessionSecret?: string) => seal(secret, "totp-secret", userId, sessionSecret);
 export const decryptTotpSecret = (stored: string | null, userId: string) => unseal(stored, "totp-secret", userId);
 
 /** A new base32 secret of 20 random bytes (160 bits, RFC 4226's recommendation). */
@@ -95,10 +96,4 @@ export const looksLikeRecoveryCode = (code: string): boolean => /^[2-9a-hj-km-np
 
 export function hashRecoveryCode(code: string): string {
   return createHmac("sha256", key("recovery-code")).update(normalizeRecoveryCode(code)).digest("hex");
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)("next-auth's endpoints behind the portal server",
     });
 
   it("refuses a sign-in without the CSRF token, signs in with it, serves staff pages on that cookie, and signs out", async () => {
-    const noCsrf = await post("callback/credentials", "", { email: ADMIN, password: DEV_STAFF_PASSWORD, code: await freshDevAdminCode() });
+    const noCsrf = await post("callback/credentials", "", { email: ADMIN, password: DEV_STAFF_PASSWORD, code: "000000" });
     expect(setCookies(noCsrf).has("next-auth.session-token")).toBe(false);
     expect(((await noCsrf.json()) as { url: string }).url).toContain("csrf=true");
 
