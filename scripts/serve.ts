@@ -13,6 +13,7 @@ import { localSecrets, localSecretsFile } from "../lib/db/local-secrets";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { env, EnvError } from "../lib/env";
 import { seedDatabase } from "../seeds/load";
+import { DEV_STAFF, DEV_STAFF_PASSWORD, ensureDevStaff } from "../lib/auth/staff-accounts";
 
 const dev = process.argv.includes("--dev");
 const buildOnly = process.argv.includes("--build-only");
@@ -50,7 +51,7 @@ function buildIfStale(force = false): void {
   fs.writeFileSync(STAMP, stamp);
 }
 
-async function prepareDatabase(): Promise<OpenDatabase> {
+async function prepareDatabase(sessionSecret: string | undefined): Promise<OpenDatabase> {
   const database = await openDatabase();
   try {
     const result = await migrate(database.url);
@@ -59,6 +60,13 @@ async function prepareDatabase(): Promise<OpenDatabase> {
     try {
       const seeded = await seedDatabase(prisma, { force: false });
       console.log(seeded.message);
+      // Local use only: staff accounts to sign in with (README). Never on an external database
+      // or in production, where the first admin is made with `npm run staff:create-admin`.
+      if (database.embedded && env().NODE_ENV !== "production") {
+        const created = await ensureDevStaff(prisma, { sessionSecret });
+        if (created.length) console.log(`Created local staff accounts: ${created.join(", ")}.`);
+        console.log(`Local staff sign-in: ${DEV_STAFF.map((s) => s.email).join(", ")}, password "${DEV_STAFF_PASSWORD}" (the admin's TOTP key is in the README).`);
+      }
     } finally {
       await prisma.$disconnect();
     }
@@ -75,7 +83,11 @@ async function main(): Promise<void> {
     buildIfStale(true);
     return;
   }
-  const database = await prepareDatabase();
+  // `next start` runs in production mode, which requires the secrets. A local start (fresh
+  // clone, no env file) gets random ones, made once, so sessions survive restarts.
+  const local = !settings.NEXTAUTH_SECRET || !settings.IP_HASH_SALT ? localSecrets(localSecretsFile(settings.EMBEDDED_PG_DIR), ["NEXTAUTH_SECRET", "IP_HASH_SALT"]) : undefined;
+  const sessionSecret = settings.NEXTAUTH_SECRET ?? local?.NEXTAUTH_SECRET;
+  const database = await prepareDatabase(sessionSecret);
   console.log(database.embedded ? `Embedded PostgreSQL ready (data in ${settings.EMBEDDED_PG_DIR}).` : "Using DATABASE_URL.");
   if (!dev) {
     try {
@@ -87,11 +99,8 @@ async function main(): Promise<void> {
   }
   // NODE_ENV as `next start` / `next dev` set it: Next and React choose their build by it.
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: dev ? "development" : "production" };
-  if (!settings.NEXTAUTH_SECRET || !settings.IP_HASH_SALT) {
-    // `next start` runs in production mode, which requires the secrets. A local start (fresh
-    // clone, no env file) gets random ones, made once, so sessions survive restarts.
-    const local = localSecrets(localSecretsFile(settings.EMBEDDED_PG_DIR), ["NEXTAUTH_SECRET", "IP_HASH_SALT"]);
-    childEnv.NEXTAUTH_SECRET = settings.NEXTAUTH_SECRET ?? local.NEXTAUTH_SECRET;
+  if (local) {
+    childEnv.NEXTAUTH_SECRET = sessionSecret;
     childEnv.IP_HASH_SALT = settings.IP_HASH_SALT ?? local.IP_HASH_SALT;
   }
   // A process of its own: NODE_ENV must be set before Next is loaded, and a crash of the server

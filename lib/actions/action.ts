@@ -3,7 +3,7 @@
 // result object, never throwing to the UI.
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { can, type Permission } from "../auth/permissions";
+import { can, twoFactorBlocks, type Permission } from "../auth/permissions";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { AppError, type ErrorCode } from "../errors";
 import { fieldErrorsOf } from "../validation/field-errors";
@@ -44,6 +44,8 @@ export function defineAction<S extends z.ZodType, T>(config: PublicConfig<S, T> 
       if (config.access !== "public") {
         if (!ctx.actor) return { ok: false, error: { code: "unauthenticated", message: "signedOut" } };
         if (!can(ctx.actor.role, config.access.permission)) return { ok: false, error: { code: "forbidden", message: "forbidden" } };
+        // An admin who has not set up two-factor yet may do nothing but set it up.
+        if (twoFactorBlocks(ctx.actor, config.access.permission)) return { ok: false, error: { code: "forbidden", message: "twoFactorRequired" } };
       }
       const parsed = config.schema.safeParse(input);
       if (!parsed.success) {

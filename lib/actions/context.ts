@@ -3,11 +3,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { Actor } from "../auth/actor";
-import { currentActor } from "../auth/session";
+import { currentSessionActor } from "../auth/session";
 import { clientIp } from "../inquiry/ip";
 
 export interface ActionContext {
-  /** the signed-in staff member, or null (investors never sign in) */
+  /**
+   * the signed-in staff member, or null (investors never sign in); may be an admin still owing
+   * their second factor (`twoFactorPending`), whom defineAction refuses all but enrolment
+   */
   actor: Actor | null;
   /** names this request in logs and audit rows */
   requestId: string;
@@ -16,6 +19,6 @@ export interface ActionContext {
 }
 
 export async function resolveActionContext(): Promise<ActionContext> {
-  const [h, actor] = await Promise.all([headers(), currentActor()]);
+  const [h, actor] = await Promise.all([headers(), currentSessionActor()]);
   return { actor, requestId: randomUUID(), clientAddress: clientIp(h) };
 }

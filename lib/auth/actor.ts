@@ -11,4 +11,9 @@ export interface Actor {
   sessionId: string;
   /** the parks this person answers for (officers; admins see everything anyway) */
   parkIds: string[];
+  /**
+   * An admin signed in with a password who has not set up two-factor yet: may only reach the
+   * enrolment page and its actions (lib/auth/permissions.ts twoFactorBlocks). Absent: false.
+   */
+  twoFactorPending?: boolean;
 }

@@ -19,14 +19,31 @@ export const PERMISSIONS = [
   "user.manage",
   /** edit the working-day calendar (public holidays and swapped working days) */
   "calendar.manage",
+  /** one's own account: password, two-factor set-up, recovery codes (every staff member) */
+  "account.self",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  OFFICER: ["lead.read", "lead.triage", "lead.assign", "lead.export"],
+  OFFICER: ["lead.read", "lead.triage", "lead.assign", "lead.export", "account.self"],
 };
+
+/** Roles that must sign in with a second factor (TOTP); others are offered it. */
+export const TWO_FACTOR_REQUIRED_ROLES: readonly Role[] = ["ADMIN"];
+
+export function requiresTwoFactor(role: string): boolean {
+  return (TWO_FACTOR_REQUIRED_ROLES as readonly string[]).includes(role);
+}
+
+/** The one permission an admin who has not set up two-factor yet holds: setting it up. */
+export const TWO_FACTOR_ENROLMENT_PERMISSION: Permission = "account.self";
+
+/** True when the actor still owes their second factor and this permission is not the enrolment one. */
+export function twoFactorBlocks(actor: { twoFactorPending?: boolean }, permission: Permission): boolean {
+  return actor.twoFactorPending === true && permission !== TWO_FACTOR_ENROLMENT_PERMISSION;
+}
 
 export function can(role: string | null | undefined, permission: Permission): boolean {
   if (!role || !Object.hasOwn(ROLE_PERMISSIONS, role)) return false;

@@ -2,30 +2,20 @@
 // user are re-read each time, so signing out, 30 minutes idle, 12 hours since sign-in, a
 // disabled account, a changed role or password (token version) take effect on the next request.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { DbClient } from "../db/client";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { endStaffSession } from "./session-rows";
 import type { Actor } from "./actor";
-import { can, type Permission } from "./permissions";
-import { decodeSessionToken, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-token";
+import { can, requiresTwoFactor, twoFactorBlocks, type Permission } from "./permissions";
+import { decodeSessionToken, SESSION_IDLE_SECONDS, sessionCookieName, type SessionClaims } from "./session-token";
 
 /** lastSeenAt is written at most this often (a page load runs several guarded reads). */
 const TOUCH_AFTER_MS = 60_000;
 
-export async function startStaffSession(client: DbClient, userId: string, now = new Date()): Promise<string> {
-  const id = randomBytes(24).toString("base64url");
-  await client.staffSession.create({
-    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
-  });
-  return id;
-}
-
-export async function endStaffSession(client: DbClient, sessionId: string, reason: string, now = new Date()): Promise<void> {
-  await client.staffSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
-}
+export { endStaffSession, startStaffSession } from "./session-rows";
 
 /**
  * The actor a session cookie stands for, or null. A session found idle or past its 12 hours is
@@ -33,7 +23,11 @@ export async function endStaffSession(client: DbClient, sessionId: string, reaso
  */
 export async function actorFromToken(client: DbClient, token: string | undefined | null, now = new Date()): Promise<Actor | null> {
   const claims = await decodeSessionToken(token);
-  if (!claims) return null;
+  return claims ? actorFromClaims(client, claims, now) : null;
+}
+
+/** The same check for a token already decoded (next-auth's jwt callback hands over the claims). */
+export async function actorFromClaims(client: DbClient, claims: SessionClaims, now = new Date()): Promise<Actor | null> {
   const session = await client.staffSession.findUnique({
     where: { id: claims.sid },
     select: {
@@ -43,7 +37,7 @@ export async function actorFromToken(client: DbClient, token: string | undefined
       endedAt: true,
       user: {
         select: {
-          id: true, email: true, name: true, role: true, locale: true, disabled: true, tokenVersion: true,
+          id: true, email: true, name: true, role: true, locale: true, disabled: true, tokenVersion: true, totpEnabledAt: true,
           parks: { select: { parkId: true } },
         },
       },
@@ -71,20 +65,40 @@ export async function actorFromToken(client: DbClient, token: string | undefined
     locale: user.locale,
     sessionId: claims.sid,
     parkIds: user.parks.map((p) => p.parkId),
+    twoFactorPending: requiresTwoFactor(user.role) && !user.totpEnabledAt,
   };
 }
 
-/** The signed-in staff member of this request (read once per request), or null. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/**
+ * The session of this request as it stands (read once per request), or null: includes an admin
+ * who signed in with a password but has not set up two-factor yet (`twoFactorPending`), who
+ * may only reach the enrolment page and its actions. Only the account page, the staff layout,
+ * sign-out and defineAction (which refuses such an actor everything but enrolment) read this.
+ */
+export const currentSessionActor = cache(async (): Promise<Actor | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   // Investors have no cookie: their requests never wait on a session query.
   return token ? actorFromToken(db(), token) : null;
 });
 
-/** Throws the typed error an action maps to its result: signed out, or not allowed. */
+/**
+ * The signed-in staff member of this request, or null. An admin still owing their second
+ * factor counts as signed out here, so every route handler and query that checks `can()`
+ * on this fails closed for them.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const actor = await currentSessionActor();
+  return actor && !actor.twoFactorPending ? actor : null;
+});
+
+/**
+ * Throws the typed error an action maps to its result: signed out, not allowed, or (an admin
+ * without two-factor yet) anything but the enrolment permission.
+ */
 export function assertPermission(actor: Actor | null, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("unauthenticated", "signedOut");
   if (!can(actor.role, permission)) throw new AppError("forbidden", "forbidden");
+  if (twoFactorBlocks(actor, permission)) throw new AppError("forbidden", "twoFactorRequired");
 }
 
 /** The actor, if they hold the permission; the typed error otherwise. */

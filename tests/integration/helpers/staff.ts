@@ -18,7 +18,7 @@ let counter = 0;
 /** A staff member with a live session. `passwordHash` is not a usable hash: nobody signs in with it. */
 export async function createStaff(
   db: Db,
-  options: { role: Role; name?: string; email?: string; parkCodes?: string[]; disabled?: boolean; now?: Date } ,
+  options: { role: Role; name?: string; email?: string; parkCodes?: string[]; disabled?: boolean; now?: Date; twoFactor?: boolean } ,
 ): Promise<TestStaff> {
   counter += 1;
   const email = options.email ?? `${options.role.toLowerCase()}${counter}-${Date.now()}@staff.example.cn`;
@@ -32,6 +32,9 @@ export async function createStaff(
       role: options.role,
       passwordHash: "not-a-hash",
       disabled: options.disabled ?? false,
+      // Admins must have two-factor set up to act (lib/auth/permissions.ts twoFactorBlocks): a test
+      // admin has, unless `twoFactor: false` asks for one still owing it.
+      totpEnabledAt: (options.twoFactor ?? options.role === "ADMIN") ? (options.now ?? new Date()) : null,
       parks: { create: parks.map((p) => ({ parkId: p.id })) },
     },
     select: { id: true, tokenVersion: true },

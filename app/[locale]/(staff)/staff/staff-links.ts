@@ -1,0 +1,21 @@
+// The staff bar's links, each shown only to those whose permissions open its page.
+import type { Actor } from "@/lib/auth/actor";
+import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
+
+export interface NavLink {
+  href: string;
+  key: "leads" | "overview" | "users" | "calendar" | "account";
+  permission: Permission;
+}
+
+const LINKS: NavLink[] = [
+  { href: "/staff/leads", key: "leads", permission: "lead.read" },
+  { href: "/staff", key: "overview", permission: "lead.read" },
+  { href: "/staff/users", key: "users", permission: "user.manage" },
+  { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
+  { href: "/staff/account", key: "account", permission: "account.self" },
+];
+
+export function staffLinks(actor: Pick<Actor, "role" | "twoFactorPending">): NavLink[] {
+  return LINKS.filter((l) => can(actor.role, l.permission) && !twoFactorBlocks(actor, l.permission));
+}
