@@ -4,10 +4,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import QRCode from "qrcode";
-import { sealEnrolment, twoFactorStatus } from "@/lib/auth/account";
+import { sealEnrolment } from "@/lib/auth/account";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
-import { db } from "@/lib/db";
+import { loadTwoFactorStatus } from "@/lib/auth/loaders";
 import { PasswordForm, RegenerateForm, TotpEnrolForm } from "./account-forms";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff/account">): Promise<Metadata> {
@@ -26,7 +26,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   const [t, format, status, sp] = await Promise.all([
     getTranslations({ locale, namespace: "staff.auth.account" }),
     getFormatter({ locale }),
-    twoFactorStatus(db(), actor.id),
+    loadTwoFactorStatus(actor.id),
     searchParams,
   ]);
   let enrolment: { sealed: string; secret: string; svg: string } | null = null;

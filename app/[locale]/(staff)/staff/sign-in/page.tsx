@@ -6,8 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { accountPath, safeCallbackPath } from "@/lib/auth/page-guard";
 import { currentSessionActor } from "@/lib/auth/session";
-import { staffIsSetUp } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
+import { loadStaffIsSetUp } from "@/lib/auth/loaders";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff/sign-in">): Promise<Metadata> {
@@ -22,7 +21,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : null, locale);
   const t = await getTranslations({ locale, namespace: "staff.auth" });
-  if (!(await staffIsSetUp(db()))) {
+  if (!(await loadStaffIsSetUp())) {
     return (
       <div className="mx-auto max-w-xl px-4 py-12" data-testid="staff-not-set-up">
         <h1 className="text-2xl font-bold">{t("notSetUp.title")}</h1>
