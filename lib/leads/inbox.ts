@@ -229,7 +229,12 @@ export async function* exportInbox(db: DbClient, actor: Actor, f: InboxFilters, 
       // the stage key compares as the enum, in pipeline order, not as text
       return f.sort === "stage" && n === 0 ? Prisma.sql`CAST(${v} AS "InquiryStage")` : v;
     });
-    yield rows.map(({ k0: _k0, k1: _k1, k2: _k2, ...row }) => row);
+    for (const row of rows) {
+      delete (row as Partial<KeyedExportRow>).k0;
+      delete (row as Partial<KeyedExportRow>).k1;
+      delete (row as Partial<KeyedExportRow>).k2;
+    }
+    yield rows as ExportRow[];
     if (rows.length < batch) return;
   }
 }

@@ -24,7 +24,8 @@ beforeAll(() => {
 });
 beforeEach(async () => {
   fx = await seedInbox(db);
-  [admin, officerA, officerB] = await Promise.all([fx.admin, fx.officerA, fx.officerB].map((s) => as(s, async () => (await currentActor())!)));
+  const actors = await Promise.all([fx.admin, fx.officerA, fx.officerB].map((s) => as(s, async () => (await currentActor())!)));
+  [admin, officerA, officerB] = actors as [Actor, Actor, Actor];
 });
 afterEach(async () => {
   await db.$executeRawUnsafe(`TRUNCATE ${INBOX_TABLES} CASCADE`);
