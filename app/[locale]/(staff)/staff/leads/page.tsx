@@ -27,12 +27,7 @@ export default async function LeadInboxPage({ params, searchParams }: PageProps<
   const database = db();
   const now = new Date();
   const { filters: parsed, errors } = parseInboxFilters(raw);
-  const [t, options, counts, anyLead] = await Promise.all([
-    getTranslations("staff.inbox"),
-    inboxOptions(database),
-    inboxCounts(database, actor, now),
-    hasAnyLead(database, actor),
-  ]);
+  const [t, options, counts] = await Promise.all([getTranslations("staff.inbox"), inboxOptions(database), inboxCounts(database, actor, now)]);
   // Well-formed but naming nothing that exists: said next to the control, the filter left out.
   const filters: InboxFilters = { ...parsed };
   if (filters.park && !options.parks.some((p) => p.code === filters.park)) {
@@ -44,6 +39,8 @@ export default async function LeadInboxPage({ params, searchParams }: PageProps<
     filters.assignee = "any";
   }
   const result = await listInbox(database, actor, filters, now);
+  // only an empty list asks whether there is anything at all ("no leads yet" vs "none match")
+  const anyLead = result.total > 0 || (await hasAnyLead(database, actor));
   const base = `/${locale}/staff/leads`;
   const href = (f: Partial<InboxFilters>) => {
     const s = toInboxSearchParams(f).toString();
@@ -105,17 +102,13 @@ export default async function LeadInboxPage({ params, searchParams }: PageProps<
           </div>
           {result.total === 0 ? (
             <div className="mt-4 rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center" data-testid="inbox-empty">
-              {anyLead || filtered ? (
-                <>
-                  <p>{t("empty.noMatch")}</p>
-                  <p className="mt-2">
-                    <a href={base} className="font-medium text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-700">
-                      {t("empty.reset")}
-                    </a>
-                  </p>
-                </>
-              ) : (
-                <p>{t(can(actor.role, "lead.readAll") ? "empty.none" : "empty.noneScope")}</p>
+              <p>{anyLead ? t("empty.noMatch") : t(can(actor.role, "lead.readAll") ? "empty.none" : "empty.noneScope")}</p>
+              {filtered && (
+                <p className="mt-2">
+                  <a href={base} className="font-medium text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-700">
+                    {t("empty.reset")}
+                  </a>
+                </p>
               )}
             </div>
           ) : (
