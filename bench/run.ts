@@ -1,8 +1,12 @@
-// npm run bench [-- --quick]: every benchmark, figures printed for the README.
+// npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
+import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 
 const quick = process.argv.includes("--quick");
-const lines = await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25);
-lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const lines: string[] = [];
+if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25)));
+if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
+if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
 console.log(`\n${lines.join("\n")}`);
