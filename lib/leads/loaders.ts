@@ -2,7 +2,15 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { hasAnyLead, inboxCounts, inboxOptions, listInbox } from "./inbox";
+import type { InboxFilters } from "./inbox-schema";
 import { listAssignableStaff, readLeadSnapshot } from "./lead-page";
 
 export const loadLeadSnapshot = (actor: Actor, id: string) => readLeadSnapshot(db(), actor, id);
 export const loadAssignableStaff = () => listAssignableStaff(db());
+
+/** The inbox page's reads: options and counts bar, the page of leads, and "any lead at all". */
+export const loadInboxOptions = () => inboxOptions(db());
+export const loadInboxCounts = (actor: Actor, now: Date) => inboxCounts(db(), actor, now);
+export const loadInbox = (actor: Actor, filters: InboxFilters, now: Date) => listInbox(db(), actor, filters, now);
+export const loadHasAnyLead = (actor: Actor) => hasAnyLead(db(), actor);

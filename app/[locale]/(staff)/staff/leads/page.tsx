@@ -6,8 +6,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { hasAnyLead, inboxCounts, inboxOptions, listInbox } from "@/lib/leads/inbox";
+import { loadHasAnyLead, loadInbox, loadInboxCounts, loadInboxOptions } from "@/lib/leads/loaders";
 import { DEFAULT_INBOX_FILTERS, INBOX_PAGE_SIZE, inboxParamsToObject, parseInboxFilters, toInboxSearchParams, type InboxFilters } from "@/lib/leads/inbox-schema";
 import { InboxFiltersForm } from "./inbox-filters";
 import { InboxList } from "./inbox-list";
@@ -24,10 +23,9 @@ export default async function LeadInboxPage({ params, searchParams }: PageProps<
   const qs = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]]))).toString();
   const actor = await requireStaffPage("lead.read", locale, `/${locale}/staff/leads${qs ? `?${qs}` : ""}`);
   setRequestLocale(locale);
-  const database = db();
   const now = new Date();
   const { filters: parsed, errors } = parseInboxFilters(raw);
-  const [t, options, counts] = await Promise.all([getTranslations("staff.inbox"), inboxOptions(database), inboxCounts(database, actor, now)]);
+  const [t, options, counts] = await Promise.all([getTranslations("staff.inbox"), loadInboxOptions(), loadInboxCounts(actor, now)]);
   // Well-formed but naming nothing that exists: said next to the control, the filter left out.
   const filters: InboxFilters = { ...parsed };
   if (filters.park && !options.parks.some((p) => p.code === filters.park)) {
@@ -38,9 +36,9 @@ export default async function LeadInboxPage({ params, searchParams }: PageProps<
     errors.assignee = "unknownAssignee";
     filters.assignee = "any";
   }
-  const result = await listInbox(database, actor, filters, now);
+  const result = await loadInbox(actor, filters, now);
   // only an empty list asks whether there is anything at all ("no leads yet" vs "none match")
-  const anyLead = result.total > 0 || (await hasAnyLead(database, actor));
+  const anyLead = result.total > 0 || (await loadHasAnyLead(actor));
   const base = `/${locale}/staff/leads`;
   const href = (f: Partial<InboxFilters>) => {
     const s = toInboxSearchParams(f).toString();

@@ -2,17 +2,15 @@
 // page) within the actor's scope, streamed in batches. The permission is checked here, next to
 // the data (a page or proxy.ts is no guard for a route). The export is audited before the
 // first byte goes out: one AuditLog row with the filters and the number of rows.
-import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { databaseUnavailableResponse, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { readOnlyRoute } from "@/lib/http/read-only-route";
 import { CSV_BOM } from "@/lib/leads/csv";
-import { countInbox, exportInbox } from "@/lib/leads/inbox";
+import { startLeadExport } from "@/lib/leads/export";
 import { csvFormatter, exportDisposition, exportLocale } from "@/lib/leads/inbox-csv";
-import { filtersForAudit, inboxParamsToObject, parseInboxFilters } from "@/lib/leads/inbox-schema";
+import { inboxParamsToObject, parseInboxFilters } from "@/lib/leads/inbox-schema";
 import { localizedFieldErrors } from "@/lib/validation/localized-errors";
 
 export const dynamic = "force-dynamic";
@@ -33,21 +31,9 @@ export async function GET(request: Request) {
       return json({ error: "invalid filters", fields: localizedFieldErrors(errors, locale), codes: errors }, 400);
     }
     const now = new Date();
-    const database = db();
-    const rows = await countInbox(database, actor, filters, now);
-    await database.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "lead.export",
-        entity: "Inquiry",
-        entityId: "export",
-        after: { filters: filtersForAudit(filters), rows },
-        requestId: randomUUID(),
-      },
-    });
+    const { batches } = await startLeadExport(actor, filters, now);
     const format = csvFormatter(locale);
     const encoder = new TextEncoder();
-    const batches = exportInbox(database, actor, filters, now);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(encoder.encode(CSV_BOM + format.header));
