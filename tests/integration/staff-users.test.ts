@@ -163,6 +163,10 @@ describe("an admin manages staff", () => {
     const again = await createStaff(db, { role: "OFFICER", email: "other@jmtz.gov.cn" });
     expect(await as(again, () => setStaffParksAction({ userId: again.id, version: 1, parkIds: [] }))).toMatchObject({ error: { code: "forbidden" } });
     const promoted = { ...officer, cookies: await sessionCookieFor(db, officer.id, 1) };
+    // A new admin has no second factor yet: their session may only enrol one (lib/auth).
+    expect(await as(promoted, () => currentActor())).toBeNull();
+    expect(await as(promoted, () => setStaffParksAction({ userId: again.id, version: 1, parkIds: [parks.heshan] }))).toMatchObject({ error: { code: "forbidden", message: "twoFactorRequired" } });
+    await db.user.update({ where: { id: officer.id }, data: { totpEnabledAt: new Date() } });
     expect(await as(promoted, () => currentActor())).toMatchObject({ role: "ADMIN", parkIds: [] });
     expect(await as(promoted, () => setStaffParksAction({ userId: again.id, version: 1, parkIds: [parks.heshan] }))).toMatchObject({ ok: true });
     const [role] = await audits();
