@@ -10,6 +10,7 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/action-limits.js";
 import { withDatabaseStatus } from "../lib/db/request-status";
 import { createPortalHandler } from "../lib/http/portal-handler";
 import { withNotFoundShell } from "../lib/http/not-found-shell";
+import { runShutdownHooks } from "../lib/jobs/shutdown";
 
 const dev = process.argv.includes("--dev");
 // Next and React pick their build by NODE_ENV when first loaded; serve.ts sets it, as `next
@@ -40,8 +41,10 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    // Finish the requests in flight, then let Next release what it holds (dev watchers).
-    server.close(() => void app.close().finally(() => process.exit(0)));
+    // Finish the requests in flight, then let Next release what it holds (dev watchers); the
+    // job runner (started inside Next, lib/jobs/) finishes its running job meanwhile.
+    const jobs = runShutdownHooks();
+    server.close(() => void Promise.allSettled([app.close(), jobs]).finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };

@@ -11,6 +11,7 @@ import { conflict, rateLimited } from "../errors";
 import { pick } from "../i18n/localized";
 import { countEmailsTo, enqueueEmail } from "../mail/outbox";
 import { addressKey } from "../mail/address";
+import { assignNewInquiry } from "../leads/routing";
 import { inquiryReceivedEmail, translatorFor } from "../mail/templates";
 import { Prisma } from "../generated/prisma/client";
 import { takeRateLimit } from "../rate-limit";
@@ -158,6 +159,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
             select: { id: true },
           });
           await tx.inquiryEvent.create({ data: { inquiryId: inquiry.id, type: "CREATED", toStage: "NEW" } });
+          await assignNewInquiry(tx, { inquiryId: inquiry.id, parkId: park?.id, now });
           // A form that mails any address could be used to spam it: a few confirmations per
           // address (however it is typed) a day; the inquiries themselves are always kept. The
           // address's lock makes the count and the enqueue one step for parallel inquiries.

@@ -1,5 +1,6 @@
 // This app instance's mail sender: right after an inquiry commits (the action schedules it
-// with next/server `after`) and every minute for retries (instrumentation.ts). Without
+// with next/server `after`) and every minute for retries (the pg-boss job "mail-deliver",
+// lib/jobs/app-jobs.ts). Without
 // MAIL_SMTP_URL nothing is sent and e-mails wait in the outbox, said once in the log.
 import "server-only";
 import { db } from "../db";

@@ -1,0 +1,16 @@
+// The portal's scheduled jobs: one queue each in pg-boss, with its cron schedule. Crons are
+// read in China time (the office's clock); both of these are time-of-day independent anyway.
+
+export const JOB_NAMES = {
+  /** sends what the outbox holds (lib/mail/deliver.ts); new e-mails also go right after their request */
+  deliverMail: "mail-deliver",
+  /** records escalation levels of untouched leads (lib/leads/escalation.ts) */
+  escalateLeads: "lead-escalation",
+} as const;
+
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+export const JOB_SCHEDULES: Record<JobName, string> = {
+  [JOB_NAMES.deliverMail]: "* * * * *",
+  [JOB_NAMES.escalateLeads]: "*/10 * * * *",
+};
