@@ -42,7 +42,11 @@ export const assignLeadAction = defineAction({
   name: "lead.assign",
   schema: assignLeadSchema,
   access: { permission: "lead.assign" },
-  handler: (input: AssignLeadInput, ctx: StaffContext) => assignLead(db(), input, ctx),
+  handler: async (input: AssignLeadInput, ctx: StaffContext) => {
+    const written = await assignLead(db(), input, ctx);
+    after(deliverOutboxSoon); // the new assignee's e-mail, queued with the change
+    return written;
+  },
 });
 
 export const moveStageAction = defineAction({

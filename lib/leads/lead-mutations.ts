@@ -11,6 +11,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { InquiryEventType, InquiryStage } from "../generated/prisma/enums";
 import { matchBlocksForNeeds, type MatchedBlock } from "../inquiry/matching";
 import { enqueueEmail } from "../mail/outbox";
+import { enqueueAssignmentEmail } from "./assignment-email";
 import type {
   AddNoteInput,
   AssignLeadInput,
@@ -188,7 +189,8 @@ export function assignLead(db: Db, input: AssignLeadInput, context: WriteContext
     const written = await commit(tx, ctx, lead, "assign", { assigneeId: to.id, assignedAt: now }, [
       { type: "ASSIGNED", data: { fromId: from?.id ?? null, fromName: from?.name ?? null, toId: to.id, toName: to.name } },
     ]);
-    // TODO(integrator, stream jobs): await enqueueAssignmentEmail(tx, { inquiryId: lead.id, assigneeId: to.id }) from lib/leads/assignment-email.ts
+    // The new assignee hears of it (in their language), unless they took the lead themselves.
+    if (to.id !== ctx.actor.id) await enqueueAssignmentEmail(tx, { inquiryId: lead.id, assigneeId: to.id, byName: ctx.actor.name });
     return written;
   });
 }

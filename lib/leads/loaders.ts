@@ -5,6 +5,7 @@ import { db } from "../db";
 import { hasAnyLead, inboxCounts, inboxOptions, listInbox } from "./inbox";
 import type { InboxFilters } from "./inbox-schema";
 import { listAssignableStaff, readLeadSnapshot } from "./lead-page";
+import { staffOverviewFor } from "./overview";
 
 export const loadLeadSnapshot = (actor: Actor, id: string) => readLeadSnapshot(db(), actor, id);
 export const loadAssignableStaff = () => listAssignableStaff(db());
@@ -14,3 +15,6 @@ export const loadInboxOptions = () => inboxOptions(db());
 export const loadInboxCounts = (actor: Actor, now: Date) => inboxCounts(db(), actor, now);
 export const loadInbox = (actor: Actor, filters: InboxFilters, now: Date) => listInbox(db(), actor, filters, now);
 export const loadHasAnyLead = (actor: Actor) => hasAnyLead(db(), actor);
+
+/** The staff overview: counts and, for admins, the escalation lists. */
+export const loadOverview = (actor: Actor) => staffOverviewFor(db(), actor);

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
-import { staffOverviewFor, type EscalationList } from "@/lib/leads/overview";
+import { loadOverview } from "@/lib/leads/loaders";
+import type { EscalationList } from "@/lib/leads/overview";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff">): Promise<Metadata> {
   const { locale } = await params;
@@ -18,7 +18,7 @@ export default async function StaffOverviewPage({ params }: PageProps<"/[locale]
   const { locale } = await params;
   const actor = await requireStaffPage("lead.read", locale, `/${locale}/staff`);
   setRequestLocale(locale);
-  const [data, t] = await Promise.all([staffOverviewFor(db(), actor), getTranslations({ locale, namespace: "staff.overview" })]);
+  const [data, t] = await Promise.all([loadOverview(actor), getTranslations({ locale, namespace: "staff.overview" })]);
   const inbox = (query: string) => `/${locale}/staff/leads?${query}`;
   const cards = [
     { key: "new", value: data.counts.new, label: t("new"), hint: t("newHint"), href: inbox("stage=NEW"), alert: false },
