@@ -211,12 +211,16 @@ export async function readLeadPage(db: Db, actor: Actor, id: string, now = new D
   const askedCodes = row.parcels.map((p) => p.parcel.code);
   const allCodes = new Set([...askedCodes, ...requested.flatMap((b) => b.parcelCodes), ...matched.flatMap((b) => b.parcelCodes), ...rerunBlocks.flatMap((b) => b.parcelCodes)]);
   const parkIds = new Set([...matched, ...rerunBlocks].flatMap((b) => b.parkIds));
-  const [parcelRows, parkRows] = await Promise.all([
+  // Routing records only the assignee's id (lib/leads/routing.ts): their name is looked up here.
+  const routedIds = new Set(events.flatMap((e) => (isObject(e.data) && e.data.by === "routing" && typeof e.data.assigneeId === "string" ? [e.data.assigneeId] : [])));
+  const [parcelRows, parkRows, routedTo] = await Promise.all([
     allCodes.size
       ? db.parcel.findMany({ where: { code: { in: [...allCodes] } }, select: { code: true, status: true, areaM2: true, park: { select: { code: true, nameZh: true, nameEn: true } } } })
       : [],
     parkIds.size ? db.park.findMany({ where: { id: { in: [...parkIds] } }, select: { id: true, nameZh: true, nameEn: true } }) : [],
+    routedIds.size ? db.user.findMany({ where: { id: { in: [...routedIds] } }, select: { id: true, name: true } }) : [],
   ]);
+  const routedName = new Map(routedTo.map((u) => [u.id, u.name]));
   const parcels = new Map(parcelRows.map((p) => [p.code, { ...p, mark: markOf(p.status) }]));
   const parks = new Map(parkRows.map((p) => [p.id, { nameZh: p.nameZh, nameEn: p.nameEn }]));
   const matchNow = (b: MatchedBlock): MatchNow => ({
@@ -255,7 +259,9 @@ export async function readLeadPage(db: Db, actor: Actor, id: string, now = new D
       fromStage: e.fromStage,
       toStage: e.toStage,
       note: e.note,
-      data: isObject(e.data) ? e.data : null,
+      data: !isObject(e.data) ? null
+        : e.data.by === "routing" && typeof e.data.assigneeId === "string" ? { ...e.data, toName: routedName.get(e.data.assigneeId) ?? null }
+        : e.data,
     })),
     timelineTotal,
     emails: emails.map((e) => ({ ...e, state: emailState(e) })),
