@@ -2,7 +2,6 @@
 // a new inquiry (through the real exported action), admins edit the calendar through the real
 // exported actions (every kind of caller), and every edit reaches the next deadline computed,
 // whichever instance wrote it. CalendarDay is put back as the migration left it after each test.
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { addCalendarDayAction, deleteCalendarDayAction, updateCalendarDayAction } from "@/lib/calendar/actions";
@@ -12,21 +11,20 @@ import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { submitInquiryAction } from "@/lib/inquiry/actions";
 import { inRequest } from "../setup/request-scope";
-import { testDb } from "./helpers/database";
+import { restoreMigratedCalendar, testDb } from "./helpers/database";
 import { as, createStaff, type TestStaff } from "./helpers/staff";
 
-const MIGRATION_SQL = fs.readFileSync("prisma/migrations/20261201120000_calendar_2025_2027/migration.sql", "utf8");
-
 let db: Db;
-beforeAll(() => {
+beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   db = testDb();
+  // The migration's calendar, whatever a file run before this one did to it.
+  await restoreMigratedCalendar(db);
 });
 afterEach(async () => {
   vi.useRealTimers();
   await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "OutboxEmail", "RateLimit", "AuditLog", "User", "StaffSession" CASCADE`);
-  await db.$executeRawUnsafe(`DELETE FROM "CalendarDay"`);
-  await db.$executeRawUnsafe(MIGRATION_SQL);
+  await restoreMigratedCalendar(db);
 });
 afterAll(async () => {
   await Promise.all([db.$disconnect(), appDb().$disconnect()]);

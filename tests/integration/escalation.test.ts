@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { runEscalation } from "@/lib/leads/escalation";
-import { testDb } from "./helpers/database";
+import { restoreMigratedCalendar, testDb } from "./helpers/database";
 import { createStaff } from "./helpers/staff";
 
 let db: Db;
@@ -15,7 +15,9 @@ beforeAll(async () => {
   db = testDb();
 });
 afterEach(async () => {
-  await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryEscalation", "OutboxEmail", "User", "CalendarDay" CASCADE`);
+  await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryEscalation", "OutboxEmail", "User" CASCADE`);
+  // The test holiday goes; the migration's days (none in December 2026) come back for the files after this one.
+  await restoreMigratedCalendar(db);
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -184,31 +184,53 @@ describe("every lead action: who may and who may not", () => {
 });
 
 describe("assigning", () => {
-  it("records who had the lead and who has it now, and gives leads to active staff only", async () => {
+  it("records who had the lead and who has it now, e-mails a new assignee someone else chose, and gives leads to active staff only", async () => {
     const c = await cast();
     const gone = await createStaff(db, { role: "OFFICER", name: "离职者", disabled: true });
     const lead = await newLead();
+    // Routing gave the new lead to the park's active officer, in the creating transaction.
+    expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true } })).toEqual({ assigneeId: c.officer.id });
     expect(await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: gone.id }))).toMatchObject({
       ok: false, error: { code: "validation", fieldErrors: { assigneeId: "notAssignable" } },
     });
     expect(await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: "no-such-user" }))).toMatchObject({
       ok: false, error: { fieldErrors: { assigneeId: "notAssignable" } },
     });
-    expect((await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: c.officer.id }))).ok).toBe(true);
-    expect((await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version + 1, assigneeId: c.officer.id })))).toMatchObject({
+    expect(await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: c.officer.id }))).toMatchObject({
       ok: false, error: { fieldErrors: { assigneeId: "sameAssignee" } },
     });
+    const mailsBefore = await db.outboxEmail.count();
+    expect((await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: c.colleague.id }))).ok).toBe(true);
     expect((await as(c.admin, () => assignLeadAction({ leadId: lead.id, version: lead.version + 1, assigneeId: c.admin.id }))).ok).toBe(true);
     const events = await db.inquiryEvent.findMany({ where: { inquiryId: lead.id, type: "ASSIGNED" }, orderBy: { createdAt: "asc" }, select: { actorId: true, data: true } });
     expect(events).toEqual([
-      { actorId: c.officer.id, data: { fromId: null, fromName: null, toId: c.officer.id, toName: "陈静" } },
-      { actorId: c.admin.id, data: { fromId: c.officer.id, fromName: "陈静", toId: c.admin.id, toName: "Admin Liu" } },
+      { actorId: null, data: { by: "routing", rule: "park", assigneeId: c.officer.id } },
+      { actorId: c.officer.id, data: { fromId: c.officer.id, fromName: "陈静", toId: c.colleague.id, toName: "赵敏" } },
+      { actorId: c.admin.id, data: { fromId: c.colleague.id, fromName: "赵敏", toId: c.admin.id, toName: "Admin Liu" } },
     ]);
+    // 赵敏 is told who gave her the lead; the admin, who took it himself, is not e-mailed.
+    const mails = await db.outboxEmail.findMany({ where: { kind: "lead-assigned" }, orderBy: { createdAt: "asc" }, select: { to: true, inquiryId: true, subject: true } });
+    expect(mails).toEqual([
+      { to: c.officer.email, inquiryId: lead.id, subject: `新线索 ${lead.reference}：明达电池有限公司` },
+      { to: c.colleague.email, inquiryId: lead.id, subject: `新线索 ${lead.reference}：明达电池有限公司` },
+    ]);
+    expect(await db.outboxEmail.count()).toBe(mailsBefore + 1);
     const row = await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true, assignedAt: true } });
     expect(row.assigneeId).toBe(c.admin.id);
     expect(row.assignedAt).not.toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: lead.id, actorId: c.admin.id } });
-    expect(audit).toMatchObject({ action: "lead.assign", before: { assigneeId: c.officer.id, version: lead.version + 1 }, after: { assigneeId: c.admin.id, version: lead.version + 2 } });
+    expect(audit).toMatchObject({ action: "lead.assign", before: { assigneeId: c.colleague.id, version: lead.version + 1 }, after: { assigneeId: c.admin.id, version: lead.version + 2 } });
+  });
+
+  it("an officer takes a lead that came in while no officer was active: from nobody, and no e-mail to themselves", async () => {
+    const lead = await newLead();
+    expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true, assignedAt: true } })).toEqual({ assigneeId: null, assignedAt: null });
+    const c = await cast();
+    expect((await as(c.officer, () => assignLeadAction({ leadId: lead.id, version: lead.version, assigneeId: c.officer.id }))).ok).toBe(true);
+    const events = await db.inquiryEvent.findMany({ where: { inquiryId: lead.id, type: "ASSIGNED" }, orderBy: { createdAt: "asc" }, select: { actorId: true, data: true } });
+    expect(events).toEqual([{ actorId: c.officer.id, data: { fromId: null, fromName: null, toId: c.officer.id, toName: "陈静" } }]);
+    expect(await db.outboxEmail.count({ where: { kind: "lead-assigned" } })).toBe(0);
+    expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true } })).toEqual({ assigneeId: c.officer.id });
   });
 });
 
@@ -289,9 +311,11 @@ describe("next action, notes, logged contact", () => {
     expect((await as(c.officer, () => logContactAction({ leadId: lead.id, version: lead.version + 1, kind: "MEETING", happenedAt: nowInChina(), note: "园区会面" }))).ok).toBe(true);
     expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { stage: true, firstRespondedAt: true } })).toEqual({ stage: "CONTACTED", firstRespondedAt: expectedAt });
     const events = await db.inquiryEvent.findMany({ where: { inquiryId: lead.id }, orderBy: [{ createdAt: "asc" }], select: { type: true, note: true, data: true, fromStage: true, toStage: true } });
-    expect(events.map((e) => e.type)).toEqual(["CREATED", "CALL_LOGGED", "STAGE_CHANGED", "MEETING_LOGGED"]);
-    expect(events[1]).toMatchObject({ note: "电话沟通了用地需求", data: { happenedAt: expectedAt.toISOString() } });
-    expect(events[2]).toMatchObject({ fromStage: "NEW", toStage: "CONTACTED", data: { automatic: true, cause: "CALL_LOGGED" } });
+    // Routing assigned the lead to the park's officer when it came in.
+    expect(events.map((e) => e.type)).toEqual(["CREATED", "ASSIGNED", "CALL_LOGGED", "STAGE_CHANGED", "MEETING_LOGGED"]);
+    expect(events[1]).toMatchObject({ data: { by: "routing", rule: "park", assigneeId: c.officer.id } });
+    expect(events[2]).toMatchObject({ note: "电话沟通了用地需求", data: { happenedAt: expectedAt.toISOString() } });
+    expect(events[3]).toMatchObject({ fromStage: "NEW", toStage: "CONTACTED", data: { automatic: true, cause: "CALL_LOGGED" } });
   });
 });
 

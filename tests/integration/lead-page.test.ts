@@ -86,8 +86,12 @@ describe("the lead page's read", () => {
 
   it("finds nothing for an officer of another park; an admin reads every lead", async () => {
     const outsider = await createStaff(db, { role: "OFFICER", parkCodes: ["china-eu-cooperation-zone"] });
+    // The park has its own officer, so routing gives the lead to them, not to the outsider
+    // (with no officer of the park, round-robin could hand it to the outsider, who then sees it).
+    const parkOfficer = await createStaff(db, { role: "OFFICER", parkCodes: [PARK] });
     const admin = await createStaff(db, { role: "ADMIN" });
     const lead = await newLead();
+    expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true } })).toEqual({ assigneeId: parkOfficer.id });
     const outsiderActor = (await as(outsider, () => currentActor()))!;
     const adminActor = (await as(admin, () => currentActor()))!;
     expect(await readLeadPage(db, outsiderActor, lead.id)).toBeNull();
@@ -98,7 +102,10 @@ describe("the lead page's read", () => {
 
   it("lists every event newest first with who did it, the latest re-run beside the match at submission, and e-mails with their state", async () => {
     const officer = await createStaff(db, { role: "OFFICER", name: "陈静", parkCodes: [PARK] });
+    const colleague = await createStaff(db, { role: "OFFICER", name: "赵敏", parkCodes: ["china-eu-cooperation-zone"] });
     const admin = await createStaff(db, { role: "ADMIN", name: "Admin Liu" });
+    // Routing gives the lead to the park's officer; the admin then hands it to a colleague,
+    // and the park's officer works it (their park, so still in their scope).
     const lead = await newLead();
     let v = lead.version;
     const step = async (staff: typeof officer, fn: () => Promise<{ ok: boolean }>) => {
@@ -106,7 +113,7 @@ describe("the lead page's read", () => {
       expect(r.ok).toBe(true);
       v++;
     };
-    await step(admin, () => assignLeadAction({ leadId: lead.id, version: v, assigneeId: officer.id }));
+    await step(admin, () => assignLeadAction({ leadId: lead.id, version: v, assigneeId: colleague.id }));
     await step(officer, () => addNoteAction({ leadId: lead.id, version: v, note: "Called reception, they will call back." }));
     await step(officer, () => replyToInvestorAction({ leadId: lead.id, version: v, subject: `Re: your inquiry ${lead.reference}`, body: "Dear Ms Schmidt, ..." }));
     await step(officer, () => rerunMatchAction({ leadId: lead.id, version: v }));
@@ -114,7 +121,7 @@ describe("the lead page's read", () => {
 
     const actor = (await as(officer, () => currentActor()))!;
     const page = (await readLeadPage(db, actor, lead.id))!;
-    expect(page.lead).toMatchObject({ version: v, stage: "QUALIFIED", assignee: { id: officer.id, name: "陈静" } });
+    expect(page.lead).toMatchObject({ version: v, stage: "QUALIFIED", assignee: { id: colleague.id, name: "赵敏" } });
     expect(page.timeline.map((e) => [e.type, e.who.kind === "staff" ? e.who.name : e.who.kind, e.fromStage, e.toStage])).toEqual([
       ["STAGE_CHANGED", "陈静", "CONTACTED", "QUALIFIED"],
       ["MATCH_RERUN", "陈静", null, null],
@@ -122,9 +129,12 @@ describe("the lead page's read", () => {
       ["REPLIED", "陈静", null, null],
       ["NOTE", "陈静", null, null],
       ["ASSIGNED", "Admin Liu", null, null],
+      ["ASSIGNED", "routing", null, null],
       ["CREATED", "investor", null, "NEW"],
     ]);
-    expect(page.timelineTotal).toBe(7);
+    expect(page.timelineTotal).toBe(8);
+    expect(page.timeline[5]!.data).toEqual({ fromId: officer.id, fromName: "陈静", toId: colleague.id, toName: "赵敏" });
+    expect(page.timeline[6]!.data).toEqual({ by: "routing", rule: "park", assigneeId: officer.id });
     for (let i = 1; i < page.timeline.length; i++) expect(page.timeline[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(page.timeline[i]!.at.getTime());
     expect(page.timeline[4]!.note).toBe("Called reception, they will call back.");
     expect(page.timeline[3]).toMatchObject({ note: "Dear Ms Schmidt, ...", data: { subject: `Re: your inquiry ${lead.reference}`, to: "anna@example.de", locale: "en" } });
@@ -134,14 +144,18 @@ describe("the lead page's read", () => {
     expect(page.latestRerun!.by).toBe("陈静");
     expect(page.latestRerun!.blocks.map((b) => b.key)).toEqual(page.matchedAtSubmission.map((b) => b.key));
 
-    // Newest first: the reply, then the confirmation; neither sent (no mail server here).
+    // Newest first: the reply, the colleague's assignment e-mail, the confirmation, and the
+    // park officer's assignment e-mail (queued by routing just before the confirmation, in
+    // the creating transaction); none sent (no mail server here).
     expect(page.emails.map((e) => [e.kind, e.to, e.state])).toEqual([
       ["lead-reply", "anna@example.de", "pending"],
+      ["lead-assigned", colleague.email, "pending"],
       ["inquiry-received", "anna@example.de", "pending"],
+      ["lead-assigned", officer.email, "pending"],
     ]);
     await db.outboxEmail.updateMany({ where: { kind: "inquiry-received" }, data: { sentAt: new Date() } });
     await db.outboxEmail.updateMany({ where: { kind: "lead-reply" }, data: { attempts: 14, lastError: "550 mailbox unavailable" } });
-    expect((await readLeadPage(db, actor, lead.id))!.emails.map((e) => e.state)).toEqual(["failed", "sent"]);
+    expect((await readLeadPage(db, actor, lead.id))!.emails.map((e) => e.state)).toEqual(["failed", "pending", "sent", "pending"]);
     expect(page.overdue).toEqual({ firstResponse: false, firstContact: false, nextAction: false });
   });
 });
@@ -154,7 +168,7 @@ describe("the page's form actions", () => {
   };
 
   it("saves, and on a conflict keeps the typed text and shows the lead as it is now", async () => {
-    const officer = await createStaff(db, { role: "OFFICER", parkCodes: [PARK] });
+    const officer = await createStaff(db, { role: "OFFICER", name: "陈静", parkCodes: [PARK] });
     const admin = await createStaff(db, { role: "ADMIN", name: "Admin Liu" });
     const lead = await newLead();
     expect(await as(officer, () => addNoteForm(null, form({ leadId: lead.id, version: String(lead.version), note: "first note" })))).toEqual({
@@ -168,7 +182,7 @@ describe("the page's form actions", () => {
       ok: false,
       error: { code: "conflict", message: "staleVersion" },
       values: { leadId: lead.id, version: String(lead.version + 1), note: typed },
-      current: { version: lead.version + 2, stage: "QUALIFIED", assignee: null, nextActionDueAt: null, last: { type: "STAGE_CHANGED", who: { kind: "staff", name: "Admin Liu" } } },
+      current: { version: lead.version + 2, stage: "QUALIFIED", assignee: "陈静", nextActionDueAt: null, last: { type: "STAGE_CHANGED", who: { kind: "staff", name: "Admin Liu" } } },
     });
     expect(await db.inquiryEvent.count({ where: { inquiryId: lead.id, type: "NOTE" } })).toBe(1);
     // A refusal of another kind keeps the text too.

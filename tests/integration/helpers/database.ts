@@ -1,5 +1,6 @@
 // Helpers for the integration tier. Each file gets clients on the databases prepared by
 // tests/setup/global-db.ts; nothing here mocks the database.
+import fs from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
@@ -46,4 +47,17 @@ export async function schemaFingerprint(url: string): Promise<string[]> {
      WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
   return rows.map((r) => `${r.t}.${r.c}:${r.d}`);
+}
+
+/** The committed calendar migration: the CalendarDay rows every database starts with. */
+const CALENDAR_MIGRATION = "prisma/migrations/20261201120000_calendar_2025_2027/migration.sql";
+
+/**
+ * Puts CalendarDay back as the migration left it. The integration files share one database
+ * and run in no fixed order, so a file that empties or edits the calendar must restore it, or
+ * a later file computes its deadlines on a weekends-only calendar.
+ */
+export async function restoreMigratedCalendar(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`DELETE FROM "CalendarDay"`);
+  await db.$executeRawUnsafe(fs.readFileSync(CALENDAR_MIGRATION, "utf8"));
 }
