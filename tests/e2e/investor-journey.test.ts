@@ -1,24 +1,12 @@
 // The investor's journey in a real browser: search for 500 mu of contiguous land, open a
 // block, ask about it, get a reference number. Once in Chinese, once in English.
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
+import { waitForMail } from "./mail";
 import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
-const mailDir = inject("mailDir");
-
-/** The messages the test mail server has received that match, once at least one has. */
-async function waitForMail(match: (raw: string) => boolean, timeoutMs = 15_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match);
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const baseUrl = inject("baseUrl");
 
 async function searchAndOpenBlock(page: Page, locale: "zh" | "en") {

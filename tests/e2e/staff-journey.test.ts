@@ -3,33 +3,23 @@
 // inbox, replies to the investor, moves it to "qualified", adds a note and exports the inbox
 // as CSV; an admin (password + authenticator code) disables that officer, and the officer's
 // very next click is refused.
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEV_STAFF_PASSWORD } from "@/lib/auth/staff-accounts";
 import { createPrismaClient } from "@/lib/db/client";
 import { signInThroughForm } from "./staff-sign-in-helpers";
+import { waitForMail } from "./mail";
 import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("e2eDatabaseUrl");
-const mailDir = inject("mailDir");
 
 const ADMIN = "admin@jiangmen.example";
 const OFFICER = "officer.xinhui@jiangmen.example";
 const PARK = "xinhui-new-energy-battery"; // one of the Xinhui officer's parks (lib/auth/staff-accounts.ts)
 const INVESTOR = "ingrid.nilsson@example.se";
 
-async function waitForMail(match: (raw: string) => boolean, timeoutMs = 20_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match) : [];
-    if (found.length > 0 || Date.now() > deadline) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Submits a form and waits for its "saved" status (the page refreshes with the new version). */
 async function save(page: Page, testId: string) {

@@ -4,7 +4,6 @@
 // transaction with its timeline event and audit row. The reply is delivered to a real SMTP
 // server in this process through the app's own mail sender.
 import { randomUUID } from "node:crypto";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { chinaDate } from "@/lib/calendar/china-time";
 import { db as appDb } from "@/lib/db";
@@ -21,7 +20,7 @@ import {
   setNextActionAction,
 } from "@/lib/leads/lead-actions";
 import { deliverOutbox } from "@/lib/mail/deliver";
-import { freePort } from "../setup/free-port";
+import { startTestSmtp, type Received, type TestSmtp } from "./helpers/smtp";
 import { inRequest } from "../setup/request-scope";
 import { seededDb } from "./helpers/database";
 import { as, createStaff, type TestStaff } from "./helpers/staff";
@@ -31,25 +30,13 @@ const OTHER_PARK = "china-eu-cooperation-zone";
 const REPLY_TO = "invest@jiangmen.example.cn";
 
 let db: Db;
-let smtp: SMTPServer;
-const received: { to: string[]; raw: string }[] = [];
+let smtp: TestSmtp;
+let received: Received[];
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
+  smtp = await startTestSmtp();
+  received = smtp.received;
+  const port = smtp.port;
   // Read once by lib/env.ts, on the first use of lib/db.ts and the mail sender.
   process.env.DATABASE_URL = inject("seededDatabaseUrl");
   process.env.MAIL_SMTP_URL = `smtp://127.0.0.1:${port}`;
@@ -62,7 +49,7 @@ afterEach(async () => {
   await db.$executeRawUnsafe(`TRUNCATE "Inquiry", "InquiryEvent", "InquiryParcel", "OutboxEmail", "AuditLog", "RateLimit", "User", "StaffSession" CASCADE`);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await Promise.all([db.$disconnect(), appDb().$disconnect()]);
 });
 

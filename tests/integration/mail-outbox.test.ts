@@ -2,49 +2,31 @@
 // PostgreSQL: sent once, retried with backoff when the server is down, and shared safely by
 // several senders (two Prisma clients play two app instances).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
 import type { Db } from "@/lib/db/client";
 import { countEmailsTo, deliverDue, enqueueEmail, KEEP_DAYS, MAX_ATTEMPTS, purgeOldEmails, retryDelaySeconds, type SendMail } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/transport";
 import { freePort } from "../setup/free-port";
+import { startTestSmtp, type Received, type TestSmtp } from "./helpers/smtp";
 import { testDb } from "./helpers/database";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
 
 let db: Db;
 let other: Db;
-let server: SMTPServer;
+let server: TestSmtp;
 let port: number;
-const received: Received[] = [];
+let received: Received[];
 
 beforeAll(async () => {
   db = testDb();
   other = testDb();
-  port = await freePort();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  server = await startTestSmtp();
+  ({ port, received } = server);
 });
 afterEach(async () => {
   received.length = 0;
   await db.outboxEmail.deleteMany();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await Promise.all([db.$disconnect(), other.$disconnect()]);
 });
 

@@ -1,0 +1,15 @@
+// The e-mails the e2e server's SMTP catcher wrote to .data/e2e/mail (tests/e2e/global-server.ts).
+import fs from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+
+/** The raw messages received that match, as soon as at least one has (or none by the deadline). */
+export async function waitForMail(match: (raw: string) => boolean, timeoutMs = 20_000): Promise<string[]> {
+  const mailDir = inject("mailDir");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match) : [];
+    if (found.length > 0 || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
