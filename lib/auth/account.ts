@@ -11,9 +11,10 @@ import { decryptTotpSecret, encryptTotpSecret, hashRecoveryCode, matchTotp, newR
 export const ENROLMENT_VALID_SECONDS = 30 * 60;
 
 export const changePasswordSchema = z.object({
-  current: z.string().min(1, { error: "validation" }).max(1024),
-  next: z.string().max(1024),
-  confirm: z.string().max(1024),
+  // Over-long input gets the policy's own message (the form translates "password.*" keys).
+  current: z.string().min(1, { error: "validation" }).max(1024, { error: "password.tooLong" }),
+  next: z.string().max(1024, { error: "password.tooLong" }),
+  confirm: z.string().max(1024, { error: "password.tooLong" }),
 });
 
 /**

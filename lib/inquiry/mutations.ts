@@ -72,6 +72,14 @@ const isUniqueViolation = (e: unknown, field: string) =>
 // this order only, so two writers can never wait on each other in a cycle.
 const lockKey = (tx: Prisma.TransactionClient, key: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 
+async function parkOfLand(db: DbClient, parcels: { parkId: string }[]) {
+  if (parcels.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const p of parcels) counts.set(p.parkId, (counts.get(p.parkId) ?? 0) + 1);
+  const [parkId] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  return db.park.findUnique({ where: { id: parkId }, select: { id: true, nameZh: true, nameEn: true } });
+}
+
 export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: string | null; now?: Date }): Promise<CreatedInquiry> {
   const now = ctx.now ?? new Date();
   const fingerprint = inquiryFingerprint(input);
@@ -79,7 +87,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   const repeat = await existing(db, input.idempotencyKey, fingerprint);
   if (repeat) return repeat;
 
-  const park = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, nameZh: true, nameEn: true } }) : null;
+  const namedPark = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, nameZh: true, nameEn: true } }) : null;
   const requested: { key: string; query: string; parcelCodes: string[] }[] = [];
   const parcelCodes = new Set<string>();
   let blockKey: string | null = null;
@@ -94,8 +102,11 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   }
   if (input.parcelCode) parcelCodes.add(input.parcelCode);
   const parcels = parcelCodes.size
-    ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true, code: true } })
+    ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true, code: true, parkId: true } })
     : [];
+  // An inquiry about a block or a parcel names no park in its form, but its land lies in one:
+  // the park of most of that land, so the lead reaches (and is seen by) that park's officers.
+  const park = namedPark ?? (await parkOfLand(db, parcels));
   const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: input.parkCode }, now);
   // Deadlines count working days on China's calendar (holidays and swapped working days, as
   // admins keep them): the answer promised to the investor, and the officers' first contact.

@@ -134,7 +134,8 @@ describe("the lead page's read", () => {
     ]);
     expect(page.timelineTotal).toBe(8);
     expect(page.timeline[5]!.data).toEqual({ fromId: officer.id, fromName: "陈静", toId: colleague.id, toName: "赵敏" });
-    expect(page.timeline[6]!.data).toEqual({ by: "routing", rule: "park", assigneeId: officer.id });
+    // Routing keeps only the id; the page names the officer it chose.
+    expect(page.timeline[6]!.data).toEqual({ by: "routing", rule: "park", assigneeId: officer.id, toName: "陈静" });
     for (let i = 1; i < page.timeline.length; i++) expect(page.timeline[i - 1]!.at.getTime()).toBeGreaterThanOrEqual(page.timeline[i]!.at.getTime());
     expect(page.timeline[4]!.note).toBe("Called reception, they will call back.");
     expect(page.timeline[3]).toMatchObject({ note: "Dear Ms Schmidt, ...", data: { subject: `Re: your inquiry ${lead.reference}`, to: "anna@example.de", locale: "en" } });

@@ -111,6 +111,20 @@ describe("routing a new inquiry", () => {
     expect(fallback.events[1]!.data).toEqual({ by: "routing", rule: "round-robin", assigneeId: c.id });
   });
 
+  it("an inquiry about a parcel or a block, which names no park, goes to the officer of the park its land lies in", async () => {
+    const [eu, xinhui] = ["china-eu-cooperation-zone", "xinhui-new-energy-battery"];
+    const euOfficer = await createStaff(db, { role: "OFFICER", name: "李明", parkCodes: [eu] });
+    await createStaff(db, { role: "OFFICER", name: "陈静", parkCodes: [xinhui] });
+    const parcel = await db.parcel.findFirstOrThrow({ where: { park: { code: eu }, status: "AVAILABLE" }, orderBy: { code: "asc" }, select: { code: true, parkId: true } });
+    // Twice, so round-robin alone would have given one of them to the other officer.
+    for (let i = 0; i < 2; i++) {
+      const created = await lead((await create(db, { parcelCode: parcel.code })).reference);
+      expect(created.assigneeId).toBe(euOfficer.id);
+      expect(created.events[1]!.data).toEqual({ by: "routing", rule: "park", assigneeId: euOfficer.id });
+    }
+    expect(await db.inquiry.findMany({ select: { parkId: true } })).toEqual([{ parkId: parcel.parkId }, { parkId: parcel.parkId }]);
+  });
+
   it("skips disabled officers and admins; with no active officer the inquiry stays unassigned, with no event or e-mail", async () => {
     await createStaff(db, { role: "OFFICER", disabled: true, parkCodes: [parks[0]!.code] });
     await createStaff(db, { role: "ADMIN", parkCodes: [parks[0]!.code] });

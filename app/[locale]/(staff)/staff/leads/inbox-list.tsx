@@ -30,7 +30,10 @@ export async function InboxList({ locale, rows }: Props) {
     );
   return (
     <>
-      <table className="mt-3 hidden w-full border-collapse text-sm md:table" data-testid="inbox-table">
+      {/* A wide table scrolls inside its own box (focusable, so the keyboard can scroll it),
+          never the whole page. */}
+      <div className="mt-3 hidden overflow-x-auto md:block" tabIndex={0} role="region" aria-label={t("table.caption")}>
+      <table className="w-full border-collapse text-sm" data-testid="inbox-table">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead>
           <tr className="border-b border-stone-300 text-left text-xs uppercase tracking-wide text-stone-600">
@@ -66,6 +69,7 @@ export async function InboxList({ locale, rows }: Props) {
           ))}
         </tbody>
       </table>
+      </div>
       <ul className="mt-3 space-y-2 md:hidden" data-testid="inbox-cards">
         {rows.map((r) => (
           <li key={r.id} data-overdue={r.overdue || undefined} className={`rounded-lg border p-3 text-sm ${r.overdue ? "border-red-300 border-l-4 border-l-red-600 bg-red-50" : "border-stone-200 bg-white"}`}>

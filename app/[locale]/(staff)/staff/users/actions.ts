@@ -34,7 +34,8 @@ async function run<T>(form: unknown, action: (input: unknown) => Promise<ActionR
     return { ...result, values };
   }
   revalidatePath("/[locale]/staff/users", "page");
-  return result;
+  // The success panel names whom the account is for ("The account of ... was created").
+  return typeof input.name === "string" ? { ...result, values: { name: input.name.trim() } } : result;
 }
 
 export async function createStaff(_prev: StaffFormState<{ id: string; version: number; generatedPassword: string | null }>, form: unknown) {

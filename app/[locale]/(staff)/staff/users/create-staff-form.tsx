@@ -45,7 +45,7 @@ export function CreateStaffForm({ locale, parks, passwordLimits }: Props) {
   if (state?.ok && state !== dismissed) {
     return (
       <div role="status" className="rounded-lg border border-brand-600 bg-brand-50 p-4" data-testid="staff-created">
-        <p>{t("create.created", { name: one("name") ?? "" })}</p>
+        <p>{t("create.created", { name: String(state.values?.name ?? "") })}</p>
         {state.data.generatedPassword && (
           <p className="mt-2 text-sm">
             {t("create.generatedPassword")}{" "}
