@@ -9,6 +9,7 @@ import { requireStaffPage } from "@/lib/auth/page-guard";
 import { newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { loadTwoFactorStatus } from "@/lib/auth/loaders";
 import { PasswordForm, RegenerateForm, TotpEnrolForm } from "./account-forms";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff/account">): Promise<Metadata> {
   const { locale } = await params;
@@ -52,7 +53,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         {status.enabledAt ? (
           <>
             <p className="mt-2" data-testid="totp-enabled">
-              {t("twoFactor.enabledSince", { date: format.dateTime(status.enabledAt, { dateStyle: "medium", timeZone: "Asia/Shanghai" }) })}{" "}
+              {t("twoFactor.enabledSince", { date: format.dateTime(status.enabledAt, { dateStyle: "medium", timeZone: CHINA_TIME_ZONE }) })}{" "}
               {t("twoFactor.recoveryLeft", { count: status.recoveryCodesLeft })}
             </p>
             <RegenerateForm />

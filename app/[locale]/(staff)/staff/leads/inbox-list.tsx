@@ -81,7 +81,7 @@ export async function InboxList({ locale, rows }: Props) {
             </div>
             <p className="mt-1 text-stone-700">
               {r.contactName} · {r.country} · {park(r)}
-              {r.landNeededMu !== null && ` · ${number.format(r.landNeededMu)} ${t("table.land")}`}
+              {r.landNeededMu !== null && ` · ${number.format(r.landNeededMu)} ${t("table.muUnit")}`}
             </p>
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-700">
               <span className="rounded bg-stone-100 px-1.5 py-0.5 font-medium">{t(`stage.${r.stage}`)}</span>

@@ -7,6 +7,7 @@ import { signIn } from "next-auth/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { parseSignInError, type SignInErrorKind } from "@/lib/auth/sign-in-errors";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 
@@ -61,7 +62,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const message = error
     ? error.kind === "limited"
       ? error.retryAt
-        ? t("errors.limited", { time: format.dateTime(error.retryAt, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" }) })
+        ? t("errors.limited", { time: format.dateTime(error.retryAt, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: CHINA_TIME_ZONE }) })
         : t("errors.limitedSoon")
       : t(`errors.${error.kind}`)
     : null;

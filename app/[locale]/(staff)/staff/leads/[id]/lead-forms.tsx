@@ -24,6 +24,7 @@ import { LOST_REASONS } from "@/lib/leads/pipeline";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { translateFieldMessage } from "@/lib/validation/messages";
 import type { LeadFormState } from "./actions";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 type FormAction = (prev: LeadFormState, form: FormData) => Promise<LeadFormState>;
 
@@ -65,8 +66,8 @@ function ConflictNotice({ state }: { state: Extract<NonNullable<LeadFormState>, 
           {t("errors.conflictCurrent", {
             stage: stage(c.stage),
             assignee: c.assignee ?? t("header.unassigned"),
-            nextAction: c.nextActionDueAt ? format.dateTime(new Date(c.nextActionDueAt), { dateStyle: "medium", timeZone: "Asia/Shanghai" }) : t("header.none"),
-            last: c.last ? `${t(`timeline.type.${c.last.type}`)} · ${who(c.last.who)} · ${format.dateTime(new Date(c.last.at), { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" })}` : "—",
+            nextAction: c.nextActionDueAt ? format.dateTime(new Date(c.nextActionDueAt), { dateStyle: "medium", timeZone: CHINA_TIME_ZONE }) : t("header.none"),
+            last: c.last ? `${t(`timeline.type.${c.last.type}`)} · ${who(c.last.who)} · ${format.dateTime(new Date(c.last.at), { dateStyle: "medium", timeStyle: "short", timeZone: CHINA_TIME_ZONE })}` : "—",
           })}
         </p>
       )}
@@ -102,6 +103,10 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
   // (deliberately, with the current values in view) is not refused a second time.
   const shownVersion = Math.max(version, failed?.current?.version ?? 0);
   const formError = (() => {
+    // The hidden fields (which lead, which version) only fail when the page is stale or was
+    // tampered with: nothing on screen is marked, so say so for the whole form.
+    const hidden = clientErrors.leadId ?? clientErrors.version ?? failed?.error.fieldErrors?.leadId ?? failed?.error.fieldErrors?.version;
+    if (hidden) return t("errors.staleForm");
     if (!failed || failed.error.code === "conflict") return null;
     const { code, message } = failed.error;
     if (code === "validation") return message.startsWith("stageMove:") || t.has(`errors.${message}`) ? fieldMessage(message) : t("errors.validation");

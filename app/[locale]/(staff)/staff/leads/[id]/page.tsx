@@ -14,6 +14,7 @@ import { defaultReplySubject } from "@/lib/leads/reply-email";
 import { addNoteForm, assignLeadForm, logContactForm, moveStageForm, replyToInvestorForm, rerunMatchForm, setNextActionForm } from "./actions";
 import { AssignForm, ContactForm, NextActionForm, NoteForm, ReplyForm, RerunForm, StageForm } from "./lead-forms";
 import { Timeline } from "./timeline";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 const ID = /^[a-z0-9]{1,40}$/i;
 
@@ -42,8 +43,8 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
   const format = await getFormatter();
   const { lead } = data;
   const now = new Date();
-  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: CHINA_TIME_ZONE });
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: CHINA_TIME_ZONE });
   const triage = can(actor.role, "lead.triage");
   const mayCorrectSigned = can(actor.role, "lead.readAll");
   const targets = allowedTargets(lead.stage, { lostFrom: data.lostFrom, mayCorrectSigned });

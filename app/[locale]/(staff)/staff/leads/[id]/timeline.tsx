@@ -2,11 +2,12 @@
 // sent on it with their delivery state. Server-rendered: nothing here is interactive.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { LeadEmail, TimelineEntry } from "@/lib/leads/lead-page";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 export async function Timeline({ entries, total, emails }: { entries: TimelineEntry[]; total: number; emails: LeadEmail[] }) {
   const t = await getTranslations("staff.lead");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: CHINA_TIME_ZONE });
   const stage = (s: string | null) => (s ? t(`stage.${s}`) : "—");
   const str = (v: unknown) => (typeof v === "string" ? v : null);
   const detail = (e: TimelineEntry): string | null => {
