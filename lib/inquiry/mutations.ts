@@ -77,7 +77,7 @@ async function parkOfLand(db: DbClient, parcels: { parkId: string }[]) {
   const counts = new Map<string, number>();
   for (const p of parcels) counts.set(p.parkId, (counts.get(p.parkId) ?? 0) + 1);
   const [parkId] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-  return db.park.findUnique({ where: { id: parkId }, select: { id: true, nameZh: true, nameEn: true } });
+  return db.park.findUnique({ where: { id: parkId }, select: { id: true, code: true, nameZh: true, nameEn: true } });
 }
 
 export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: string | null; now?: Date }): Promise<CreatedInquiry> {
@@ -87,7 +87,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   const repeat = await existing(db, input.idempotencyKey, fingerprint);
   if (repeat) return repeat;
 
-  const namedPark = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, nameZh: true, nameEn: true } }) : null;
+  const namedPark = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, code: true, nameZh: true, nameEn: true } }) : null;
   const requested: { key: string; query: string; parcelCodes: string[] }[] = [];
   const parcelCodes = new Set<string>();
   let blockKey: string | null = null;
@@ -107,7 +107,9 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   // An inquiry about a block or a parcel names no park in its form, but its land lies in one:
   // the park of most of that land, so the lead reaches (and is seen by) that park's officers.
   const park = namedPark ?? (await parkOfLand(db, parcels));
-  const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: input.parkCode }, now);
+  // Matched within the inquiry's park (named, or the park of the land asked about), as the lead
+  // page's "re-run the match" does: the two results compare like with like.
+  const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: park?.code }, now);
   // Deadlines count working days on China's calendar (holidays and swapped working days, as
   // admins keep them): the answer promised to the investor, and the officers' first contact.
   const calendar = await loadWorkCalendar(db);

@@ -136,9 +136,13 @@ function matchesOf(v: unknown): MatchedBlock[] {
     .map((b) => ({ key: String(b.key ?? ""), query: String(b.query ?? ""), areaM2: Number(b.areaM2 ?? 0), parcelCodes: codesOf(b.parcelCodes), parkIds: codesOf(b.parkIds) }));
 }
 
-export function markOf(status: ParcelStatus | null): ParcelMark {
+/**
+ * "Sold since you were asked" only for a parcel sold or leased after the inquiry arrived (its
+ * row changed since); one already sold then is simply not available.
+ */
+export function markOf(status: ParcelStatus | null, changedAt: Date | null, askedAt: Date): ParcelMark {
   if (status === "AVAILABLE") return "available";
-  return status === "SOLD" || status === "LEASED" ? "soldSince" : "notAvailable";
+  return (status === "SOLD" || status === "LEASED") && changedAt !== null && changedAt > askedAt ? "soldSince" : "notAvailable";
 }
 
 function blockNow(key: string, query: string, codes: string[], parcels: Map<string, ParcelNow>): BlockNow {
@@ -215,13 +219,13 @@ export async function readLeadPage(db: Db, actor: Actor, id: string, now = new D
   const routedIds = new Set(events.flatMap((e) => (isObject(e.data) && e.data.by === "routing" && typeof e.data.assigneeId === "string" ? [e.data.assigneeId] : [])));
   const [parcelRows, parkRows, routedTo] = await Promise.all([
     allCodes.size
-      ? db.parcel.findMany({ where: { code: { in: [...allCodes] } }, select: { code: true, status: true, areaM2: true, park: { select: { code: true, nameZh: true, nameEn: true } } } })
+      ? db.parcel.findMany({ where: { code: { in: [...allCodes] } }, select: { code: true, status: true, areaM2: true, updatedAt: true, park: { select: { code: true, nameZh: true, nameEn: true } } } })
       : [],
     parkIds.size ? db.park.findMany({ where: { id: { in: [...parkIds] } }, select: { id: true, nameZh: true, nameEn: true } }) : [],
     routedIds.size ? db.user.findMany({ where: { id: { in: [...routedIds] } }, select: { id: true, name: true } }) : [],
   ]);
   const routedName = new Map(routedTo.map((u) => [u.id, u.name]));
-  const parcels = new Map(parcelRows.map((p) => [p.code, { ...p, mark: markOf(p.status) }]));
+  const parcels = new Map(parcelRows.map(({ updatedAt, ...p }) => [p.code, { ...p, mark: markOf(p.status, updatedAt, row.createdAt) }]));
   const parks = new Map(parkRows.map((p) => [p.id, { nameZh: p.nameZh, nameEn: p.nameEn }]));
   const matchNow = (b: MatchedBlock): MatchNow => ({
     ...blockNow(b.key, b.query, b.parcelCodes, parcels),

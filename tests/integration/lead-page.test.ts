@@ -4,7 +4,7 @@
 // what was typed and shows the lead as it is now.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { addNoteForm } from "@/app/[locale]/(staff)/staff/leads/[id]/actions";
+import { addNoteForm, assignLeadForm } from "@/app/[locale]/(staff)/staff/leads/[id]/actions";
 import { currentActor } from "@/lib/auth/session";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
@@ -15,6 +15,7 @@ import { loadLeadPage, readLeadPage } from "@/lib/leads/lead-page";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, toSearchParams } from "@/lib/search/schemas";
 import { seededDb } from "./helpers/database";
+import { inRequest } from "../setup/request-scope";
 import { as, createStaff } from "./helpers/staff";
 
 const PARK = "xinhui-smart-manufacturing";
@@ -73,6 +74,10 @@ describe("the lead page's read", () => {
     const page2 = (await readLeadPage(db, actor, lead2.id))!;
     expect(page2.parcels.map((p) => [p.code, p.status, p.mark])).toEqual([[single.code, "SOLD", "soldSince"]]);
     expect(page2.requestedBlocks).toEqual([]);
+    // Asked about once it was already sold: not "sold since you were asked".
+    const lead3 = await newLead({ parcelCode: single.code });
+    const page3 = (await readLeadPage(db, actor, lead3.id))!;
+    expect(page3.parcels.map((p) => [p.code, p.status, p.mark])).toEqual([[single.code, "SOLD", "notAvailable"]]);
 
     // Matched at submission, with today's availability: a block with the reserved parcel is no longer whole.
     expect(page.matchedAtSubmission.length).toBeGreaterThan(0);
@@ -191,5 +196,18 @@ describe("the page's form actions", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { version: "invalid" } }, values: { note: typed } });
     // Not a form at all.
     expect(await as(officer, () => addNoteForm(null, "note=hi"))).toMatchObject({ ok: false, error: { fieldErrors: { form: "notForm" } } });
+  });
+
+  it("handing a lead to a colleague outside one's parks goes back to the inbox (in the page's language), not to a 404", async () => {
+    // The only officer, with no parks: routing gives them the lead, which they see as its assignee.
+    const officer = await createStaff(db, { role: "OFFICER", name: "陈静" });
+    const lead = await newLead({ parkCode: undefined });
+    const colleague = await createStaff(db, { role: "OFFICER", name: "王强", parkCodes: [PARK] });
+    const handOver = () =>
+      inRequest({ cookies: officer.cookies, headers: { referer: `http://localhost/en/staff/leads/${lead.id}` } }, () =>
+        assignLeadForm(null, form({ leadId: lead.id, version: String(lead.version), assigneeId: colleague.id })),
+      );
+    await expect(handOver()).rejects.toMatchObject({ digest: expect.stringContaining(";/en/staff/leads;") });
+    expect(await db.inquiry.findUniqueOrThrow({ where: { id: lead.id }, select: { assigneeId: true } })).toEqual({ assigneeId: colleague.id });
   });
 });

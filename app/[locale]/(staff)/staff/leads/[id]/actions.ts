@@ -4,7 +4,10 @@
 // Each calls the real action of lib/leads/lead-actions.ts, which does every check. A refusal
 // carries back what was typed, so the form keeps it; a conflict also carries the lead as it
 // is now, so the officer can compare and send again (the form then holds the new version).
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import type { ActionResult } from "@/lib/actions/action";
+import { localeOfPath } from "@/lib/http/html";
 import { currentActor } from "@/lib/auth/session";
 import { loadLeadSnapshot } from "@/lib/leads/loaders";
 import {
@@ -45,7 +48,18 @@ export async function setNextActionForm(_prev: LeadFormState, form: unknown): Pr
   return run(setNextActionAction, form);
 }
 export async function assignLeadForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
-  return run(assignLeadAction, form);
+  const state = await run(assignLeadAction, form);
+  // Handed to a colleague outside the officer's own parks: the lead is no longer theirs to see,
+  // so they go back to the inbox instead of a refreshed page that would now be a 404.
+  if (state?.ok && form instanceof FormData) {
+    const actor = await currentActor();
+    if (actor && !(await loadLeadSnapshot(actor, state.data.id))) {
+      // The page the form was on says the language (the action's own URL is that page's).
+      const from = (await headers()).get("referer");
+      redirect(`/${localeOfPath(from ? new URL(from, "http://x").pathname : "/")}/staff/leads`);
+    }
+  }
+  return state;
 }
 export async function moveStageForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
   return run(moveStageAction, form);

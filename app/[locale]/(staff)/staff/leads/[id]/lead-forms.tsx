@@ -37,6 +37,12 @@ interface Kit {
   field: (name: string) => { name: string; id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
   error: (name: string) => ReactNode;
   label: (name: string, text: string) => ReactNode;
+  /**
+   * Changes with every answer of the action: React resets a form after its action, and a
+   * select (unlike a text field) does not take a new defaultValue once mounted, so selects
+   * are keyed on this to show what was chosen before a refused save.
+   */
+  round: number;
 }
 
 function useMessages() {
@@ -93,6 +99,13 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
   const router = useRouter();
   const [state, formAction, pending] = useActionState<LeadFormState, FormData>(action, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  // React's "state from the previous render" pattern: count the action's answers.
+  const [seen, setSeen] = useState(state);
+  const [round, setRound] = useState(0);
+  if (seen !== state) {
+    setSeen(state);
+    setRound(round + 1);
+  }
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
@@ -126,6 +139,7 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
         <p id={`${testId}-${name}-error`} className="mt-1 text-xs text-red-700">{fieldMessage(errors[name]!)}</p>
       ) : null,
     label: (name, text) => <label htmlFor={`${testId}-${name}`} className="block text-sm font-medium">{text}</label>,
+    round,
   };
   return (
     <form
@@ -203,7 +217,7 @@ export function AssignForm(p: Common & { staff: { id: string; name: string; role
       {(k) => (
         <div>
           {k.label("assigneeId", t("forms.assign.label"))}
-          <select {...k.field("assigneeId")} defaultValue={k.value("assigneeId", p.current ?? "")} className={input}>
+          <select key={k.round} {...k.field("assigneeId")} defaultValue={k.value("assigneeId", p.current ?? "")} className={input}>
             <option value="">{t("forms.assign.choose")}</option>
             {p.staff.map((s) => (
               <option key={s.id} value={s.id}>{s.name} ({t(s.role === "ADMIN" ? "forms.assign.admin" : "forms.assign.officer")})</option>
@@ -228,7 +242,7 @@ export function StageForm(p: Common & { targets: InquiryStage[]; correction: boo
           <>
             <div>
               {k.label("toStage", t("forms.stage.label"))}
-              <select {...k.field("toStage")} defaultValue={k.value("toStage", "")} onChange={(e) => setTo(e.target.value)} className={input}>
+              <select key={k.round} {...k.field("toStage")} defaultValue={k.value("toStage", "")} onChange={(e) => setTo(e.target.value)} className={input}>
                 <option value="">{t("forms.assign.choose")}</option>
                 {p.targets.map((s) => (
                   <option key={s} value={s}>{stage(s)}{p.correction ? ` ${t("forms.stage.correction")}` : ""}</option>
@@ -240,7 +254,7 @@ export function StageForm(p: Common & { targets: InquiryStage[]; correction: boo
               <>
                 <div>
                   {k.label("lostReason", t("forms.stage.reason"))}
-                  <select {...k.field("lostReason")} defaultValue={k.value("lostReason", "")} className={input}>
+                  <select key={k.round} {...k.field("lostReason")} defaultValue={k.value("lostReason", "")} className={input}>
                     <option value="">{t("forms.assign.choose")}</option>
                     {LOST_REASONS.map((r) => (
                       <option key={r} value={r}>{t(`lostReason.${r}`)}</option>
@@ -282,7 +296,7 @@ export function ContactForm(p: Common & { now: string }) {
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
               {k.label("kind", t("forms.contact.kind"))}
-              <select {...k.field("kind")} defaultValue={k.value("kind", "CALL")} className={input}>
+              <select key={k.round} {...k.field("kind")} defaultValue={k.value("kind", "CALL")} className={input}>
                 {CONTACT_KINDS.map((c) => (
                   <option key={c} value={c}>{t(`forms.contact.${c}`)}</option>
                 ))}

@@ -100,8 +100,9 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
   const card = "rounded-lg border border-stone-200 bg-white p-4";
   const who = (name: string | null) => name ?? t("timeline.who.system");
 
+  // Long e-mails and company names (typed by investors) wrap instead of widening the page.
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6">
+    <div className="mx-auto max-w-6xl px-4 py-6 [overflow-wrap:anywhere]">
       <a href={`/${locale}/staff/leads`} className="text-sm text-brand-700 underline">{t("back")}</a>
       <header className={`${card} mt-3`} data-testid="lead-header">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
