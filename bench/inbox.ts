@@ -105,7 +105,8 @@ async function createStaff(db: Db): Promise<{ admin: BenchActor; officer: BenchA
   const parks = await db.park.findMany({ select: { id: true }, orderBy: { code: "asc" } });
   const make = async (email: string, name: string, role: "ADMIN" | "OFFICER", parkIds: string[]): Promise<BenchActor> => {
     const user = await db.user.create({
-      data: { email, name, role, passwordHash: "-", parks: { create: parkIds.map((parkId) => ({ parkId })) } },
+      // An admin without a second factor may only enrol one (lib/auth): the bench's admin has one.
+      data: { email, name, role, passwordHash: "-", totpEnabledAt: role === "ADMIN" ? new Date() : null, parks: { create: parkIds.map((parkId) => ({ parkId })) } },
       select: { id: true, tokenVersion: true },
     });
     const sid = randomBytes(24).toString("base64url");
