@@ -21,13 +21,31 @@ export const PERMISSIONS = [
   "calendar.manage",
   /** one's own account: password, two-factor set-up, recovery codes (every staff member) */
   "account.self",
+  /** the staff parcel list and parcel pages, with their history */
+  "land.read",
+  /** export a park's parcels or a search result as GeoJSON / CSV */
+  "land.export",
+  /** hold a lead's parcels (under negotiation / reserved) and mark them sold or leased on signing */
+  "land.hold",
+  /** edit parcels: status (allowed moves), reason, price, plot ratios, readiness, handover, verified */
+  "parcel.edit",
+  /** moves the transition rules refuse (e.g. sold -> available), and a second hold on held land */
+  "parcel.override",
+  /** cadastre import (GeoJSON + CSV), dry run and commit */
+  "parcel.import",
+  /** create and edit parks and their zones */
+  "park.manage",
+  /** create and edit enterprise projects */
+  "project.manage",
+  /** the audit log page (every entity); a parcel's, lead's or project's own history needs only its read permission */
+  "audit.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  OFFICER: ["lead.read", "lead.triage", "lead.assign", "lead.export", "account.self"],
+  OFFICER: ["lead.read", "lead.triage", "lead.assign", "lead.export", "account.self", "land.read", "land.export", "land.hold"],
 };
 
 /** Roles that must sign in with a second factor (TOTP); others are offered it. */
