@@ -7,6 +7,8 @@ import authEn from "../messages/staff/auth.en.json";
 import authZh from "../messages/staff/auth.zh.json";
 import calendarEn from "../messages/staff/calendar.en.json";
 import calendarZh from "../messages/staff/calendar.zh.json";
+import holdsEn from "../messages/staff/holds.en.json";
+import holdsZh from "../messages/staff/holds.zh.json";
 import inboxEn from "../messages/staff/inbox.en.json";
 import inboxZh from "../messages/staff/inbox.zh.json";
 import leadEn from "../messages/staff/lead.en.json";
@@ -21,11 +23,11 @@ import usersZh from "../messages/staff/users.zh.json";
 export const MESSAGES = {
   zh: {
     ...zh,
-    staff: { auth: authZh, calendar: calendarZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
+    staff: { auth: authZh, calendar: calendarZh, holds: holdsZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
   },
   en: {
     ...en,
-    staff: { auth: authEn, calendar: calendarEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
+    staff: { auth: authEn, calendar: calendarEn, holds: holdsEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
   },
 };
 

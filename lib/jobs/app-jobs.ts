@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
+import { runHoldExpiry } from "../land/hold-expiry";
 import { runEscalation } from "../leads/escalation";
 import { deliverOutbox } from "../mail/deliver";
 import { JOB_NAMES, JOB_SCHEDULES } from "./names";
@@ -17,6 +18,15 @@ export const APP_JOBS: readonly JobDefinition[] = [
     run: async () => {
       const report = await runEscalation(db());
       if (report.escalated.length) console.info(`escalation: ${report.escalated.length} level(s) recorded on ${new Set(report.escalated.map((e) => e.inquiryId)).size} lead(s)`);
+    },
+  },
+  {
+    name: JOB_NAMES.expireHolds,
+    cron: JOB_SCHEDULES[JOB_NAMES.expireHolds],
+    run: async () => {
+      const report = await runHoldExpiry(db());
+      const ended = report.ended.EXPIRED + report.ended.LEAD_LOST;
+      if (ended || report.noticed) console.info(`holds: ${ended} ended (${report.ended.EXPIRED} expired, ${report.ended.LEAD_LOST} of lost leads), ${report.noticed} lead(s) notified`);
     },
   },
 ];

@@ -6,6 +6,8 @@ export const JOB_NAMES = {
   deliverMail: "mail-deliver",
   /** records escalation levels of untouched leads (lib/leads/escalation.ts) */
   escalateLeads: "lead-escalation",
+  /** ends expired holds and holds of lost leads, and sends the week-before notices (lib/land/hold-expiry.ts) */
+  expireHolds: "land-hold-expiry",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -13,4 +15,7 @@ export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 export const JOB_SCHEDULES: Record<JobName, string> = {
   [JOB_NAMES.deliverMail]: "* * * * *",
   [JOB_NAMES.escalateLeads]: "*/10 * * * *",
+  // Hourly: a hold ends on the first run after its last China day; a lost lead's holds (already
+  // released by the move itself) are a safety net.
+  [JOB_NAMES.expireHolds]: "7 * * * *",
 };

@@ -21,6 +21,7 @@ import type {
   ReplyToInvestorInput,
   SetNextActionInput,
 } from "./lead-schemas";
+import { landForMove } from "./lead-land";
 import { checkMove } from "./pipeline";
 import { leadReplyEmail, REPLY_KIND } from "./reply-email";
 import { leadScope } from "./scope";
@@ -34,7 +35,7 @@ export interface WriteContext {
 }
 
 /** One instant per write: the change, its events and its audit row carry the same time. */
-const withNow = (ctx: WriteContext): WriteContext & { now: Date } => ({ ...ctx, now: ctx.now ?? new Date() });
+export const withNow = (ctx: WriteContext): WriteContext & { now: Date } => ({ ...ctx, now: ctx.now ?? new Date() });
 
 /** What every action answers: the lead's new version (the forms send it next time). */
 export interface LeadWritten {
@@ -59,7 +60,7 @@ const LEAD = {
 
 type LeadRow = Prisma.InquiryGetPayload<{ select: typeof LEAD }>;
 
-interface EventInput {
+export interface EventInput {
   type: InquiryEventType;
   fromStage?: InquiryStage | null;
   toStage?: InquiryStage | null;
@@ -74,7 +75,7 @@ function json(value: Record<string, unknown>): Prisma.InputJsonValue {
 }
 
 /** The lead as this actor may see it, at the version the form showed; else not found / conflict. */
-async function openLead(tx: Tx, actor: Actor, id: string, version: number): Promise<LeadRow> {
+export async function openLead(tx: Tx, actor: Actor, id: string, version: number): Promise<LeadRow> {
   const lead = await tx.inquiry.findFirst({ where: { AND: [{ id }, leadScope(actor)] }, select: LEAD });
   if (!lead) throw notFound();
   if (lead.version !== version) throw conflict("staleVersion");
@@ -85,7 +86,7 @@ async function openLead(tx: Tx, actor: Actor, id: string, version: number): Prom
  * Writes the change with the version check, then its events and audit row. `changes` holds
  * only the fields that change (they are the audit row's `after`).
  */
-async function commit(
+export async function commit(
   tx: Tx,
   ctx: WriteContext & { now: Date },
   lead: LeadRow,
@@ -147,7 +148,7 @@ function firstResponse(lead: LeadRow, at: Date, now: Date, cause: InquiryEventTy
   return { changes, events };
 }
 
-const transaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
+export const transaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
 
 export function addNote(db: Db, input: AddNoteInput, context: WriteContext): Promise<LeadWritten> {
   const ctx = withNow(context);
@@ -221,10 +222,14 @@ export function moveStage(db: Db, input: MoveStageInput, context: WriteContext):
       const message = `stageMove:${check.reason}:${check.from}:${check.to}`;
       throw validation({ [check.reason === "otherNeedsNote" ? "lostNote" : check.reason === "lostNeedsReason" ? "lostReason" : "toStage"]: message }, message);
     }
+    // The land moves with the lead (holds, signing, release on LOST), in this transaction: a
+    // parcel changed since the page was opened refuses the whole move.
+    const land = await landForMove(tx, ctx, lead, check, input);
     switch (check.kind) {
       case "lost":
         return commit(tx, ctx, lead, "moveStage", { stage: "LOST", lostReason: input.lostReason, lostNote: input.lostNote ?? null }, [
           { type: "STAGE_CHANGED", fromStage: lead.stage, toStage: "LOST", note: input.lostNote ?? null, data: { lostReason: input.lostReason ?? null } },
+          ...land,
         ]);
       case "reopen":
         return commit(tx, ctx, lead, "reopen", { stage: check.to, lostReason: null, lostNote: null }, [
@@ -233,6 +238,7 @@ export function moveStage(db: Db, input: MoveStageInput, context: WriteContext):
       default:
         return commit(tx, ctx, lead, "moveStage", { stage: check.to }, [
           { type: "STAGE_CHANGED", fromStage: lead.stage, toStage: check.to, data: check.kind === "correctSigned" ? { correction: true } : undefined },
+          ...land,
         ]);
     }
   });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { blankToUndefined, fields, optionalChoice, optionalIsoDate, optionalText, requiredChoice, requiredText } from "../validation/fields";
 import { messageOf } from "../validation/messages";
+import { collectParcelKeys, landMoveFields } from "../land/hold-schemas";
 import { LOST_REASONS, STAGES } from "./pipeline";
 
 export const NOTE_MAX = 5000;
@@ -62,16 +63,23 @@ export const setNextActionSchema = fields({ ...lead, nextActionOn: optionalIsoDa
 
 export const assignLeadSchema = fields({ ...lead, assigneeId: requiredText(1, 40) });
 
-export const moveStageSchema = fields({
-  ...lead,
-  toStage: requiredChoice(STAGES),
-  lostReason: optionalChoice(LOST_REASONS),
-  lostNote: optionalText(1000),
-}).superRefine((v, ctx) => {
-  // Said next to the field; the pipeline (lib/leads/pipeline.ts) checks the same on the server.
-  if (v.toStage === "LOST" && !v.lostReason) ctx.addIssue({ code: "custom", path: ["lostReason"], message: messageOf("required") });
-  if (v.toStage === "LOST" && v.lostReason === "OTHER" && !v.lostNote) ctx.addIssue({ code: "custom", path: ["lostNote"], message: messageOf("required") });
-});
+// A move to NEGOTIATING may hold the lead's parcels, a move to SIGNED may mark them sold or
+// leased (lib/land/hold-mutations.ts), in the same transaction as the move: the land fields
+// (`parcel.<id>` checkboxes carrying the version shown) are read for those two moves only.
+export const moveStageSchema = z.preprocess(
+  collectParcelKeys,
+  fields({
+    ...lead,
+    toStage: requiredChoice(STAGES),
+    lostReason: optionalChoice(LOST_REASONS),
+    lostNote: optionalText(1000),
+    ...landMoveFields,
+  }).superRefine((v, ctx) => {
+    // Said next to the field; the pipeline (lib/leads/pipeline.ts) checks the same on the server.
+    if (v.toStage === "LOST" && !v.lostReason) ctx.addIssue({ code: "custom", path: ["lostReason"], message: messageOf("required") });
+    if (v.toStage === "LOST" && v.lostReason === "OTHER" && !v.lostNote) ctx.addIssue({ code: "custom", path: ["lostNote"], message: messageOf("required") });
+  }),
+);
 
 export const replyToInvestorSchema = fields({ ...lead, subject: requiredText(1, 200), body: requiredText(1, REPLY_MAX) });
 
