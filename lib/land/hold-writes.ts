@@ -76,7 +76,8 @@ function refuse(plan: Extract<LandPlan, { ok: false }>, holds: (ActiveHold & { r
     return { code: r.code, status: r.status, reason: r.reason, ...(other ? { heldFor: visible.has(other.inquiryId) ? other.reference : null } : {}) };
   });
   if (plan.refusals.some((r) => r.reason === "changed")) throw conflict("parcelsChanged", { parcels: parcels.filter((p) => p.reason === "changed") });
-  throw new AppError("validation", "landRefused", { parcels: "landRefused" }, { parcels });
+  // Said once for the form, with the list: no field of its own to mark.
+  throw new AppError("validation", "landRefused", undefined, { parcels });
 }
 
 async function changedNow(tx: Tx, ids: string[]): Promise<never> {

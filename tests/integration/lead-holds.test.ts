@@ -130,7 +130,7 @@ describe("moving a lead to negotiating holds its parcels, in one transaction", (
 
     const before = await footprint([first.id, second.id]);
     const refused = await as(officer, async () => negotiate(second, await chosen(P1, P2)));
-    expect(refused).toEqual({ ok: false, error: { code: "validation", message: "landRefused", fieldErrors: { parcels: "landRefused" }, current: { parcels: [{ code: P1.code, status: "UNDER_NEGOTIATION", reason: "heldByOther", heldFor: first.reference }] } } });
+    expect(refused).toEqual({ ok: false, error: { code: "validation", message: "landRefused", current: { parcels: [{ code: P1.code, status: "UNDER_NEGOTIATION", reason: "heldByOther", heldFor: first.reference }] } } });
     // Someone who may see the second lead but not the first is told only "another lead".
     const assignee = await createStaff(db, { role: "OFFICER", parkCodes: [OTHER_PARK] });
     await db.inquiry.update({ where: { id: second.id }, data: { assigneeId: assignee.id } });

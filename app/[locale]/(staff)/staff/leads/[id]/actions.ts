@@ -19,11 +19,19 @@ import {
   rerunMatchAction,
   setNextActionAction,
 } from "@/lib/leads/lead-actions";
+import { extendHoldAction, holdParcelsAction, releaseHoldAction } from "@/lib/leads/lead-land-actions";
 import type { LeadSnapshot } from "@/lib/leads/lead-page";
+import type { ParcelProblem } from "@/lib/land/hold-writes";
+
+/** A conflict's lead as it is now; a land refusal or conflict also names the parcels. */
+export type LeadCurrent = Partial<LeadSnapshot> & { parcels?: ParcelProblem[] };
 
 export type LeadFormState =
-  | (ActionResult<{ id: string; version: number }> & { values?: Record<string, string>; current?: LeadSnapshot | null })
+  | (ActionResult<{ id: string; version: number }> & { values?: Record<string, string>; current?: LeadCurrent | null })
   | null;
+
+const parcelsOf = (current: unknown): ParcelProblem[] | undefined =>
+  typeof current === "object" && current !== null && Array.isArray((current as { parcels?: unknown }).parcels) ? (current as { parcels: ParcelProblem[] }).parcels : undefined;
 
 async function run(action: (input: unknown) => Promise<ActionResult<{ id: string; version: number }>>, form: unknown): Promise<LeadFormState> {
   if (!(form instanceof FormData)) {
@@ -34,10 +42,13 @@ async function run(action: (input: unknown) => Promise<ActionResult<{ id: string
   const result = await action(input);
   if (result.ok) return { ok: true, data: { id: result.data.id, version: result.data.version } };
   const values = Object.fromEntries(entries.filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).slice(0, 20_000)]));
-  if (result.error.code !== "conflict") return { ...result, values };
+  const parcels = parcelsOf(result.error.current);
+  if (result.error.code !== "conflict") return { ...result, values, current: parcels ? { parcels } : undefined };
   // Read with the same scope as every lead read: a conflict shows nothing the actor may not see.
   const actor = await currentActor();
-  const current = actor && typeof input.leadId === "string" ? await loadLeadSnapshot(actor, input.leadId) : null;
+  const snapshot = actor && typeof input.leadId === "string" ? await loadLeadSnapshot(actor, input.leadId) : null;
+  // A parcel conflict keeps the parcels that changed (code and status now) beside the lead.
+  const current = parcels ? { ...(snapshot ?? {}), parcels } : snapshot;
   return { ...result, values, current };
 }
 
@@ -72,4 +83,13 @@ export async function logContactForm(_prev: LeadFormState, form: unknown): Promi
 }
 export async function rerunMatchForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
   return run(rerunMatchAction, form);
+}
+export async function holdParcelsForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
+  return run(holdParcelsAction, form);
+}
+export async function releaseHoldForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
+  return run(releaseHoldAction, form);
+}
+export async function extendHoldForm(_prev: LeadFormState, form: unknown): Promise<LeadFormState> {
+  return run(extendHoldAction, form);
 }

@@ -24,6 +24,7 @@ import { LOST_REASONS } from "@/lib/leads/pipeline";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { translateFieldMessage } from "@/lib/validation/messages";
 import type { LeadFormState } from "./actions";
+import { LandMoveFields, LandProblems, type LandFieldsProps } from "./land-fields";
 import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 type FormAction = (prev: LeadFormState, form: FormData) => Promise<LeadFormState>;
@@ -31,12 +32,14 @@ type FormAction = (prev: LeadFormState, form: FormData) => Promise<LeadFormState
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
 const button = "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 disabled:opacity-60";
 
-interface Kit {
+export interface Kit {
   /** the value typed before a refused save (the field's default), else `fallback` */
   value: (name: string, fallback?: string) => string | undefined;
   field: (name: string) => { name: string; id: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
   error: (name: string) => ReactNode;
   label: (name: string, text: string) => ReactNode;
+  /** a checkbox's state before a refused save (absent from the sent values: unticked), else `fallback` */
+  checked: (name: string, fallback: boolean) => boolean;
   /**
    * Changes with every answer of the action: React resets a form after its action, and a
    * select (unlike a text field) does not take a new defaultValue once mounted, so selects
@@ -45,8 +48,9 @@ interface Kit {
   round: number;
 }
 
-function useMessages() {
+export function useMessages() {
   const t = useTranslations("staff.lead");
+  const th = useTranslations("staff.holds");
   const tv = useTranslations("validation");
   const stage = (s: string) => (t.has(`stage.${s}`) ? t(`stage.${s}`) : s);
   const fieldMessage = (message: string) => {
@@ -54,9 +58,11 @@ function useMessages() {
       const [, reason, from, to] = message.split(":");
       return t(`errors.move.${reason}`, { from: stage(from ?? ""), to: stage(to ?? "") });
     }
-    return t.has(`errors.${message}`) ? t(`errors.${message}`) : translateFieldMessage(tv, message);
+    if (t.has(`errors.${message}`)) return t(`errors.${message}`);
+    // The land rules' messages (lib/land/holds.ts, hold-writes.ts) live with the holds' strings.
+    return th.has(`errors.${message}`) ? th(`errors.${message}`) : translateFieldMessage(tv, message);
   };
-  return { t, stage, fieldMessage };
+  return { t, th, stage, fieldMessage };
 }
 
 function ConflictNotice({ state }: { state: Extract<NonNullable<LeadFormState>, { ok: false }> }) {
@@ -66,11 +72,12 @@ function ConflictNotice({ state }: { state: Extract<NonNullable<LeadFormState>, 
   const who = (w: NonNullable<NonNullable<typeof c>["last"]>["who"]) => (w.kind === "staff" ? w.name : t(`timeline.who.${w.kind}`));
   return (
     <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="lead-conflict">
-      <p>{t("errors.conflict")}</p>
-      {c && (
+      {/* The parcels changed, not the lead: say which, with what they are now. */}
+      {c?.parcels ? <LandProblems parcels={c.parcels} title="parcelsChanged" /> : <p>{t("errors.conflict")}</p>}
+      {c?.stage && !c.parcels && (
         <p className="mt-1">
           {t("errors.conflictCurrent", {
-            stage: stage(c.stage),
+            stage: stage(c.stage ?? ""),
             assignee: c.assignee ?? t("header.unassigned"),
             nextAction: c.nextActionDueAt ? format.dateTime(new Date(c.nextActionDueAt), { dateStyle: "medium", timeZone: CHINA_TIME_ZONE }) : t("header.none"),
             last: c.last ? `${t(`timeline.type.${c.last.type}`)} · ${who(c.last.who)} · ${format.dateTime(new Date(c.last.at), { dateStyle: "medium", timeStyle: "short", timeZone: CHINA_TIME_ZONE })}` : "—",
@@ -95,7 +102,7 @@ interface ActionFormProps {
 }
 
 export function ActionForm({ action, schema, leadId, version, submit, testId, children, className }: ActionFormProps) {
-  const { t, fieldMessage } = useMessages();
+  const { t, th, fieldMessage } = useMessages();
   const router = useRouter();
   const [state, formAction, pending] = useActionState<LeadFormState, FormData>(action, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -122,7 +129,7 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
     if (hidden) return t("errors.staleForm");
     if (!failed || failed.error.code === "conflict") return null;
     const { code, message } = failed.error;
-    if (code === "validation") return message.startsWith("stageMove:") || t.has(`errors.${message}`) ? fieldMessage(message) : t("errors.validation");
+    if (code === "validation") return message.startsWith("stageMove:") || t.has(`errors.${message}`) || th.has(`errors.${message}`) ? fieldMessage(message) : t("errors.validation");
     const key = { unauthenticated: "signedOut", forbidden: "forbidden", not_found: "notFound", unavailable: "unavailable", rate_limited: "unavailable", internal: "internal" }[code];
     return t(`errors.${key}`, { requestId: failed.error.requestId ?? "" });
   })();
@@ -139,6 +146,7 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
         <p id={`${testId}-${name}-error`} className="mt-1 text-xs text-red-700">{fieldMessage(errors[name]!)}</p>
       ) : null,
     label: (name, text) => <label htmlFor={`${testId}-${name}`} className="block text-sm font-medium">{text}</label>,
+    checked: (name, fallback) => (failed?.values ? name in failed.values : fallback),
     round,
   };
   return (
@@ -162,6 +170,7 @@ export function ActionForm({ action, schema, leadId, version, submit, testId, ch
       <input type="hidden" name="version" value={shownVersion} />
       {failed?.error.code === "conflict" && <ConflictNotice state={failed} />}
       {formError && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">{formError}</p>}
+      {failed && failed.error.code !== "conflict" && failed.current?.parcels && <LandProblems parcels={failed.current.parcels} />}
       {children(kit)}
       <div className="flex items-center gap-3">
         <button type="submit" className={button} disabled={pending}>{pending ? t("forms.saving") : submit}</button>
@@ -230,8 +239,8 @@ export function AssignForm(p: Common & { staff: { id: string; name: string; role
   );
 }
 
-export function StageForm(p: Common & { targets: InquiryStage[]; correction: boolean }) {
-  const { t, stage } = useMessages();
+export function StageForm(p: Common & { targets: InquiryStage[]; correction: boolean; land: LandFieldsProps | null; hasHolds: boolean }) {
+  const { t, th, stage } = useMessages();
   const [to, setTo] = useState<string>("");
   if (p.targets.length === 0) return <p className="text-sm text-stone-600">{t("forms.stage.none")}</p>;
   return (
@@ -263,7 +272,12 @@ export function StageForm(p: Common & { targets: InquiryStage[]; correction: boo
                   {k.error("lostReason")}
                 </div>
                 <div>{k.label("lostNote", t("forms.stage.note"))}<input {...k.field("lostNote")} defaultValue={k.value("lostNote")} className={input} />{k.error("lostNote")}</div>
+                {p.hasHolds && <p className="text-xs text-stone-600">{th("stage.lostHint")}</p>}
               </>
+            )}
+            {/* The land moves with the lead: a correction of a signing (admins) leaves it alone. */}
+            {p.land && !p.correction && (chosen === "NEGOTIATING" || chosen === "SIGNED") && (
+              <LandMoveFields {...p.land} kind={chosen === "NEGOTIATING" ? "hold" : "sign"} kit={k} />
             )}
           </>
         );

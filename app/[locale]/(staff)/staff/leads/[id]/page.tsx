@@ -5,13 +5,16 @@ import { requireStaffPage } from "@/lib/auth/page-guard";
 import { currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { chinaDate } from "@/lib/calendar/china-time";
-import { loadAssignableStaff } from "@/lib/leads/loaders";
+import { loadAssignableStaff, loadLeadLand } from "@/lib/leads/loaders";
+import { addDays, defaultExpiry, MAX_HOLD_DAYS } from "@/lib/land/holds";
+import type { LeadParcelLand } from "@/lib/land/hold-queries";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { loadLeadPage, type BlockNow, type MatchNow, type ParcelNow } from "@/lib/leads/lead-page";
 import { allowedTargets } from "@/lib/leads/pipeline";
 import { defaultReplySubject } from "@/lib/leads/reply-email";
-import { addNoteForm, assignLeadForm, logContactForm, moveStageForm, replyToInvestorForm, rerunMatchForm, setNextActionForm } from "./actions";
+import { addNoteForm, assignLeadForm, extendHoldForm, holdParcelsForm, logContactForm, moveStageForm, releaseHoldForm, replyToInvestorForm, rerunMatchForm, setNextActionForm } from "./actions";
+import { LandPanel } from "./land-forms";
 import { AssignForm, ContactForm, NextActionForm, NoteForm, ReplyForm, RerunForm, StageForm } from "./lead-forms";
 import { Timeline } from "./timeline";
 import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
@@ -31,14 +34,16 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
   const actor = await requireStaffPage("lead.read", locale, `/${locale}/staff/leads/${encodeURIComponent(id)}`);
   setRequestLocale(locale);
   if (!ID.test(id)) notFound();
-  const [data, staff] = await Promise.all([
+  const [data, staff, landNow] = await Promise.all([
     loadLeadPage(actor, id),
     can(actor.role, "lead.assign") ? loadAssignableStaff() : Promise.resolve([]),
+    loadLeadLand(actor, id),
   ]);
   // Outside the officer's parks and assignments the lead does not exist (404, not 403).
   if (!data) notFound();
   const t = await getTranslations("staff.lead");
   const tp = await getTranslations("parcelStatus");
+  const th = await getTranslations("staff.holds");
   const ti = await getTranslations("industry");
   const format = await getFormatter();
   const { lead } = data;
@@ -59,6 +64,30 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
     </div>
   );
   const num = (v: number | null, key: string) => (v === null ? null : t(key, { value: format.number(v) }));
+  // Holds on the lead's parcels, by code: "held for lead X until ..." before anyone promises it.
+  const land = landNow ?? [];
+  const landByCode = new Map(land.map((l) => [l.code, l]));
+  const holdFlag = (l: LeadParcelLand | undefined) => {
+    if (!l) return null;
+    const text = l.own
+      ? th(l.own.expiringSoon ? "flag.ownNotice" : "flag.own", { heldAs: th(`heldAs.${l.own.heldAs}`), date: l.own.expiresOn })
+      : l.other
+        ? l.other.reference ? th("flag.other", { reference: l.other.reference, date: l.other.expiresOn }) : th("flag.otherHidden", { date: l.other.expiresOn })
+        : null;
+    const wanted = l.own && l.wantedBy.length > 0 ? th("flag.wantedBy", { references: l.wantedBy.map((r) => r ?? th("flag.anotherLead")).join(", ") }) : null;
+    if (!text && !wanted) return null;
+    return (
+      <span className={`basis-full text-xs ${l.other || wanted ? "font-semibold text-red-700" : "text-brand-700"}`} data-testid="hold-flag">
+        {[text, wanted].filter(Boolean).join(" · ")}
+      </span>
+    );
+  };
+  const mayHold = can(actor.role, "land.hold");
+  const today = chinaDate(now);
+  const landProps = mayHold && land.length > 0
+    ? { parcels: land, defaultExpiry: defaultExpiry(now), minExpiry: addDays(today, 1), maxExpiry: addDays(today, MAX_HOLD_DAYS), mayOverride: can(actor.role, "parcel.override") }
+    : null;
+  const closed = lead.stage === "SIGNED" || lead.stage === "LOST";
   const markLabel = (p: ParcelNow) => (
     <span className={p.mark === "available" ? "text-brand-700" : "font-semibold text-red-700"} data-mark={p.mark}>
       {p.status ? tp(p.status) : "—"}
@@ -72,6 +101,7 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
           <a href={`/${locale}/parcels/${encodeURIComponent(p.code)}`} className="font-mono text-brand-700 underline">{p.code}</a>
           <span className="text-stone-600">{p.areaM2 === null ? "" : formatArea(locale, p.areaM2)}</span>
           {markLabel(p)}
+          {holdFlag(landByCode.get(p.code))}
         </li>
       ))}
     </ul>
@@ -202,8 +232,16 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
             </details>
             <details open className={card}>
               <summary className="cursor-pointer font-semibold">{t("forms.stage.title")}</summary>
-              <div className="mt-3"><StageForm {...common} action={moveStageForm} targets={targets} correction={lead.stage === "SIGNED"} /></div>
+              <div className="mt-3"><StageForm {...common} action={moveStageForm} targets={targets} correction={lead.stage === "SIGNED"} land={landProps} hasHolds={land.some((l) => l.own)} /></div>
             </details>
+            {landProps && !closed && (
+              <details open={land.some((l) => l.own)} className={card}>
+                <summary className="cursor-pointer font-semibold">{th("panel.title")}</summary>
+                <div className="mt-3">
+                  <LandPanel {...common} land={landProps} holdAction={holdParcelsForm} extendAction={extendHoldForm} releaseAction={releaseHoldForm} />
+                </div>
+              </details>
+            )}
             <details open className={card}>
               <summary className="cursor-pointer font-semibold">{t("forms.note.title")}</summary>
               <div className="mt-3"><NoteForm {...common} action={addNoteForm} /></div>

@@ -6,10 +6,14 @@ import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 
 export async function Timeline({ entries, total, emails }: { entries: TimelineEntry[]; total: number; emails: LeadEmail[] }) {
   const t = await getTranslations("staff.lead");
+  const th = await getTranslations("staff.holds");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: CHINA_TIME_ZONE });
   const stage = (s: string | null) => (s ? t(`stage.${s}`) : "—");
   const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const landParcels = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is { code: string; restored?: string | null } => typeof x === "object" && x !== null && typeof x.code === "string") : []);
+  const codes = (v: unknown) => landParcels(v).map((x) => x.code).join(", ");
+  const choice = (prefix: "heldAs" | "signAs", v: unknown) => (str(v) && th.has(`${prefix}.${str(v)}`) ? th(`${prefix}.${str(v)}`) : "—");
   const detail = (e: TimelineEntry): string | null => {
     const d = e.data ?? {};
     switch (e.type) {
@@ -35,6 +39,17 @@ export async function Timeline({ entries, total, emails }: { entries: TimelineEn
         return str(d.subject) ? t("timeline.subject", { subject: str(d.subject)! }) : null;
       case "MATCH_RERUN":
         return t("timeline.matches", { count: typeof d.count === "number" ? d.count : 0 });
+      case "LAND_HELD":
+        if (d.extended) return th("timeline.extended", { code: str(d.code) ?? "—", from: str(d.from) ?? "—", to: str(d.to) ?? "—" });
+        return th(str(d.override) ? "timeline.heldOverride" : "timeline.held", { codes: codes(d.parcels), heldAs: choice("heldAs", d.heldAs), date: str(d.expiresOn) ?? "—", reason: str(d.override) ?? "" });
+      case "LAND_SOLD":
+        return th("timeline.sold", { codes: codes(d.parcels), signAs: choice("signAs", d.signAs) });
+      case "LAND_RELEASED": {
+        const why = str(d.reason) && th.has(`timeline.releasedWhy.${str(d.reason)}`) ? th(`timeline.releasedWhy.${str(d.reason)}`, { reference: str(d.byReference) ?? "—" }) : null;
+        // Parcels changed by someone else since the hold were left as they were: said so.
+        const left = d.reason !== "OVERRIDDEN" && landParcels(d.parcels).some((x) => x.restored === null) ? th("timeline.left") : null;
+        return [th("timeline.released", { codes: codes(d.parcels) }), why, left].filter(Boolean).join(" · ");
+      }
       case "ESCALATED":
         return typeof d.level === "number" ? t("timeline.escalated", { level: d.level }) : null;
       default:
