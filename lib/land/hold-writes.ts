@@ -64,6 +64,10 @@ async function activeHoldsOn(tx: Tx, parcelIds: string[]): Promise<(ActiveHold &
 async function chosenParcels(tx: Tx, lead: LeadRef, choices: ParcelChoice[]): Promise<ParcelRow[]> {
   const ids = [...new Set(choices.map((c) => c.parcelId))];
   if (ids.length === 0) throw validation({ parcels: "noParcelChosen" }, "noParcelChosen");
+  // Row locks, in id order (no two writers wait on each other in a cycle): a parallel hold of
+  // the same land waits here and then reads the parcel as the first one left it, so it sees
+  // the new version and the new hold together.
+  await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
   const rows = await tx.parcel.findMany({ where: { id: { in: ids }, inquiries: { some: { inquiryId: lead.id } } }, select: PARCEL, orderBy: { code: "asc" } });
   if (rows.length !== ids.length) throw validation({ parcels: "notLeadParcel" }, "notLeadParcel");
   return rows;

@@ -154,6 +154,23 @@ describe("moving a lead to negotiating holds its parcels, in one transaction", (
   });
 });
 
+describe("two leads, one parcel, at the same moment", () => {
+  it("five officers holding the same parcel for five leads at once: exactly one hold, the others refused and write nothing", async () => {
+    const { officer } = await staff();
+    const leads = [];
+    for (let i = 0; i < 5; i++) leads.push(await newLead([P1.id]));
+    const shown = await chosen(P1);
+    const results = await Promise.all(leads.map((l) => as(officer, () => negotiate(l, shown))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The losers saw the parcel change under them (the same version was sent by everyone).
+    for (const r of results.filter((x) => !x.ok)) expect(r, JSON.stringify(r)).toMatchObject({ ok: false, error: { code: "conflict", message: "parcelsChanged", current: { parcels: [{ code: P1.code }] } } });
+    expect(await db.parcelHold.count({ where: { endedAt: null } })).toBe(1);
+    expect(await parcelNow(P1.id)).toMatchObject({ status: "UNDER_NEGOTIATION", version: P1.version + 1 });
+    expect(await db.inquiry.count({ where: { stage: "NEGOTIATING" } })).toBe(1);
+    expect(await db.auditLog.count()).toBe(2);
+  });
+});
+
 describe("signing and losing", () => {
   it("signing marks the chosen parcels leased, ends their holds as SIGNED and releases the lead's other holds", async () => {
     const { officer } = await staff();
