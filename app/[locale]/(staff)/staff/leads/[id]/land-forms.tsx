@@ -34,7 +34,7 @@ export function LandPanel(p: PanelProps) {
             <li key={x.id} className="space-y-2 py-2" data-testid="held-parcel" data-code={x.code}>
               <p>
                 <span className="font-mono">{x.code}</span> · {th(`heldAs.${x.own!.heldAs}`)} · {th("panel.until", { date: x.own!.expiresOn })}
-                {x.own!.expiringSoon && <span className="ml-1 font-semibold text-amber-800">!</span>}
+                {x.own!.expiringSoon && <span className="ml-1 font-semibold text-amber-800"> · {th("panel.soon")}</span>}
               </p>
               {x.wantedBy.length > 0 && (
                 <p className="text-xs font-semibold text-red-700" data-testid="wanted-by">

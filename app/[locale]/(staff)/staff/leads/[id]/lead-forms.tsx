@@ -242,6 +242,13 @@ export function AssignForm(p: Common & { staff: { id: string; name: string; role
 export function StageForm(p: Common & { targets: InquiryStage[]; correction: boolean; land: LandFieldsProps | null; hasHolds: boolean }) {
   const { t, th, stage } = useMessages();
   const [to, setTo] = useState<string>("");
+  // After a save the page comes back with the lead's new version and an empty select: the
+  // land (or lost) fields of the stage just left go with it.
+  const [shownFor, setShownFor] = useState(p.version);
+  if (shownFor !== p.version) {
+    setShownFor(p.version);
+    setTo("");
+  }
   if (p.targets.length === 0) return <p className="text-sm text-stone-600">{t("forms.stage.none")}</p>;
   return (
     <ActionForm {...p} schema={moveStageSchema} submit={t("forms.stage.submit")} testId="stage-form">

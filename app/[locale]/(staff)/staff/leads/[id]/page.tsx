@@ -88,12 +88,16 @@ export default async function LeadPage({ params }: PageProps<"/[locale]/staff/le
     ? { parcels: land, defaultExpiry: defaultExpiry(now), minExpiry: addDays(today, 1), maxExpiry: addDays(today, MAX_HOLD_DAYS), mayOverride: can(actor.role, "parcel.override") }
     : null;
   const closed = lead.stage === "SIGNED" || lead.stage === "LOST";
-  const markLabel = (p: ParcelNow) => (
-    <span className={p.mark === "available" ? "text-brand-700" : "font-semibold text-red-700"} data-mark={p.mark}>
-      {p.status ? tp(p.status) : "—"}
-      {p.mark !== "available" && ` · ${t(`land.${p.mark}`)}`}
-    </span>
-  );
+  const markLabel = (p: ParcelNow) => {
+    // Held for this very lead: not "no longer available" to it; the hold flag says until when.
+    const ours = p.mark !== "available" && landByCode.get(p.code)?.own;
+    return (
+      <span className={p.mark === "available" || ours ? "text-brand-700" : "font-semibold text-red-700"} data-mark={ours ? "heldHere" : p.mark}>
+        {p.status ? tp(p.status) : "—"}
+        {p.mark !== "available" && !ours && ` · ${t(`land.${p.mark}`)}`}
+      </span>
+    );
+  };
   const parcelRows = (parcels: ParcelNow[]) => (
     <ul className="mt-2 divide-y divide-stone-100 text-sm">
       {parcels.map((p) => (
