@@ -74,9 +74,9 @@ async function chosenParcels(tx: Tx, lead: LeadRef, choices: ParcelChoice[]): Pr
 }
 
 /** A parcel that changed since the page was opened is a conflict; anything else refused is a validation error. */
-function refuse(plan: Extract<LandPlan, { ok: false }>, holds: (ActiveHold & { reference: string })[], visible: ReadonlySet<string>): never {
+function refuse(plan: Extract<LandPlan, { ok: false }>, leadId: string, holds: (ActiveHold & { reference: string })[], visible: ReadonlySet<string>): never {
   const parcels: ParcelProblem[] = plan.refusals.map((r) => {
-    const other = holds.find((h) => h.parcelId === r.parcelId && r.reason !== "changed");
+    const other = holds.find((h) => h.parcelId === r.parcelId && h.inquiryId !== leadId && r.reason !== "changed");
     return { code: r.code, status: r.status, reason: r.reason, ...(other ? { heldFor: visible.has(other.inquiryId) ? other.reference : null } : {}) };
   });
   if (plan.refusals.some((r) => r.reason === "changed")) throw conflict("parcelsChanged", { parcels: parcels.filter((p) => p.reason === "changed") });
@@ -162,7 +162,7 @@ export async function holdParcels(tx: Tx, w: LandWriter, lead: LeadRef, req: Hol
     overrideReason,
     heldAs: req.heldAs,
   });
-  if (!plan.ok) refuse(plan, holds, await visible(holds.map((h) => h.inquiryId)));
+  if (!plan.ok) refuse(plan, lead.id, holds, await visible(holds.map((h) => h.inquiryId)));
   const override = plan.parcels.some((p) => p.override) ? overrideReason : null;
   const created = await tx.parcelHold.createManyAndReturn({
     data: plan.parcels.map((p) => ({
@@ -202,7 +202,7 @@ export async function signParcels(tx: Tx, w: LandWriter, lead: LeadRef, req: Sig
       overrideReason,
       signAs: req.signAs,
     });
-    if (!plan.ok) refuse(plan, holds, await visible(holds.map((h) => h.inquiryId)));
+    if (!plan.ok) refuse(plan, lead.id, holds, await visible(holds.map((h) => h.inquiryId)));
     const override = plan.parcels.some((p) => p.override) ? overrideReason : null;
     const written = await moveParcels(tx, w, lead, plan.parcels, rows, "parcel.sign", override, () => ({ signedAs: req.signAs }));
     await finish(tx, w, written);
@@ -267,7 +267,10 @@ export async function endHolds(tx: Tx, w: LandWriter, holds: HoldToEnd[], endRea
         : { status: parcel.status, version: parcel.version, holdId: h.id, inquiryId: h.inquiryId, endReason, left: true },
       at: w.now,
     });
-    if (restored) parcel.version += 1;
+    if (restored) {
+      parcel.version += 1;
+      parcel.status = restored;
+    }
     const list = perLead.get(h.inquiryId) ?? [];
     list.push({ code: parcel.code, restored });
     perLead.set(h.inquiryId, list);

@@ -16,6 +16,8 @@ export function holdForLead(db: Db, input: HoldParcelsInput, context: WriteConte
   requireLandHold(ctx.actor);
   return transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
+    // A signed or lost lead promises no more land (signing and losing end its holds).
+    if (lead.stage === "SIGNED" || lead.stage === "LOST") throw validation({ form: "leadClosed" }, "leadClosed");
     const event = await holdParcels(
       tx,
       landWriter(ctx),

@@ -232,6 +232,17 @@ describe("the land panel", () => {
     expect((await db.auditLog.findMany({ where: { entity: "Parcel" }, select: { action: true }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["parcel.hold", "parcel.holdExtended", "parcel.holdEnded"]);
   });
 
+  it("a lost lead holds no more land", async () => {
+    const { officer } = await staff();
+    const lead = await newLead([P1.id]);
+    expect(await as(officer, () => moveStageAction({ leadId: lead.id, version: lead.version, toStage: "LOST", lostReason: "PRICE" }))).toMatchObject({ ok: true });
+    const before = await footprint([lead.id]);
+    expect(await as(officer, async () => holdParcelsAction({ leadId: lead.id, version: lead.version + 1, parcels: await chosen(P1) }))).toMatchObject({
+      ok: false, error: { code: "validation", message: "leadClosed", fieldErrors: { form: "leadClosed" } },
+    });
+    expect(await footprint([lead.id])).toEqual(before);
+  });
+
   it("a stage move with parcels, out of scope, is not found and writes nothing", async () => {
     const { outsider } = await staff();
     const lead = await newLead([P1.id]);
