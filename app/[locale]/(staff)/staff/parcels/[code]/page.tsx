@@ -96,7 +96,7 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
         <section aria-labelledby="edit-title" className={card}>
           <h2 id="edit-title" className="font-semibold">{t("edit.title")}</h2>
           <div className="mt-3">
-            {mayEdit ? <ParcelEditForm key={v.version} values={v} ordinary={ordinary} overrides={overrides} today={chinaDate(new Date())} /> : <p className="text-sm text-stone-600">{t("edit.readOnly")}</p>}
+            {mayEdit ? <ParcelEditForm values={v} ordinary={ordinary} overrides={overrides} today={chinaDate(new Date())} /> : <p className="text-sm text-stone-600">{t("edit.readOnly")}</p>}
           </div>
         </section>
       </div>
