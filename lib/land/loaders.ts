@@ -4,7 +4,7 @@ import { cache } from "react";
 import { entityHistory } from "../audit/history";
 import { db } from "../db";
 import { env } from "../env";
-import type { ParcelListFilters } from "./parcel-schemas";
+import { CODES_MAX, LIST_PAGE_SIZE, type ParcelListFilters } from "./parcel-schemas";
 import { getParcelShapesInBox, getParcelsByCodes } from "./queries";
 import { listStaffParcels, parcelListOptions, parkPlan, staffParcelPage, toVerifyCounts, type FreshnessRule } from "./staff-parcels";
 
@@ -15,7 +15,9 @@ export const loadParcelShapesInBox = (bbox: [number, number, number, number]) =>
 export const freshnessRule = (now = new Date()): FreshnessRule => ({ now, afterDays: env().LAND_VERIFY_AFTER_DAYS });
 
 // The staff parcel pages (each page calls requireStaffPage("land.read") before any of these).
-export const loadStaffParcelList = (filters: ParcelListFilters) => listStaffParcels(db(), filters, freshnessRule());
+// A list of codes (a block's members) is shown whole, so the whole block can be selected at once.
+export const loadStaffParcelList = (filters: ParcelListFilters) =>
+  listStaffParcels(db(), filters, freshnessRule(), filters.codes.length ? CODES_MAX : LIST_PAGE_SIZE);
 export const loadToVerifyCounts = () => toVerifyCounts(db(), freshnessRule());
 export const loadParcelListOptions = () => parcelListOptions(db());
 export const loadParkPlan = (parkCode: string) => parkPlan(db(), parkCode);

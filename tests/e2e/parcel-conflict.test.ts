@@ -76,4 +76,29 @@ describe.skipIf(!chromiumPath)("two admins edit one parcel", () => {
     await expect(entries.count()).resolves.toBe(2);
     await expect(entries.first().locator("[data-field=priceCnyPerMu]").textContent()).resolves.toContain("422,222");
   }, 150_000);
+
+  it("a bulk change from the list: every parcel of a block, checked on site today, one audit row each", async () => {
+    const block = await db!.parcel.findMany({ where: { status: "AVAILABLE", id: { not: parcel!.id } }, orderBy: { code: "desc" }, take: 3, select: { id: true, code: true, version: true, lastVerifiedOn: true, updatedAt: true } });
+    try {
+      const context = await browser().newContext({ locale: "zh-CN" });
+      const page = await context.newPage();
+      const url = `${baseUrl}/zh/staff/parcels?codes=${encodeURIComponent(block.map((b) => b.code).join(","))}`;
+      await page.goto(url);
+      await signInThroughForm(page, ADMIN, DEV_STAFF_PASSWORD, true);
+      await page.waitForURL(url);
+      await expect(page.getByTestId("parcel-row").count()).resolves.toBe(3);
+      await page.getByTestId("select-page").check();
+      await expect(page.getByTestId("bulk-selected").textContent()).resolves.toBe("已选 3 宗地块");
+      await page.getByLabel("今天已现场核实（更新最近核实日期）").check();
+      await page.getByRole("button", { name: "应用到所选地块" }).click();
+      await expect(page.getByTestId("bulk-saved").textContent()).resolves.toBe("已修改 3 宗地块。");
+      const now = await db!.parcel.findMany({ where: { id: { in: block.map((b) => b.id) } }, select: { id: true, version: true } });
+      expect(now.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(block.map((b) => ({ id: b.id, version: b.version + 1 })).sort((a, b) => (a.id < b.id ? -1 : 1)));
+      expect(await db!.auditLog.count({ where: { entity: "Parcel", action: "parcel.bulkUpdate", entityId: { in: block.map((b) => b.id) }, createdAt: { gte: started } } })).toBe(3);
+      await context.close();
+    } finally {
+      for (const { id, ...data } of block) await db!.parcel.update({ where: { id }, data: { ...data, code: undefined } });
+      await db!.auditLog.deleteMany({ where: { entity: "Parcel", entityId: { in: block.map((b) => b.id) }, createdAt: { gte: started } } });
+    }
+  }, 120_000);
 });

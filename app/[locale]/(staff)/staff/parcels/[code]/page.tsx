@@ -17,6 +17,8 @@ import { pick } from "@/lib/i18n/localized";
 import { loadParcelHistory, loadStaffParcel } from "@/lib/land/loaders";
 import { toParcelListParams } from "@/lib/land/parcel-schemas";
 import { ordinaryTargets } from "@/lib/land/status-transitions";
+import { loadLandBlock } from "@/lib/search/loaders";
+import { landSearchSchema } from "@/lib/search/schemas";
 import { ParcelEditForm } from "./parcel-edit-form";
 
 const CODE_MAX = 80;
@@ -38,7 +40,12 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
   const data = await loadStaffParcel(code);
   if (!data) notFound();
   const rawPage = Number(typeof query.history === "string" ? query.history : "1");
-  const history = await loadParcelHistory(data.values.id, Number.isInteger(rawPage) && rawPage > 0 ? rawPage : 1);
+  // The investor search's block around an available parcel: its codes open the list, every
+  // member selected for a bulk change of the whole block.
+  const [history, block] = await Promise.all([
+    loadParcelHistory(data.values.id, Number.isInteger(rawPage) && rawPage > 0 ? rawPage : 1),
+    data.values.status === "AVAILABLE" ? loadLandBlock(landSearchSchema.parse({}), data.values.code) : Promise.resolve(null),
+  ]);
   const [t, tr, format] = await Promise.all([getTranslations("staff.parcels"), getTranslations(), getFormatter()]);
   const v = data.values;
   const status = (s: string) => tr(`parcelStatus.${s as ParcelStatus}`);
@@ -90,7 +97,14 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
               {fact(t("page.verified"), v.lastVerifiedOn, "parcel-last-verified")}
               {fact(t("page.version"), v.version, "parcel-version")}
             </dl>
-            <a href={`/${locale}/parcels/${encodeURIComponent(v.code)}`} className="mt-3 inline-block text-sm text-brand-700 underline">{t("page.public")}</a>
+            <p className="mt-3 flex flex-wrap gap-4 text-sm">
+              <a href={`/${locale}/parcels/${encodeURIComponent(v.code)}`} className="text-brand-700 underline">{t("page.public")}</a>
+              {block && block.parcelCount > 1 && (
+                <a href={`/${locale}/staff/parcels?${toParcelListParams({ codes: block.parcelCodes }).toString()}`} className="text-brand-700 underline" data-testid="parcel-block-link">
+                  {t("page.block")} ({block.parcelCount})
+                </a>
+              )}
+            </p>
           </section>
         </div>
         <section aria-labelledby="edit-title" className={card}>
