@@ -143,6 +143,9 @@ export function bulkUpdateParcels(db: Db, input: BulkUpdateInput, context: Write
   const selection = [...input.parcels].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ids = selection.map((s) => s.id);
   return transaction(db, async (tx) => {
+    // Lock the selection first, in id order: overlapping bulk changes then queue instead of
+    // deadlocking, and the versions read below are the latest committed ones.
+    await tx.$queryRaw`SELECT id FROM "Parcel" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     const rows = await tx.parcel.findMany({ where: { id: { in: ids } }, select: EDITABLE_SELECT, orderBy: { id: "asc" } });
     const stale = staleList(selection, rows);
     if (stale.length) throw conflict("staleSelection", { changed: stale });
@@ -182,13 +185,21 @@ export function bulkUpdateParcels(db: Db, input: BulkUpdateInput, context: Write
       throw new AppError("validation", message, { [first.why === "needsReason" ? "reason" : "status"]: message }, { refused });
     }
     if (writes.length === 0) throw validation({ form: "nothingChanged" }, "nothingChanged");
-    for (const { row, moves, after } of writes) {
+    // Parcels that get the same change are written by one statement, still version-checked
+    // row by row: a count short of the group is someone else's save, and it all rolls back.
+    const groups = new Map<string, { moves: boolean; after: Partial<EditableValues>; rows: EditableRow[] }>();
+    for (const w of writes) {
+      const key = JSON.stringify([w.moves, w.after]);
+      const group = groups.get(key) ?? { moves: w.moves, after: w.after, rows: [] };
+      group.rows.push(w.row);
+      groups.set(key, group);
+    }
+    for (const { moves, after, rows: members } of groups.values()) {
       const { count } = await tx.parcel.updateMany({
-        where: { id: row.id, version: row.version },
+        where: { OR: members.map((r) => ({ id: r.id, version: r.version })) },
         data: { ...toData(after), ...(moves ? { statusReason: input.reason ?? null, statusChangedAt: now } : {}), version: { increment: 1 } },
       });
-      // Saved by someone else since the read above: the whole change rolls back.
-      if (count === 0) {
+      if (count !== members.length) {
         const fresh = await tx.parcel.findMany({ where: { id: { in: ids } }, select: EDITABLE_SELECT });
         throw conflict("staleSelection", { changed: staleList(selection, fresh) });
       }
