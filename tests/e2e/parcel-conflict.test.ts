@@ -101,4 +101,21 @@ describe.skipIf(!chromiumPath)("two admins edit one parcel", () => {
       await db!.auditLog.deleteMany({ where: { entity: "Parcel", entityId: { in: block.map((b) => b.id) }, createdAt: { gte: started } } });
     }
   }, 120_000);
+
+  it("an officer reads parcels but gets no edit form and no bulk selection", async () => {
+    const context = await browser().newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    const url = `${baseUrl}/en/staff/parcels/${encodeURIComponent(parcel!.code)}`;
+    await page.goto(url);
+    await signInThroughForm(page, "officer.xinhui@jiangmen.example", DEV_STAFF_PASSWORD, false);
+    await page.waitForURL(url);
+    await expect(page.getByTestId("parcel-status").textContent()).resolves.toBe("Available");
+    await expect(page.getByTestId("parcel-edit-form").count()).resolves.toBe(0);
+    await page.getByText("You may view this parcel; editing needs the parcel.edit permission.").waitFor();
+    await page.goto(`${baseUrl}/en/staff/parcels?q=${encodeURIComponent(parcel!.code)}`);
+    await expect(page.getByTestId("parcel-row").first().getAttribute("data-code")).resolves.toBe(parcel!.code);
+    await expect(page.getByTestId("select-page").count()).resolves.toBe(0);
+    await expect(page.getByTestId("bulk-form").count()).resolves.toBe(0);
+    await context.close();
+  }, 60_000);
 });
