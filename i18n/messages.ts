@@ -17,17 +17,40 @@ import mailEn from "../messages/staff/mail.en.json";
 import mailZh from "../messages/staff/mail.zh.json";
 import overviewEn from "../messages/staff/overview.en.json";
 import overviewZh from "../messages/staff/overview.zh.json";
+import parcelsEn from "../messages/staff/parcels.en.json";
+import parcelsZh from "../messages/staff/parcels.zh.json";
 import usersEn from "../messages/staff/users.en.json";
 import usersZh from "../messages/staff/users.zh.json";
 
+// One area a line, so areas added side by side merge without touching each other.
 export const MESSAGES = {
   zh: {
     ...zh,
-    staff: { auth: authZh, calendar: calendarZh, holds: holdsZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
+    staff: {
+      auth: authZh,
+      calendar: calendarZh,
+      holds: holdsZh,
+      inbox: inboxZh,
+      lead: leadZh,
+      mail: mailZh,
+      overview: overviewZh,
+      parcels: parcelsZh,
+      users: usersZh,
+    },
   },
   en: {
     ...en,
-    staff: { auth: authEn, calendar: calendarEn, holds: holdsEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
+    staff: {
+      auth: authEn,
+      calendar: calendarEn,
+      holds: holdsEn,
+      inbox: inboxEn,
+      lead: leadEn,
+      mail: mailEn,
+      overview: overviewEn,
+      parcels: parcelsEn,
+      users: usersEn,
+    },
   },
 };
 

@@ -73,6 +73,16 @@ const schema = z.object({
     .max(10, { error: "must be at most 10" })
     .default(1),
   /**
+   * Days after which a parcel not checked on site is due again: it joins its park's "to verify"
+   * queue on the staff side (the investor pages show its "verified on" date either way).
+   */
+  LAND_VERIFY_AFTER_DAYS: z.coerce
+    .number({ error: "must be a whole number of days (1 to 3650)" })
+    .int({ error: "must be a whole number of days (1 to 3650)" })
+    .min(1, { error: "must be at least 1" })
+    .max(3650, { error: "must be at most 3650" })
+    .default(180),
+  /**
    * End-to-end tests (issue #9): the Chromium to drive, or "none" to run as if none were
    * installed (the HTTP-only checks still run; the browser tests skip, or fail when CI is set).
    * Unset: Debian's /usr/bin/chromium and the usual other places.

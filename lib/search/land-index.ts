@@ -26,6 +26,8 @@ export interface LandRow {
   /** industries of the parcel's zone, or of its park when it has no zone */
   industries: Industry[];
   bbox: [number, number, number, number];
+  /** when the parcel was last checked on site (absent: unknown) */
+  lastVerifiedOn?: Date | null;
 }
 
 const COUNTIES = Object.values(Counties);
@@ -55,6 +57,8 @@ export class LandIndex {
   readonly areaM2: Float64Array;
   readonly price: Float64Array; // NaN when not quoted
   readonly handover: Int32Array;
+  /** day last checked on site (NO_DATE when unknown) */
+  readonly verified: Int32Array;
   readonly readiness: Record<ReadinessKey, Int32Array>;
   readonly bbox: Float64Array; // 4 per parcel
   readonly graph: AdjacencyGraph;
@@ -80,6 +84,7 @@ export class LandIndex {
     this.areaM2 = new Float64Array(n);
     this.price = new Float64Array(n);
     this.handover = new Int32Array(n);
+    this.verified = new Int32Array(n);
     this.bbox = new Float64Array(n * 4);
     this.readiness = Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, new Int32Array(n)])) as Record<ReadinessKey, Int32Array>;
     rows.forEach((r, i) => {
@@ -127,6 +132,7 @@ export class LandIndex {
     this.industries[i] = r.industries.reduce((bits, ind) => bits + codeOf.industryBit(ind), 0);
     this.price[i] = r.priceCnyPerMu ?? Number.NaN;
     this.handover[i] = toDay(r.handoverOn);
+    this.verified[i] = toDay(r.lastVerifiedOn);
     for (const item of READINESS_ITEMS) this.readiness[item.key][i] = toDay(r.readiness[item.key]);
   }
 

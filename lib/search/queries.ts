@@ -1,6 +1,6 @@
 // Loads the LandIndex from PostgreSQL and keeps it in memory until the land revision moves
-// (a trigger bumps it on any write to Parcel or ParcelAdjacency, from any app instance), so a
-// search costs one tiny query plus in-memory work.
+// (statement triggers bump it on any write to Parcel, ParcelAdjacency, Park or Zone, from any
+// app instance), so a search costs one tiny query plus in-memory work.
 import { chinaDay } from "../calendar/china-time";
 import type { Db } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
@@ -14,7 +14,11 @@ interface Cached {
   ctx: Omit<SearchContext, "today">;
   /** database time when the rows were read: rows updated after it are patched in */
   readAt: Date;
-  /** fingerprint of the adjacency table and parcel count: any change forces a rebuild */
+  /**
+   * fingerprint of what patching cannot follow: the parcel set and its shapes (count, areas,
+   * boxes), the adjacency table, and every park's county and industries and zone's industries
+   * (baked into each row). Any change forces a rebuild.
+   */
   shape: string;
 }
 
@@ -46,6 +50,7 @@ const parcelSelect = {
   areaM2: true,
   priceCnyPerMu: true,
   handoverOn: true,
+  lastVerifiedOn: true,
   minLng: true,
   minLat: true,
   maxLng: true,
@@ -75,6 +80,7 @@ async function parksAndZones(db: Db) {
       areaM2: p.areaM2,
       priceCnyPerMu: p.priceCnyPerMu,
       handoverOn: p.handoverOn,
+      lastVerifiedOn: p.lastVerifiedOn,
       readiness: Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, p[i.column]])) as Record<ReadinessKey, Date | null>,
       industries: zone && zone.industries.length > 0 ? zone.industries : park.industries,
       bbox: [p.minLng, p.minLat, p.maxLng, p.maxLat],
@@ -84,11 +90,24 @@ async function parksAndZones(db: Db) {
   return { toRow, ctx };
 }
 
+/**
+ * The database's clock and the shape fingerprint, in one statement (one snapshot). Park and
+ * zone edits do not touch a parcel's updatedAt, so patching by updatedAt would never see a
+ * zone's new industries or a park's new county: their fingerprint is part of the shape. The
+ * parcels' areas and boxes are too, so a geometry written by any means (an import's raw SQL
+ * leaves updatedAt alone) rebuilds the index and its graph. Sums of per-row hashes, not of
+ * floats: an integer sum does not depend on the order rows are scanned in (an update moves
+ * its row), so an unchanged set always gives the same fingerprint.
+ */
 async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
-  const [row] = await db.$queryRaw<{ now: Date; parcels: bigint; edges: bigint; length: number | null }[]>`
-    SELECT now() AS now, (SELECT count(*) FROM "Parcel") AS parcels,
-           count(*) AS edges, sum("sharedLengthM") AS length FROM "ParcelAdjacency"`;
-  return { readAt: row!.now, shape: `${row!.parcels}:${row!.edges}:${row!.length ?? 0}` };
+  const [row] = await db.$queryRaw<{ now: Date; parcels: string; edges: string; parks: string | null; zones: string | null }[]>`
+    SELECT now() AS now,
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat"))), 0)
+         FROM "Parcel") AS parcels,
+      (SELECT count(*) || ':' || coalesce(sum("sharedLengthM"), 0) FROM "ParcelAdjacency") AS edges,
+      (SELECT md5(string_agg(id || '|' || code || '|' || coalesce(county::text, '') || '|' || industries::text, ',' ORDER BY id)) FROM "Park") AS parks,
+      (SELECT md5(string_agg(id || '|' || code || '|' || "parkId" || '|' || industries::text, ',' ORDER BY id)) FROM "Zone") AS zones`;
+  return { readAt: row!.now, shape: `${row!.parcels}/${row!.edges}/${row!.parks ?? ""}/${row!.zones ?? ""}` };
 }
 
 async function load(db: Db, revision: bigint): Promise<Cached> {

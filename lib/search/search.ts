@@ -30,6 +30,8 @@ export interface BlockResult {
   readiness: ReadinessSummary[];
   parkIds: string[];
   bbox: [number, number, number, number];
+  /** the oldest member's "last verified" day: the block is only as fresh as that (null: unknown) */
+  verifiedOn: string | null;
 }
 
 export interface SearchResult {
@@ -88,7 +90,7 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
 }
 
 function summarise(index: LandIndex, members: number[], q: LandSearchQuery, today: number): BlockResult {
-  let area = 0, total = 0, priced = 0, readyOn = 0;
+  let area = 0, total = 0, priced = 0, readyOn = 0, verified = NO_DATE;
   let priceMin = Number.POSITIVE_INFINITY, priceMax = Number.NEGATIVE_INFINITY;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const parks = new Set<number>();
@@ -103,6 +105,7 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
       if (p > priceMax) priceMax = p;
     }
     readyOn = Math.max(readyOn, index.handover[i]!);
+    verified = Math.min(verified, index.verified[i]!);
     for (const k of q.ready) readyOn = Math.max(readyOn, index.readiness[k][i]!);
     parks.add(index.park[i]!);
     const b = i * 4;
@@ -133,6 +136,7 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
     }),
     parkIds: [...parks].map((k) => index.parkIds[k]!),
     bbox,
+    verifiedOn: dayToIso(verified),
   };
 }
 

@@ -18,6 +18,7 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
   it("sign-in, overview, inbox, lead page, staff, calendar and account: no serious or critical violation, one h1, no skipped level", { timeout: 300_000 }, async () => {
     const db = createPrismaClient(databaseUrl, 2);
     const lead = await db.inquiry.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    const parcel = await db.parcel.findFirst({ where: { status: "AVAILABLE" }, orderBy: { code: "asc" }, select: { code: true } });
     await db.$disconnect();
     const context = await browser().newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -41,6 +42,9 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
     for (const locale of ["zh", "en"]) {
       for (const path of ["/staff", "/staff/leads", "/staff/leads?stage=LOST&q=%E6%97%A0", "/staff/users", "/staff/calendar", "/staff/account"]) await audit(`/${locale}${path}`);
       if (lead) await audit(`/${locale}/staff/leads/${lead.id}`);
+      // The land desk: the parcel list with its to-verify queue and a park's plan, one parcel's page.
+      await audit(`/${locale}/staff/parcels?toVerify=1&plan=xinhui-smart-manufacturing`);
+      if (parcel) await audit(`/${locale}/staff/parcels/${encodeURIComponent(parcel.code)}`);
     }
     await context.close();
 

@@ -133,8 +133,8 @@ describe("two-factor pending and the staff bar", () => {
 
   it("shows each role the links its permissions open", () => {
     const keys = (role: "ADMIN" | "OFFICER", twoFactorPending = false) => staffLinks({ role, twoFactorPending }).map((l) => l.key);
-    expect(keys("ADMIN")).toEqual(["leads", "overview", "users", "calendar", "account"]);
-    expect(keys("OFFICER")).toEqual(["leads", "overview", "account"]);
+    expect(keys("ADMIN")).toEqual(["leads", "overview", "parcels", "users", "calendar", "account"]);
+    expect(keys("OFFICER")).toEqual(["leads", "overview", "parcels", "account"]);
     expect(keys("ADMIN", true)).toEqual(["account"]);
   });
 });

@@ -38,6 +38,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
         {block.indicativeTotalCny !== null && ` · ${t("search.total", { total: money(block.indicativeTotalCny) })}`}
       </p>
       <p className="mt-1 text-sm">{block.readyOn ? t("search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
+      {block.verifiedOn && <p className="mt-1 text-xs text-stone-600" data-testid="block-verified">{t("search.verifiedOn", { date: block.verifiedOn })}</p>}
       <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("search.readinessTitle")}>
         {block.readiness.map((r) => {
           // Planned dates count: a block found "by a date" passes on them (see readinessState).

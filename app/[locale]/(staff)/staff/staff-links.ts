@@ -4,13 +4,14 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "users" | "calendar" | "account";
+  key: "leads" | "overview" | "parcels" | "users" | "calendar" | "account";
   permission: Permission;
 }
 
 const LINKS: NavLink[] = [
   { href: "/staff/leads", key: "leads", permission: "lead.read" },
   { href: "/staff", key: "overview", permission: "lead.read" },
+  { href: "/staff/parcels", key: "parcels", permission: "land.read" },
   { href: "/staff/users", key: "users", permission: "user.manage" },
   { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
   { href: "/staff/account", key: "account", permission: "account.self" },

@@ -105,6 +105,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             </div>
             {block.indicativeTotalCny !== null && <div><dt className="text-stone-500">{t("block.total")}</dt><dd>{money(block.indicativeTotalCny)}</dd></div>}
             <div><dt className="text-stone-500">{t("block.readyOn")}</dt><dd>{block.readyOn ?? t("search.readyUnknown")}</dd></div>
+            {block.verifiedOn && <div><dt className="text-stone-500">{t("block.verified")}</dt><dd data-testid="block-verified">{t("block.verifiedOn", { date: block.verifiedOn })}</dd></div>}
           </dl>
           <a href={inquiryHref(locale, query, block.key)} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
             {t("block.ask")}

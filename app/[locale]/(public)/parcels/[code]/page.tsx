@@ -42,6 +42,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
         {pick(locale, parcel.park.nameZh, parcel.park.nameEn)}
         {parcel.zone && ` · ${pick(locale, parcel.zone.nameZh, parcel.zone.nameEn)}`}
       </p>
+      <p className="mt-1 text-sm text-stone-600" data-testid="parcel-verified">{t("parcel.verifiedOn", { date: parcel.lastVerifiedOn })}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_22rem]">
         <SitePlan
           parcels={toPlanParcels(around, locale, (c) => c === parcel.code)}
