@@ -290,3 +290,34 @@ export async function releaseLeadHolds(tx: Tx, w: LandWriter, inquiryId: string,
 }
 
 export { HOLD_TO_END };
+
+/** Which of these parcels a lead holds now. */
+export async function heldParcelIds(tx: Tx, parcelIds: string[]): Promise<Set<string>> {
+  if (parcelIds.length === 0) return new Set();
+  const rows = await tx.parcelHold.findMany({ where: { parcelId: { in: parcelIds }, endedAt: null }, select: { parcelId: true }, distinct: ["parcelId"] });
+  return new Set(rows.map((r) => r.parcelId));
+}
+
+/**
+ * A status edit from the parcel desk of parcels a lead holds (allowed with parcel.override and a
+ * reason): the holds end as OVERRIDDEN, the parcels keep the status the edit gave them, and each
+ * lead's timeline says which parcel, who and why (a LAND_RELEASED event), so lead and land stay
+ * in step. Returns the number of holds ended.
+ */
+export async function endHoldsForStatusEdit(tx: Tx, w: LandWriter, parcels: { id: string; code: string }[], reason: string): Promise<number> {
+  if (parcels.length === 0) return 0;
+  const codeOf = new Map(parcels.map((p) => [p.id, p.code]));
+  const ended = await tx.parcelHold.updateManyAndReturn({
+    where: { parcelId: { in: [...codeOf.keys()] }, endedAt: null },
+    data: { endedAt: w.now, endReason: "OVERRIDDEN" },
+    select: { inquiryId: true, parcelId: true },
+  });
+  const perLead = new Map<string, { code: string; restored: null }[]>();
+  for (const h of ended) perLead.set(h.inquiryId, [...(perLead.get(h.inquiryId) ?? []), { code: codeOf.get(h.parcelId)!, restored: null }]);
+  for (const [inquiryId, list] of perLead) {
+    await tx.inquiryEvent.create({
+      data: { inquiryId, actorId: w.actorId, type: "LAND_RELEASED", note: reason, data: { reason: "OVERRIDDEN", parcels: list, byParcelEdit: true, overrideReason: reason }, createdAt: w.now },
+    });
+  }
+  return ended.length;
+}

@@ -14,6 +14,7 @@ import type { ParcelStatus } from "../generated/prisma/enums";
 import type { BulkUpdateInput, UpdateParcelInput } from "./parcel-schemas";
 import { dayDate, EDITABLE_SELECT, editableValues, parcelValues, type EditableRow, type EditableValues } from "./parcel-values";
 import { READINESS_ITEMS } from "./readiness";
+import { endHoldsForStatusEdit, heldParcelIds, type LandWriter } from "./hold-writes";
 import { checkParcelTransition } from "./status-transitions";
 
 type Tx = Prisma.TransactionClient;
@@ -34,6 +35,11 @@ const transaction = <T>(db: Db, fn: (tx: Tx) => Promise<T>) => db.$transaction(f
 
 /** The refusal of a status move, as a field message the form translates: "transition:<why>:<from>:<to>". */
 const transitionMessage = (why: string, from: ParcelStatus, to: ParcelStatus) => `transition:${why}:${from}:${to}`;
+
+/** A held parcel's status moves only by override with a reason (the hold then ends, see hold-writes). */
+const mayMoveHeld = (mayOverride: boolean, reason: string | null | undefined) => mayOverride && (reason ?? "").trim().length > 0;
+
+const landWriter = (context: WriteContext, now: Date, mayOverride: boolean): LandWriter => ({ actorId: context.actor.id, requestId: context.requestId, now, mayOverride });
 
 /** Prisma data for the changed values (dates as `date` columns). */
 function toData(after: Partial<EditableValues>): Prisma.ParcelUpdateManyMutationInput {
@@ -68,11 +74,18 @@ export function updateParcel(db: Db, input: UpdateParcelInput, context: WriteCon
       lastVerifiedOn: input.verified ? chinaDate(now) : before.lastVerifiedOn,
     };
     const statusChanges = wanted.status !== row.status;
+    const mayOverride = can(context.actor.role, "parcel.override");
+    let held = false;
     if (statusChanges) {
-      const check = checkParcelTransition({ from: row.status, to: wanted.status, reason: input.reason, mayOverride: can(context.actor.role, "parcel.override") });
+      const check = checkParcelTransition({ from: row.status, to: wanted.status, reason: input.reason, mayOverride });
       if (!check.ok) {
         const message = transitionMessage(check.reason, row.status, wanted.status);
         throw validation({ [check.reason === "needsReason" ? "reason" : "status"]: message }, message);
+      }
+      held = (await heldParcelIds(tx, [row.id])).size > 0;
+      if (held && !mayMoveHeld(mayOverride, input.reason)) {
+        const message = transitionMessage("held", row.status, wanted.status);
+        throw validation({ reason: message }, message);
       }
     }
     const diff = changedFields(before, wanted);
@@ -85,6 +98,7 @@ export function updateParcel(db: Db, input: UpdateParcelInput, context: WriteCon
     const { count } = await tx.parcel.updateMany({ where: { id: row.id, version: row.version }, data });
     // A save landed between the read and this update (the row lock made us wait for it).
     if (count === 0) throw conflict("staleVersion", await currentOf(tx, row.id));
+    const holdsEnded = held ? await endHoldsForStatusEdit(tx, landWriter(context, now, mayOverride), [row], input.reason!.trim()) : 0;
     await writeAudit(tx, {
       actorId: context.actor.id,
       requestId: context.requestId,
@@ -92,7 +106,7 @@ export function updateParcel(db: Db, input: UpdateParcelInput, context: WriteCon
       entity: "Parcel",
       entityId: row.id,
       before: { ...diff.before, ...(statusChanges ? { statusReason: row.statusReason } : {}), version: row.version },
-      after: { ...diff.after, ...(statusChanges ? { statusReason: input.reason ?? null } : {}), version: row.version + 1, ...(input.reason ? { reason: input.reason } : {}) },
+      after: { ...diff.after, ...(statusChanges ? { statusReason: input.reason ?? null } : {}), version: row.version + 1, ...(input.reason ? { reason: input.reason } : {}), ...(holdsEnded ? { holdsEnded } : {}) },
       at: now,
     });
     return { id: row.id, code: row.code, version: row.version + 1 };
@@ -159,11 +173,17 @@ export function bulkUpdateParcels(db: Db, input: BulkUpdateInput, context: Write
     // them (a parcel already verified today still moves status, and vice versa).
     const writes: { row: EditableRow; moves: boolean; after: Partial<EditableValues> }[] = [];
     const entries: AuditEntry[] = [];
+    const held = input.status !== undefined ? await heldParcelIds(tx, ids) : new Set<string>();
+    const heldMoved: EditableRow[] = [];
     for (const row of rows) {
       const moves = input.status !== undefined && input.status !== row.status;
       if (moves) {
         const check = checkParcelTransition({ from: row.status, to: input.status!, reason: input.reason, mayOverride });
         if (!check.ok) refused.push({ code: row.code, from: row.status, to: input.status!, why: check.reason });
+        else if (held.has(row.id)) {
+          if (mayMoveHeld(mayOverride, input.reason)) heldMoved.push(row);
+          else refused.push({ code: row.code, from: row.status, to: input.status!, why: "held" });
+        }
       }
       const diff = changedFields(editableValues(row), wanted);
       if (!diff) continue;
@@ -182,7 +202,7 @@ export function bulkUpdateParcels(db: Db, input: BulkUpdateInput, context: Write
     if (refused.length) {
       const first = refused[0]!;
       const message = transitionMessage(first.why, first.from, first.to);
-      throw new AppError("validation", message, { [first.why === "needsReason" ? "reason" : "status"]: message }, { refused });
+      throw new AppError("validation", message, { [first.why === "needsReason" || first.why === "held" ? "reason" : "status"]: message }, { refused });
     }
     if (writes.length === 0) throw validation({ form: "nothingChanged" }, "nothingChanged");
     // Parcels that get the same change are written by one statement, still version-checked
@@ -204,6 +224,7 @@ export function bulkUpdateParcels(db: Db, input: BulkUpdateInput, context: Write
         throw conflict("staleSelection", { changed: staleList(selection, fresh) });
       }
     }
+    await endHoldsForStatusEdit(tx, landWriter(context, now, mayOverride), heldMoved, (input.reason ?? "").trim());
     await writeAudits(tx, entries);
     const changedIds = new Set(entries.map((e) => e.entityId));
     return {

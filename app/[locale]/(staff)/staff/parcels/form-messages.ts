@@ -17,7 +17,7 @@ export function useParcelMessages() {
   const fieldMessage = (message: string) => {
     if (message.startsWith("transition:")) {
       const [, why, from, to] = message.split(":");
-      const key = why === "needsOverride" || why === "needsReason" || why === "unchanged" ? why : "needsOverride";
+      const key = why === "needsOverride" || why === "needsReason" || why === "unchanged" || why === "held" ? why : "needsOverride";
       return t(`errors.move.${key}`, { from: status(from ?? ""), to: status(to ?? "") });
     }
     return t.has(`errors.${message}`) ? t(`errors.${message}`) : translateFieldMessage(tv, message);
