@@ -15,17 +15,23 @@ import mailEn from "../messages/staff/mail.en.json";
 import mailZh from "../messages/staff/mail.zh.json";
 import overviewEn from "../messages/staff/overview.en.json";
 import overviewZh from "../messages/staff/overview.zh.json";
+import recordsEn from "../messages/staff/records.en.json";
+import recordsZh from "../messages/staff/records.zh.json";
+import auditEn from "../messages/staff/audit.en.json";
+import auditZh from "../messages/staff/audit.zh.json";
+import resetEn from "../messages/staff/reset.en.json";
+import resetZh from "../messages/staff/reset.zh.json";
 import usersEn from "../messages/staff/users.en.json";
 import usersZh from "../messages/staff/users.zh.json";
 
 export const MESSAGES = {
   zh: {
     ...zh,
-    staff: { auth: authZh, calendar: calendarZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
+    staff: { auth: authZh, calendar: calendarZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh, records: recordsZh, audit: auditZh, reset: resetZh },
   },
   en: {
     ...en,
-    staff: { auth: authEn, calendar: calendarEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
+    staff: { auth: authEn, calendar: calendarEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn, records: recordsEn, audit: auditEn, reset: resetEn },
   },
 };
 

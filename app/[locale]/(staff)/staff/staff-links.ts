@@ -4,7 +4,7 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "users" | "calendar" | "account";
+  key: "leads" | "overview" | "users" | "calendar" | "parks" | "projects" | "audit" | "account";
   permission: Permission;
 }
 
@@ -13,6 +13,9 @@ const LINKS: NavLink[] = [
   { href: "/staff", key: "overview", permission: "lead.read" },
   { href: "/staff/users", key: "users", permission: "user.manage" },
   { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
+  { href: "/staff/parks", key: "parks", permission: "park.manage" },
+  { href: "/staff/projects", key: "projects", permission: "project.manage" },
+  { href: "/staff/audit", key: "audit", permission: "audit.read" },
   { href: "/staff/account", key: "account", permission: "account.self" },
 ];
 
