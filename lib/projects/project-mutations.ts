@@ -134,7 +134,8 @@ export async function createProject(db: Db, by: WriteBy, input: CreateProjectInp
   const values = projectValuesOf(input);
   try {
     return await transaction(db, async (tx) => {
-      if (await tx.enterpriseProject.findUnique({ where: { code: input.code }, select: { id: true } })) throw validation({ code: "codeTaken" });
+      // "new" is the new-project page's own address (/staff/projects/new).
+      if (input.code === "new" || (await tx.enterpriseProject.findUnique({ where: { code: input.code }, select: { id: true } }))) throw validation({ code: "codeTaken" });
       const site = await resolveSite(tx, values, null);
       const project = await tx.enterpriseProject.create({
         data: { code: input.code, ...columns(values), parkId: site.parkId, sourceArticles: [], parcels: { connect: site.parcelIds.map((id) => ({ id })) } },
