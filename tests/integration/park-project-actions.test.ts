@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { db as appDb } from "@/lib/db";
 import { createParkAction, createZoneAction, updateParkAction, updateZoneAction } from "@/lib/parks/park-actions";
 import { createProjectAction, updateProjectAction } from "@/lib/projects/project-actions";
+import { updateParkForm, updateZoneForm } from "@/app/[locale]/(staff)/staff/parks/actions";
 import { testDb } from "./helpers/database";
 import { as, createStaff, type TestStaff } from "./helpers/staff";
 
@@ -228,6 +229,29 @@ describe("an admin edits parks and zones", () => {
     const none = await as(admin, () => updateZoneAction({ zoneId: zone.id, version: "2", nameZh: "甲区", nameEn: "Zone A", allowedLandUses: "" }));
     expect(none).toMatchObject({ ok: false, error: { fieldErrors: { allowedLandUses: "required" } } });
     expect(await db.auditLog.count()).toBe(1);
+  });
+});
+
+describe("the park page's form actions", () => {
+  it("a conflict returns the typed values (lists included) and the saved ones; unticked boxes are an empty list", async () => {
+    await setUp();
+    await as(admin, () => updateParkAction({ parkId: park.id, version: "1", ...PARK_FORM, nameEn: "Saved first" }));
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...PARK_FORM, nameEn: "Typed by me", industries: undefined })) if (typeof v === "string") form.append(k, v);
+    form.append("industries", "GLASS");
+    form.append("industries", "NEW_MATERIALS");
+    form.append("parkId", park.id);
+    form.append("version", "1");
+    form.append("locale", "en");
+    const state = await as(admin, () => updateParkForm(null, form));
+    expect(state).toMatchObject({ ok: false, error: { code: "conflict", current: { nameEn: "Saved first", version: 2 } }, values: { nameEn: "Typed by me", industries: ["GLASS", "NEW_MATERIALS"], version: "1" } });
+    expect(state && !state.ok && state.values && "locale" in state.values).toBe(false);
+
+    const zoneForm = new FormData();
+    for (const [k, v] of Object.entries({ zoneId: zone.id, version: "1", nameZh: "甲区", nameEn: "Zone A" })) zoneForm.append(k, v);
+    const refused = await as(admin, () => updateZoneForm(null, zoneForm));
+    // No land use ticked: the list is empty (required), not "unchanged".
+    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { allowedLandUses: "required" } }, values: { industries: [], allowedLandUses: [] } });
   });
 });
 
