@@ -18,6 +18,7 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
   it("sign-in, overview, inbox, lead page, staff, calendar and account: no serious or critical violation, one h1, no skipped level", { timeout: 300_000 }, async () => {
     const db = createPrismaClient(databaseUrl, 2);
     const lead = await db.inquiry.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    const project = await db.enterpriseProject.findFirst({ orderBy: { code: "asc" }, select: { code: true } });
     await db.$disconnect();
     const context = await browser().newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -41,6 +42,8 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
     for (const locale of ["zh", "en"]) {
       for (const path of ["/staff", "/staff/leads", "/staff/leads?stage=LOST&q=%E6%97%A0", "/staff/users", "/staff/calendar", "/staff/account"]) await audit(`/${locale}${path}`);
       if (lead) await audit(`/${locale}/staff/leads/${lead.id}`);
+      for (const path of ["/staff/parks", "/staff/parks/xinhui-new-energy-battery", "/staff/projects", "/staff/projects/new", "/staff/audit", `/staff/reset-password/${"z".repeat(43)}`]) await audit(`/${locale}${path}`);
+      if (project) await audit(`/${locale}/staff/projects/${project.code}`);
     }
     await context.close();
 
