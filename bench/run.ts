@@ -1,5 +1,6 @@
 // npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
 import { benchHolds } from "./holds";
+import { benchAuditLog } from "./audit-log";
 import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
@@ -11,4 +12,5 @@ if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_0
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
 if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, quick ? 2_000 : 10_000)));
+if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
 console.log(`\n${lines.join("\n")}`);

@@ -23,7 +23,8 @@ export async function ProjectCard({ locale, project, showPark = true }: { locale
         {(project.capacityZh || project.capacityEn) && pick(locale, project.capacityZh ?? "", project.capacityEn)}
       </p>
       <p className="mt-2 text-sm text-stone-700">{pick(locale, project.descriptionZh, project.descriptionEn)}</p>
-      <p className="mt-2 text-xs text-stone-500">{t("projects.source", { ids: project.sourceArticles.join(", ") })}</p>
+      {/* A project entered by staff names no article. */}
+      {project.sourceArticles.length > 0 && <p className="mt-2 text-xs text-stone-500">{t("projects.source", { ids: project.sourceArticles.join(", ") })}</p>}
     </li>
   );
 }

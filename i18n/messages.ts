@@ -19,6 +19,12 @@ import overviewEn from "../messages/staff/overview.en.json";
 import overviewZh from "../messages/staff/overview.zh.json";
 import parcelsEn from "../messages/staff/parcels.en.json";
 import parcelsZh from "../messages/staff/parcels.zh.json";
+import recordsEn from "../messages/staff/records.en.json";
+import recordsZh from "../messages/staff/records.zh.json";
+import auditEn from "../messages/staff/audit.en.json";
+import auditZh from "../messages/staff/audit.zh.json";
+import resetEn from "../messages/staff/reset.en.json";
+import resetZh from "../messages/staff/reset.zh.json";
 import usersEn from "../messages/staff/users.en.json";
 import usersZh from "../messages/staff/users.zh.json";
 
@@ -27,6 +33,7 @@ export const MESSAGES = {
   zh: {
     ...zh,
     staff: {
+      audit: auditZh,
       auth: authZh,
       calendar: calendarZh,
       holds: holdsZh,
@@ -35,12 +42,15 @@ export const MESSAGES = {
       mail: mailZh,
       overview: overviewZh,
       parcels: parcelsZh,
+      records: recordsZh,
+      reset: resetZh,
       users: usersZh,
     },
   },
   en: {
     ...en,
     staff: {
+      audit: auditEn,
       auth: authEn,
       calendar: calendarEn,
       holds: holdsEn,
@@ -49,6 +59,8 @@ export const MESSAGES = {
       mail: mailEn,
       overview: overviewEn,
       parcels: parcelsEn,
+      records: recordsEn,
+      reset: resetEn,
       users: usersEn,
     },
   },

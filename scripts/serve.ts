@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "../lib/db/bootstrap";
+import { markDatabaseEnvironment } from "../lib/db/environment-marker";
 import { localSecrets, localSecretsFile } from "../lib/db/local-secrets";
 import { migrate, MigrationError } from "../lib/db/migrate";
 import { env, EnvError } from "../lib/env";
@@ -60,6 +61,8 @@ async function prepareDatabase(sessionSecret: string | undefined): Promise<OpenD
     try {
       const seeded = await seedDatabase(prisma, { force: false });
       console.log(seeded.message);
+      // From now on db:seed --force and db:reset refuse this database (lib/db/environment-marker.ts).
+      if (await markDatabaseEnvironment(prisma, env().NODE_ENV)) console.log("Database marked as production: db:seed --force and db:reset refuse it.");
       // Local use only: staff accounts to sign in with (README). Never on an external database
       // or in production, where the first admin is made with `npm run staff:create-admin`.
       if (database.embedded && env().NODE_ENV !== "production") {

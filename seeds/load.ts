@@ -2,6 +2,8 @@
 // geometry-derived area and adjacency, and the enterprise projects. Deterministic: the same
 // code always produces the same rows.
 import type { Db } from "../lib/db/client";
+import { assertMayWipe } from "../lib/db/environment-marker";
+import { env } from "../lib/env";
 import { Prisma } from "../lib/generated/prisma/client";
 import { computeAdjacency } from "../lib/land/adjacency";
 import { bboxOf, centroidOf, polygonAreaM2, validatePolygon, type PolygonGeometry } from "../lib/land/geometry";
@@ -25,8 +27,10 @@ function publicContact(c: (typeof parks)[number]["contact"]) {
 const date = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 // Every table the dataset owns, children first. Users are kept: they are people, not data.
-const DATA_TABLES = [
-  "AuditLog",
+// AuditLog is kept too: audit rows are never deleted by the application. It references only
+// User (kept), so the CASCADE below cannot reach it; what cascades from these tables
+// (ParcelHold, CadastreImport, InquiryEscalation, OutboxEmail rows of inquiries) is data.
+export const DATA_TABLES = [
   "InquiryEvent",
   "InquiryParcel",
   "Inquiry",
@@ -41,7 +45,9 @@ const DATA_TABLES = [
   "Article",
 ];
 
-export async function seedDatabase(db: Db, opts: { force: boolean }): Promise<SeedSummary> {
+export async function seedDatabase(db: Db, opts: { force: boolean; nodeEnv?: string; command?: string }): Promise<SeedSummary> {
+  // A forced seed deletes every park, parcel and lead: never on a production database.
+  if (opts.force) await assertMayWipe(db, opts.nodeEnv ?? env().NODE_ENV, opts.command ?? "db:seed --force");
   const existing = await db.park.count();
   if (existing > 0 && !opts.force) {
     const parcels = await db.parcel.count();

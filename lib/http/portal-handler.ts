@@ -20,6 +20,11 @@ export interface PortalHandlerOptions {
   log?: (message: string) => void;
 }
 
+/** URLs that carry a secret in the path (the password reset link's token): logged without it. */
+export function redactSecrets(url: string): string {
+  return url.replace(/(\/staff\/reset-password\/)[^/?#]+/g, "$1[token]");
+}
+
 /** A refused body is read and dropped up to this many bytes (keeps the connection usable), then the socket is closed. */
 const DRAIN_FACTOR = 8;
 
@@ -60,7 +65,7 @@ export function createPortalHandler(options: PortalHandlerOptions) {
     try {
       await options.handle(req, res);
     } catch (error) {
-      log(`portal-server: request handler failed for ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`portal-server: request handler failed for ${req.method} ${redactSecrets(req.url ?? "")}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", ...Object.fromEntries([...SECURITY_HEADERS, ...transportSecurityHeaders(publicBaseUrl())].map((h) => [h.key, h.value])) });
         res.end("Internal Server Error");

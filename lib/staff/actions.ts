@@ -1,9 +1,12 @@
 // The staff management actions: admins only (user.manage), each through defineAction, so the
 // session, the permission and the shared schema are checked before anything is read.
+import { after } from "next/server";
 import { defineAction } from "../actions/action";
+import { issuePasswordReset } from "../auth/password-reset";
 import { db } from "../db";
+import { deliverOutboxSoon } from "../mail/deliver";
 import { changeStaffRole, createStaffAccount, setStaffDisabled, setStaffParks } from "./mutations";
-import { changeRoleSchema, createStaffSchema, setDisabledSchema, setParksSchema } from "./schemas";
+import { changeRoleSchema, createStaffSchema, sendResetSchema, setDisabledSchema, setParksSchema } from "./schemas";
 
 const access = { permission: "user.manage" } as const;
 
@@ -34,4 +37,16 @@ export const setStaffParksAction = defineAction({
   schema: setParksSchema,
   access,
   handler: (input, ctx) => setStaffParks(db(), ctx, input),
+});
+
+/** A one-time link to set a new password, e-mailed to the staff member (never shown to the admin). */
+export const sendPasswordResetAction = defineAction({
+  name: "staff.sendPasswordReset",
+  schema: sendResetSchema,
+  access,
+  handler: async (input, ctx) => {
+    const issued = await issuePasswordReset(db(), ctx, input.userId);
+    after(deliverOutboxSoon); // the e-mail, queued with the token, sent once the response is out
+    return issued;
+  },
 });

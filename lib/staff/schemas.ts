@@ -61,6 +61,8 @@ export const setDisabledSchema = fields({ userId: id, version, disabled: z.prepr
 export const changeRoleSchema = fields({ userId: id, version, role: requiredChoice(ROLES) });
 export const setParksSchema = fields({ userId: id, version, parkIds });
 
+export const sendResetSchema = fields({ userId: id });
+
 export type CreateStaffInput = z.output<typeof createStaffSchema>;
 export type SetDisabledInput = z.output<typeof setDisabledSchema>;
 export type ChangeRoleInput = z.output<typeof changeRoleSchema>;

@@ -19,6 +19,7 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
     const db = createPrismaClient(databaseUrl, 2);
     const lead = await db.inquiry.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
     const parcel = await db.parcel.findFirst({ where: { status: "AVAILABLE" }, orderBy: { code: "asc" }, select: { code: true } });
+    const project = await db.enterpriseProject.findFirst({ orderBy: { code: "asc" }, select: { code: true } });
     await db.$disconnect();
     const context = await browser().newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -45,6 +46,8 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
       // The land desk: the parcel list with its to-verify queue and a park's plan, one parcel's page.
       await audit(`/${locale}/staff/parcels?toVerify=1&plan=xinhui-smart-manufacturing`);
       if (parcel) await audit(`/${locale}/staff/parcels/${encodeURIComponent(parcel.code)}`);
+      for (const path of ["/staff/parks", "/staff/parks/xinhui-new-energy-battery", "/staff/projects", "/staff/projects/new", "/staff/audit", `/staff/reset-password/${"z".repeat(43)}`]) await audit(`/${locale}${path}`);
+      if (project) await audit(`/${locale}/staff/projects/${project.code}`);
     }
     await context.close();
 

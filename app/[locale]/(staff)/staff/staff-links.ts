@@ -4,7 +4,7 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "parcels" | "users" | "calendar" | "account";
+  key: "leads" | "overview" | "parcels" | "users" | "calendar" | "parks" | "projects" | "audit" | "account";
   permission: Permission;
 }
 
@@ -14,6 +14,9 @@ const LINKS: NavLink[] = [
   { href: "/staff/parcels", key: "parcels", permission: "land.read" },
   { href: "/staff/users", key: "users", permission: "user.manage" },
   { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
+  { href: "/staff/parks", key: "parks", permission: "park.manage" },
+  { href: "/staff/projects", key: "projects", permission: "project.manage" },
+  { href: "/staff/audit", key: "audit", permission: "audit.read" },
   { href: "/staff/account", key: "account", permission: "account.self" },
 ];
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/actions/action";
-import { changeStaffRoleAction, createStaffAction, setStaffDisabledAction, setStaffParksAction } from "@/lib/staff/actions";
+import { changeStaffRoleAction, createStaffAction, sendPasswordResetAction, setStaffDisabledAction, setStaffParksAction } from "@/lib/staff/actions";
 import type { StaffChange } from "@/lib/staff/mutations";
 
 /** A refusal carries what was typed back (never a password), so the form keeps it. */
@@ -52,4 +52,8 @@ export async function changeStaffRole(_prev: StaffFormState, form: unknown) {
 
 export async function setStaffParks(_prev: StaffFormState, form: unknown) {
   return run(form, setStaffParksAction);
+}
+
+export async function sendPasswordReset(_prev: StaffFormState<{ userId: string; expiresAt: Date }>, form: unknown) {
+  return run(form, sendPasswordResetAction);
 }

@@ -7,7 +7,7 @@ import { pick } from "@/lib/i18n/localized";
 import { loadStaffPage } from "@/lib/staff/loaders";
 import type { StaffParkDto, StaffRowDto } from "@/lib/staff/queries";
 import { CreateStaffForm } from "./create-staff-form";
-import { ParksForm, RoleForm, StatusForm } from "./staff-row-forms";
+import { ParksForm, ResetLinkForm, RoleForm, StatusForm } from "./staff-row-forms";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/staff/users">): Promise<Metadata> {
   const { locale } = await params;
@@ -87,6 +87,11 @@ function StaffCard({ row, isSelf, locale, lastSignIn, parks, t }: { row: StaffRo
           <div className="md:col-span-2">
             <ParksForm row={row} parks={parks} locale={locale} isSelf={isSelf} />
           </div>
+          {!isSelf && (
+            <div className="md:col-span-2">
+              <ResetLinkForm row={row} parks={parks} locale={locale} isSelf={isSelf} />
+            </div>
+          )}
         </div>
       </details>
     </li>

@@ -5,7 +5,7 @@
 // applies the admin's choice knowingly) and keeps what they chose.
 import { useActionState } from "react";
 import type { StaffParkDto, StaffRowDto } from "@/lib/staff/queries";
-import { changeStaffRole, setStaffDisabled, setStaffParks, type StaffFormState } from "./actions";
+import { changeStaffRole, sendPasswordReset, setStaffDisabled, setStaffParks, type StaffFormState } from "./actions";
 import { buttonClass, inputClass } from "./create-staff-form";
 import { FormAlert, useStaffMessages } from "./form-messages";
 
@@ -105,6 +105,23 @@ export function StatusForm({ row, locale, isSelf }: Props) {
         {row.disabled ? t("status.enable") : t("status.disable")}
       </button>
       {!row.disabled && <p className="text-xs text-stone-500">{t("status.disableEffect")}</p>}
+    </form>
+  );
+}
+
+/** A one-time link to set a new password, e-mailed to the person (the admin never sees it). */
+export function ResetLinkForm({ row, locale }: Props) {
+  const { t } = useStaffMessages();
+  const [state, action, pending] = useActionState<StaffFormState<{ userId: string; expiresAt: Date }>, FormData>(sendPasswordReset, null);
+  if (row.disabled) return null;
+  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  return (
+    <form action={action} className="space-y-2" data-testid="reset-link-form">
+      <input type="hidden" name="userId" value={row.id} />
+      <FormAlert state={state} locale={locale} />
+      <button type="submit" disabled={pending} className={buttonClass}>{t("reset.send")}</button>
+      <p className="text-xs text-stone-500">{t("reset.effect", { email: row.email })}</p>
+      {state?.ok && <p role="status" className="text-sm text-brand-700">{t("reset.sent", { date: when.format(new Date(state.data.expiresAt)) })}</p>}
     </form>
   );
 }
