@@ -30,7 +30,7 @@ afterAll(async () => {
 /** `n` available parcels of the park put under negotiation and held for one new lead. */
 async function heldParcels(n: number) {
   const rows = await db.parcel.findMany({ where: { park: { code: PARK }, status: "AVAILABLE" }, orderBy: { code: "desc" }, take: n, select: EDITABLE_SELECT });
-  for (const { id, code: _code, ...data } of rows) restore.push({ id, data });
+  for (const { id, ...rest } of rows) restore.push({ id, data: { ...rest, code: undefined } });
   const lead = await db.inquiry.create({
     data: {
       reference: `JM-HELD-${Date.now()}`, idempotencyKey: `held-${Date.now()}-${Math.random()}`, contactName: "Lena Park", email: "lena@example.kr",
