@@ -75,7 +75,11 @@ function attributeProblems(f: ParsedFeature, values: ParcelValues, ctx: CheckCon
   const problems: Problem[] = [];
   const current = f.code ? ctx.existing.get(f.code) : undefined;
   if (!current) {
-    for (const field of ["landUse", "status"] as const) if (values[field] === undefined) problems.push({ code: "missingField", params: { field } });
+    // An invalid value was named already; "missing" is for an absent or empty one.
+    for (const field of ["landUse", "status"] as const) {
+      const given = f.properties[field];
+      if (given === undefined || given === null || String(given).trim() === "") problems.push({ code: "missingField", params: { field } });
+    }
   }
   const zoneCode = values.zoneCode !== undefined ? values.zoneCode : (current?.values.zoneCode ?? null);
   const landUse = values.landUse ?? current?.values.landUse;
@@ -101,7 +105,7 @@ function overlapArea(a: PolygonGeometry, b: PolygonGeometry): number {
 }
 
 /** Overlaps beyond tolerance × the shorter perimeter: the band a survey error could explain. */
-function spatialProblems(checked: CheckedFeature[], ctx: CheckContext): void {
+async function spatialProblems(checked: CheckedFeature[], ctx: CheckContext, onProgress?: Progress): Promise<void> {
   const tol = ctx.toleranceM ?? ADJACENCY_TOLERANCE_M;
   const inFile = new Set(checked.map((c) => c.code).filter((c): c is string => c !== null));
   // Stored parcels updated by this file are replaced, so only the others can be overlapped.
@@ -114,7 +118,13 @@ function spatialProblems(checked: CheckedFeature[], ctx: CheckContext): void {
   for (const b of boxes) index.add(...expandBBox(b, tol));
   index.finish();
   const perimeters = all.map((s) => perimeterM(s.geometry));
-  shapes.forEach((c, i) => {
+  for (let i = 0; i < shapes.length; i++) {
+    const c = shapes[i]!;
+    // Give the event loop a turn now and then, so a streamed progress line goes out.
+    if (i % YIELD_EVERY === 0) {
+      onProgress?.(i, shapes.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const j of index.search(...boxes[i]!)) {
       if (j === i) continue;
       const other = all[j]!;
@@ -132,10 +142,14 @@ function spatialProblems(checked: CheckedFeature[], ctx: CheckContext): void {
       const outside = areaOf(difference(geom(c.geometry!), geom(ctx.boundary)));
       if (outside > tol * perimeters[i]!) c.problems.push({ code: "outsidePark", params: { area: Math.round(outside) } });
     }
-  });
+  }
+  onProgress?.(shapes.length, shapes.length);
 }
 
-export function checkFeatures(features: readonly ParsedFeature[], ctx: CheckContext): CheckedFeature[] {
+export type Progress = (done: number, total: number) => void;
+const YIELD_EVERY = 250;
+
+export async function checkFeatures(features: readonly ParsedFeature[], ctx: CheckContext, onProgress?: Progress): Promise<CheckedFeature[]> {
   const firstIndex = new Map<string, number>();
   const checked = features.map((f): CheckedFeature => {
     const problems = [...f.problems];
@@ -153,6 +167,6 @@ export function checkFeatures(features: readonly ParsedFeature[], ctx: CheckCont
     if (f.geometry) problems.push(...geometryProblems(f.geometry));
     return { index: f.index, code: f.code, geometry: f.geometry, values, problems };
   });
-  spatialProblems(checked, ctx);
+  await spatialProblems(checked, ctx, onProgress);
   return checked;
 }

@@ -82,11 +82,11 @@ function readRings(geometry: unknown, problems: Problem[]): number[][][] | null 
 function unitProblem(rings: number[][][], crs: CrsCode): Problem | null {
   const [x, y] = rings[0]![0]!;
   const sample = { x: round(x!), y: round(y!), crs };
-  const degreesLike = rings.every((ring) => ring.every(([a, b]) => Math.abs(a!) <= 180 && Math.abs(b!) <= 90));
+  const degreesLike = rings.every((ring) => ring.every(([a, b]) => Math.abs(a!) <= 180 && Math.abs(b!) <= 180));
   if (isProjected(crs)) return degreesLike ? { code: "looksGeographic", params: sample } : null;
-  if (!degreesLike) return { code: "looksProjected", params: sample };
-  const swapped = rings.every((ring) => ring.every(([a, b]) => inJiangmen(b!, a!)));
-  return swapped ? { code: "swappedLatLng", params: sample } : null;
+  // (22.6, 113.1) is latitude first: asked before "metres", since 113 is no latitude either.
+  if (rings.every((ring) => ring.every(([a, b]) => inJiangmen(b!, a!)))) return { code: "swappedLatLng", params: sample };
+  return degreesLike && rings.every((ring) => ring.every(([, b]) => Math.abs(b!) <= 90)) ? null : { code: "looksProjected", params: sample };
 }
 
 function convert(rings: number[][][], crs: CrsCode): PolygonGeometry {

@@ -1,0 +1,151 @@
+// A clean plan written in one transaction, all or nothing: parcels created and updated by code
+// (each update version-checked against the dry run's read), area, bbox and centroid recomputed
+// from the geometry, adjacency recomputed for every parcel whose shape changed and for its
+// neighbours, one audit row per parcel plus one for the import. The LandRevision triggers on
+// Parcel and ParcelAdjacency move the search index's revision, so the search sees the import.
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { writeAudits, type AuditEntry } from "../audit/write";
+import { chinaDay } from "../calendar/china-time";
+import { conflict } from "../errors";
+import { ADJACENCY_TOLERANCE_M, computeAdjacencyFor } from "../land/adjacency";
+import { bboxOf, centroidOf, expandBBox, polygonAreaM2, unionBBoxes, type PolygonGeometry } from "../land/geometry";
+import type { ParcelValues } from "./attributes";
+import { parcelsInBox, type ImportPark } from "./context";
+import type { ImportReport, PlannedFeature } from "./plan";
+
+type Tx = Prisma.TransactionClient;
+export type CommitProgress = (phase: "parcels" | "adjacency" | "audit", done: number, total: number) => void;
+
+export interface CommitInput {
+  park: ImportPark;
+  importId: string;
+  planned: readonly PlannedFeature[];
+  report: ImportReport;
+  actorId: string | null;
+  requestId?: string | null;
+  /** "web" or "cli": the command line's audit actions end in ".cli" (there is no actor) */
+  via: "web" | "cli";
+  fileName: string;
+  crs: string;
+}
+
+const CHUNK = 500;
+const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+function shapeColumns(g: PolygonGeometry) {
+  const [minLng, minLat, maxLng, maxLat] = bboxOf(g);
+  const [centroidLng, centroidLat] = centroidOf(g);
+  return { geometry: g as unknown as Prisma.InputJsonValue, geometryIllustrative: false, areaM2: polygonAreaM2(g), minLng, minLat, maxLng, maxLat, centroidLng, centroidLat };
+}
+
+/** The given values as Parcel columns (zone code -> id; ISO days -> dates). */
+function valueColumns(values: ParcelValues, keys: readonly (keyof ParcelValues)[], zoneIds: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = values[k];
+    if (k === "zoneCode") out.zoneId = v ? zoneIds.get(v as string)! : null;
+    else if (k.endsWith("On")) out[k] = day(v as string | null);
+    else out[k] = v ?? null;
+  }
+  return out;
+}
+
+export interface CommitResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  adjacencyEdges: number;
+}
+
+export async function commitPlan(db: Db, input: CommitInput, onProgress?: CommitProgress): Promise<CommitResult> {
+  const { park, planned, via } = input;
+  const suffix = via === "cli" ? ".cli" : "";
+  const creates = planned.filter((p) => p.action === "create");
+  const updates = planned.filter((p) => p.action === "update");
+  const now = new Date();
+  const today = chinaDay(now);
+  return db.$transaction(
+    async (tx: Tx) => {
+      const zoneIds = new Map((await tx.zone.findMany({ where: { parkId: park.id }, select: { id: true, code: true } })).map((z) => [z.code, z.id]));
+      const audits: AuditEntry[] = [];
+      const total = creates.length + updates.length;
+      let done = 0;
+      for (let i = 0; i < creates.length; i += CHUNK) {
+        const chunk = creates.slice(i, i + CHUNK);
+        await tx.parcel.createMany({
+          data: chunk.map((p) => ({
+            code: p.code,
+            parkId: park.id,
+            lastVerifiedOn: today,
+            ...(valueColumns(p.values, Object.keys(p.values) as (keyof ParcelValues)[], zoneIds) as object),
+            ...shapeColumns(p.geometry),
+            ...(p.values.status ? { statusChangedAt: now } : {}),
+          })) as Prisma.ParcelCreateManyInput[],
+        });
+        onProgress?.("parcels", (done += chunk.length), total);
+      }
+      const createdIds = creates.length
+        ? new Map((await tx.parcel.findMany({ where: { code: { in: creates.map((c) => c.code) } }, select: { id: true, code: true } })).map((p) => [p.code, p.id]))
+        : new Map<string, string>();
+      for (const p of creates) {
+        audits.push({ actorId: input.actorId, requestId: input.requestId, action: `parcel.import${suffix}`, entity: "Parcel", entityId: createdIds.get(p.code)!, after: { code: p.code, ...p.values, geometry: p.geometry } });
+      }
+      for (const p of updates) {
+        const current = p.existing!;
+        const data: Record<string, unknown> = { ...valueColumns(p.values, p.changed, zoneIds), version: { increment: 1 } };
+        if (p.geometryChanged) Object.assign(data, shapeColumns(p.geometry));
+        if (p.changed.includes("status")) data.statusChangedAt = now;
+        const { count } = await tx.parcel.updateMany({ where: { id: current.id, version: current.version }, data });
+        // Someone saved this parcel after the dry run read it: nothing of the import is kept.
+        if (count !== 1) throw conflict("cadastreChangedSinceCheck", { code: p.code });
+        const before: Record<string, unknown> = {}, after: Record<string, unknown> = {};
+        for (const k of p.changed) {
+          before[k] = current.values[k];
+          after[k] = p.values[k];
+        }
+        if (p.geometryChanged) {
+          before.geometry = current.geometry;
+          after.geometry = p.geometry;
+        }
+        audits.push({ actorId: input.actorId, requestId: input.requestId, action: `parcel.import${suffix}`, entity: "Parcel", entityId: current.id, before: { code: p.code, version: current.version, ...before }, after: { code: p.code, version: current.version + 1, ...after } });
+        if (++done % CHUNK === 0) onProgress?.("parcels", done, total);
+      }
+      onProgress?.("parcels", total, total);
+
+      const reshaped = [...creates.map((p) => ({ id: createdIds.get(p.code)!, geometry: p.geometry })), ...updates.filter((p) => p.geometryChanged).map((p) => ({ id: p.existing!.id, geometry: p.geometry }))];
+      let adjacencyEdges = 0;
+      if (reshaped.length) {
+        onProgress?.("adjacency", 0, reshaped.length);
+        const reach = expandBBox(unionBBoxes(reshaped.map((r) => bboxOf(r.geometry))), ADJACENCY_TOLERANCE_M);
+        const near = (await parcelsInBox(tx, reach)).map((n) => ({ id: n.id, geometry: n.geometry as unknown as PolygonGeometry }));
+        const edges = computeAdjacencyFor(reshaped, near);
+        const ids = reshaped.map((r) => r.id);
+        await tx.$executeRaw`DELETE FROM "ParcelAdjacency" WHERE "parcelAId" = ANY(${ids}::text[]) OR "parcelBId" = ANY(${ids}::text[])`;
+        for (let i = 0; i < edges.length; i += 5 * CHUNK) {
+          await tx.parcelAdjacency.createMany({ data: edges.slice(i, i + 5 * CHUNK).map((e) => ({ parcelAId: e.a, parcelBId: e.b, sharedLengthM: e.sharedLengthM })) });
+        }
+        adjacencyEdges = edges.length;
+        onProgress?.("adjacency", reshaped.length, reshaped.length);
+      }
+
+      const result: CommitResult = { created: creates.length, updated: updates.length, unchanged: planned.length - total, adjacencyEdges };
+      audits.push({
+        actorId: input.actorId,
+        requestId: input.requestId,
+        action: `cadastre.import${suffix}`,
+        entity: "CadastreImport",
+        entityId: input.importId,
+        after: { park: park.code, fileName: input.fileName, crs: input.crs, ...result },
+      });
+      for (let i = 0; i < audits.length; i += CHUNK) await writeAudits(tx, audits.slice(i, i + CHUNK));
+      onProgress?.("audit", audits.length, audits.length);
+      await tx.cadastreImport.update({
+        where: { id: input.importId },
+        data: { status: "COMMITTED", processed: input.report.summary.features, report: input.report as unknown as Prisma.InputJsonValue, finishedAt: new Date() },
+      });
+      return result;
+    },
+    { timeout: 15 * 60_000, maxWait: 10_000 },
+  );
+}
