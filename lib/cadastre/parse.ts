@@ -185,7 +185,8 @@ export function parseUpload(geojson: string, crs: CrsCode, csv?: string | null):
     const row = code ? csvRows.get(code) : undefined;
     if (row && code) {
       used.add(code);
-      for (const [k, v] of Object.entries(row)) if (k !== "code") props[k] = v;
+      // The export guards cells against spreadsheet formulas with a leading apostrophe; undo it.
+      for (const [k, v] of Object.entries(row)) if (k !== "code") props[k] = typeof v === "string" && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
     }
     const rings = readRings(f.geometry, problems);
     let geometry: PolygonGeometry | null = null;
