@@ -1,6 +1,11 @@
 // The cadastre import on real PostgreSQL through the real route: who may call it, a bad file
 // that writes nothing and names each problem, a good file that reaches the investor search with
 // adjacency from its geometry, a second identical upload and export -> import as no-ops.
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { GET as SEARCH_EXPORT } from "@/app/api/land/export/route";
 import { db as appDb } from "@/lib/db";
@@ -172,4 +177,29 @@ describe("cadastre import route", () => {
     expect(pubCsv.split("\r\n").filter(Boolean).map((l) => l.split(",")[0])).toEqual(["code", "CT-A1", "CT-A2", "CT-A3"]);
     expect(pubCsv).not.toContain("held for");
   });
+
+  it("runs from the command line as the system: same report, audit rows without an actor marked cli", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "land-import-"));
+    const file = join(dir, "parcels.geojson");
+    await writeFile(file, GOOD);
+    const run = (...args: string[]) =>
+      promisify(execFile)("npx", ["tsx", "scripts/land-import.ts", TEST_PARK, file, ...args], { env: { ...process.env, DATABASE_URL: inject("seededDatabaseUrl") } });
+    const dry = await run("--dry-run", "--crs", "EPSG:4326");
+    expect(dry.stdout.trim().split("\n")).toEqual([
+      "4 feature(s): 4 to create, 0 to update, 0 unchanged; 0 with problems, 0 file problem(s)",
+      "  #1 CT-A1: create", "  #2 CT-A2: create", "  #3 CT-A3: create", "  #4 CT-B1: create",
+      "Clean (dry run: nothing written)",
+    ]);
+    expect(await db.parcel.count({ where: { park: { code: TEST_PARK } } })).toBe(0);
+    const done = await run();
+    expect(done.stdout.trim().split("\n").at(-1)).toBe("Imported: 4 created, 0 updated, 0 unchanged, 2 adjacency edge(s) written");
+    const ids = (await db.parcel.findMany({ where: { park: { code: TEST_PARK } }, select: { id: true } })).map((p) => p.id);
+    const audits = await db.auditLog.findMany({ where: { OR: [{ entityId: { in: ids } }, { entity: "CadastreImport", action: "cadastre.import.cli" }] }, select: { actorId: true, action: true } });
+    expect(audits.filter((a) => a.action === "parcel.import.cli")).toHaveLength(4);
+    expect(audits.filter((a) => a.action === "cadastre.import.cli")).toHaveLength(1);
+    expect(audits.every((a) => a.actorId === null)).toBe(true);
+    const bad = await run("--crs", "EPSG:4547").catch((e: { code: number; stdout: string }) => e);
+    expect((bad as { code: number }).code).toBe(2);
+    expect((bad as { stdout: string }).stdout).toContain("#1 CT-A1: Coordinates (e.g. 112.2, 21.7) look like degrees but the projected system EPSG:4547 (metres) was declared");
+  }, 60_000);
 });
