@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
+import { benchCadastreImport } from "./cadastre-import";
 import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
@@ -9,4 +10,5 @@ const lines: string[] = [];
 if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25)));
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
+if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 console.log(`\n${lines.join("\n")}`);

@@ -8,7 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { writeAudits, type AuditEntry } from "../audit/write";
 import { chinaDay } from "../calendar/china-time";
 import { conflict } from "../errors";
-import { ADJACENCY_TOLERANCE_M, computeAdjacencyFor } from "../land/adjacency";
+import { ADJACENCY_TOLERANCE_M, computeAdjacency, computeAdjacencyFor, type AdjacencyEdge, type ParcelShape } from "../land/adjacency";
 import { bboxOf, centroidOf, expandBBox, polygonAreaM2, unionBBoxes, type PolygonGeometry } from "../land/geometry";
 import type { ParcelValues } from "./attributes";
 import { parcelsInBox, type ImportPark } from "./context";
@@ -49,6 +49,19 @@ function valueColumns(values: ParcelValues, keys: readonly (keyof ParcelValues)[
     else out[k] = v ?? null;
   }
   return out;
+}
+
+// computeAdjacencyFor tests every changed parcel against every neighbour: right for an edit of
+// a few parcels, quadratic for a survey of thousands. Past this, the Flatbush-indexed
+// computeAdjacency over changed + neighbours, keeping the edges that touch a changed parcel,
+// gives the same edges (both measure each pair the same way) in linear time.
+const INDEXED_ADJACENCY_FROM = 200;
+
+function adjacencyOf(changed: ParcelShape[], near: ParcelShape[]): AdjacencyEdge[] {
+  if (changed.length < INDEXED_ADJACENCY_FROM) return computeAdjacencyFor(changed, near);
+  const ids = new Set(changed.map((c) => c.id));
+  const all = [...changed, ...near.filter((n) => !ids.has(n.id))];
+  return computeAdjacency(all).filter((e) => ids.has(e.a) || ids.has(e.b));
 }
 
 export interface CommitResult {
@@ -119,7 +132,7 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
         onProgress?.("adjacency", 0, reshaped.length);
         const reach = expandBBox(unionBBoxes(reshaped.map((r) => bboxOf(r.geometry))), ADJACENCY_TOLERANCE_M);
         const near = (await parcelsInBox(tx, reach)).map((n) => ({ id: n.id, geometry: n.geometry as unknown as PolygonGeometry }));
-        const edges = computeAdjacencyFor(reshaped, near);
+        const edges = adjacencyOf(reshaped, near);
         const ids = reshaped.map((r) => r.id);
         await tx.$executeRaw`DELETE FROM "ParcelAdjacency" WHERE "parcelAId" = ANY(${ids}::text[]) OR "parcelBId" = ANY(${ids}::text[])`;
         for (let i = 0; i < edges.length; i += 5 * CHUNK) {
