@@ -5,6 +5,8 @@ import en from "../messages/en.json";
 import zh from "../messages/zh.json";
 import authEn from "../messages/staff/auth.en.json";
 import authZh from "../messages/staff/auth.zh.json";
+import cadastreEn from "../messages/staff/cadastre.en.json";
+import cadastreZh from "../messages/staff/cadastre.zh.json";
 import calendarEn from "../messages/staff/calendar.en.json";
 import calendarZh from "../messages/staff/calendar.zh.json";
 import inboxEn from "../messages/staff/inbox.en.json";
@@ -21,11 +23,11 @@ import usersZh from "../messages/staff/users.zh.json";
 export const MESSAGES = {
   zh: {
     ...zh,
-    staff: { auth: authZh, calendar: calendarZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
+    staff: { auth: authZh, cadastre: cadastreZh, calendar: calendarZh, inbox: inboxZh, lead: leadZh, mail: mailZh, overview: overviewZh, users: usersZh },
   },
   en: {
     ...en,
-    staff: { auth: authEn, calendar: calendarEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
+    staff: { auth: authEn, cadastre: cadastreEn, calendar: calendarEn, inbox: inboxEn, lead: leadEn, mail: mailEn, overview: overviewEn, users: usersEn },
   },
 };
 

@@ -19,9 +19,9 @@ const PROJECTED: Record<string, string> = {
 };
 for (const [code, def] of Object.entries(PROJECTED)) proj4.defs(code, def);
 
-export const CRS_CODES = ["EPSG:4326", "EPSG:4490", "EPSG:4525", "EPSG:4526", "EPSG:4546", "EPSG:4547", "GCJ-02"] as const;
-export type CrsCode = (typeof CRS_CODES)[number];
-export const DEFAULT_CRS: CrsCode = "EPSG:4326";
+import { CRS_CODES, type CrsCode } from "./crs-codes";
+
+export { CRS_CODES, DEFAULT_CRS, type CrsCode } from "./crs-codes";
 
 export function isProjected(crs: CrsCode): boolean {
   return crs in PROJECTED;

@@ -133,7 +133,7 @@ describe("two-factor pending and the staff bar", () => {
 
   it("shows each role the links its permissions open", () => {
     const keys = (role: "ADMIN" | "OFFICER", twoFactorPending = false) => staffLinks({ role, twoFactorPending }).map((l) => l.key);
-    expect(keys("ADMIN")).toEqual(["leads", "overview", "users", "calendar", "account"]);
+    expect(keys("ADMIN")).toEqual(["leads", "overview", "users", "calendar", "import", "account"]);
     expect(keys("OFFICER")).toEqual(["leads", "overview", "account"]);
     expect(keys("ADMIN", true)).toEqual(["account"]);
   });

@@ -4,7 +4,7 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "users" | "calendar" | "account";
+  key: "leads" | "overview" | "users" | "calendar" | "import" | "account";
   permission: Permission;
 }
 
@@ -13,6 +13,7 @@ const LINKS: NavLink[] = [
   { href: "/staff", key: "overview", permission: "lead.read" },
   { href: "/staff/users", key: "users", permission: "user.manage" },
   { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
+  { href: "/staff/parcels/import", key: "import", permission: "parcel.import" },
   { href: "/staff/account", key: "account", permission: "account.self" },
 ];
 
