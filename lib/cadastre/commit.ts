@@ -55,9 +55,9 @@ function valueColumns(values: ParcelValues, keys: readonly (keyof ParcelValues)[
 // a few parcels, quadratic for a survey of thousands. Past this, the Flatbush-indexed
 // computeAdjacency over changed + neighbours, keeping the edges that touch a changed parcel,
 // gives the same edges (both measure each pair the same way) in linear time.
-const INDEXED_ADJACENCY_FROM = 200;
+export const INDEXED_ADJACENCY_FROM = 200;
 
-function adjacencyOf(changed: ParcelShape[], near: ParcelShape[]): AdjacencyEdge[] {
+export function adjacencyOf(changed: ParcelShape[], near: ParcelShape[]): AdjacencyEdge[] {
   if (changed.length < INDEXED_ADJACENCY_FROM) return computeAdjacencyFor(changed, near);
   const ids = new Set(changed.map((c) => c.id));
   const all = [...changed, ...near.filter((n) => !ids.has(n.id))];

@@ -10,7 +10,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { GET as SEARCH_EXPORT } from "@/app/api/land/export/route";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
+import { checkFeatures } from "@/lib/cadastre/checks";
+import { commitPlan } from "@/lib/cadastre/commit";
+import { findImportPark, loadCheckContext } from "@/lib/cadastre/context";
 import { fromWgs84 } from "@/lib/cadastre/crs";
+import { parseUpload } from "@/lib/cadastre/parse";
+import { buildReport, planFeatures } from "@/lib/cadastre/plan";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema } from "@/lib/search/schemas";
 import { NextRequest } from "next/server";
@@ -202,4 +207,33 @@ describe("cadastre import route", () => {
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stdout: string }).stdout).toContain("#1 CT-A1: Coordinates (e.g. 112.2, 21.7) look like degrees but the projected system EPSG:4547 (metres) was declared");
   }, 60_000);
+
+  it("refuses a file over the upload limit with 413 and a message in both languages", async () => {
+    const r = await upload(admin, { geojson: " ".repeat(50 * 1024 * 1024 + 1) });
+    expect(r.status).toBe(413);
+    expect(r.body).toEqual({ error: "too large", zh: "文件过大：上传上限为 50 MB，请分批导入", en: "The file is too large: uploads are limited to 50 MB; split it" });
+  });
+
+  it("a parcel saved between the check and the commit aborts the whole import: nothing written", async () => {
+    await upload(admin, { geojson: GOOD, mode: "commit" });
+    const edited = collection(
+      feature({ code: "CT-A1", priceCnyPerMu: 1 }, rectAt(0, 0)),
+      feature({ code: "CT-A2", priceCnyPerMu: 2 }, rectAt(100, 0)),
+      feature({ code: "CT-C1", ...attrs }, rectAt(1000, 0)),
+    );
+    const park = (await findImportPark(db, TEST_PARK))!;
+    const parsed = parseUpload(edited, "EPSG:4326");
+    const ctx = await loadCheckContext(db, park, parsed.features, true);
+    const checked = await checkFeatures(parsed.features, ctx);
+    const planned = planFeatures(checked, ctx.existing);
+    const report = buildReport(checked, planned, parsed.fileProblems);
+    expect(report.summary).toMatchObject({ create: 1, update: 2 });
+    // An officer's edit of CT-A2 lands after the dry run read it.
+    await db.parcel.update({ where: { code: "CT-A2" }, data: { version: { increment: 1 } } });
+    const before = await counts();
+    const record = await db.cadastreImport.create({ data: { parkId: park.id, fileName: "x", crs: "EPSG:4326", status: "COMMITTING" } });
+    await expect(commitPlan(db, { park, importId: record.id, planned, report, actorId: admin.id, via: "web", fileName: "x", crs: "EPSG:4326" })).rejects.toMatchObject({ code: "conflict", current: { code: "CT-A2" } });
+    expect(await counts()).toEqual(before);
+    expect((await db.parcel.findUniqueOrThrow({ where: { code: "CT-A1" } })).priceCnyPerMu).toBe(250000);
+  });
 });

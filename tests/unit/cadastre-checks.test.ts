@@ -163,3 +163,23 @@ describe("plan", () => {
     expect(report.rows.map((r) => [r.code, r.action, r.changed])).toEqual([["A-2", "update", ["priceCnyPerMu"]], ["A-3", "update", ["geometry"]], ["A-4", "create", []]]);
   });
 });
+
+describe("import adjacency", () => {
+  it("the indexed path for large imports finds exactly computeAdjacencyFor's edges", async () => {
+    const { adjacencyOf, INDEXED_ADJACENCY_FROM } = await import("../../lib/cadastre/commit");
+    const { computeAdjacencyFor } = await import("../../lib/land/adjacency");
+    // A 20 x 15 grid of 50 m squares with a 0.3 m gap every 4th column (still adjacent) and a
+    // 2 m road every 7th row (not): 300 changed parcels beside 40 stored ones.
+    const shapes = [];
+    for (let r = 0; r < 17; r++) {
+      for (let c = 0; c < 20; c++) shapes.push({ id: `p${String(r).padStart(2, "0")}-${String(c).padStart(2, "0")}`, geometry: rect(c * 50 + Math.floor(c / 4) * 0.3, r * 50 + Math.floor(r / 7) * 2, 50, 50) });
+    }
+    const changed = shapes.slice(0, 300), near = shapes.slice(260);
+    expect(changed.length).toBeGreaterThanOrEqual(INDEXED_ADJACENCY_FROM);
+    const indexed = adjacencyOf(changed, near);
+    expect(indexed).toEqual(computeAdjacencyFor(changed, near));
+    // 17 rows: 19 horizontal pairs each (323), 16 row boundaries less the 2 roads (14 x 20 = 280),
+    // less the 58 pairs among rows 15-16 only (stored parcels, no changed one): 545.
+    expect(indexed).toHaveLength(323 + 280 - 58);
+  });
+});
