@@ -103,6 +103,11 @@ describe.skipIf(!chromiumPath)("cadastre import", () => {
     await expect(block.count()).resolves.toBe(1);
     await expect(block.getAttribute("data-key")).resolves.toBe("E2E-1");
     await expect(block.textContent()).resolves.toContain("E2E-1, E2E-2, E2E-3");
+    // The result's own download: the same parcels as GeoJSON, public fields only.
+    const href = await search.getByTestId("result-download").getByRole("link", { name: "GeoJSON" }).getAttribute("href");
+    const download = (await (await search.request.get(`${baseUrl}${href}`)).json()) as { features: { properties: Record<string, unknown> }[] };
+    expect(download.features.map((f) => f.properties.code)).toEqual(["E2E-1", "E2E-2", "E2E-3"]);
+    expect(download.features.some((f) => "statusReason" in f.properties)).toBe(false);
     await investor.close();
   }, 180_000);
 });
