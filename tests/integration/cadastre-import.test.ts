@@ -236,4 +236,17 @@ describe("cadastre import route", () => {
     expect(await counts()).toEqual(before);
     expect((await db.parcel.findUniqueOrThrow({ where: { code: "CT-A1" } })).priceCnyPerMu).toBe(250000);
   });
+
+  it("refuses a cross-site upload (foreign or opaque Origin) even from a signed-in admin", async () => {
+    const { POST } = await import("@/app/api/staff/cadastre/import/route");
+    const { as } = await import("./helpers/staff");
+    for (const origin of ["https://evil.example", "null"]) {
+      const form = new FormData();
+      form.set("park", TEST_PARK);
+      form.set("file", new File([GOOD], "x.geojson"));
+      const res = await as(admin, () => POST(new Request("http://localhost/api/staff/cadastre/import", { method: "POST", body: form, headers: { origin } })));
+      expect(res.status).toBe(403);
+    }
+    expect(await db.cadastreImport.count({ where: { park: { code: TEST_PARK } } })).toBe(0);
+  });
 });
