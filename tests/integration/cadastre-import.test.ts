@@ -249,4 +249,20 @@ describe("cadastre import route", () => {
     }
     expect(await db.cadastreImport.count({ where: { park: { code: TEST_PARK } } })).toBe(0);
   });
+
+  it("every seeded park's export checks back clean as a no-op (dry run)", async () => {
+    const parks = await db.park.findMany({ where: { parcels: { some: {} } }, select: { code: true, id: true }, orderBy: { code: "asc" } });
+    expect(parks.length).toBeGreaterThan(5);
+    try {
+      for (const park of parks) {
+        const geo = await exportPark(admin, "geojson", park.code);
+        const r = await upload(admin, { geojson: geo.text, park: park.code });
+        const report = r.result!.report as { clean: boolean; rows: unknown[]; summary: { features: number; unchanged: number } };
+        expect([park.code, report.clean, report.rows]).toEqual([park.code, true, []]);
+        expect(report.summary.unchanged).toBe(report.summary.features);
+      }
+    } finally {
+      await db.cadastreImport.deleteMany({ where: { parkId: { in: parks.map((p) => p.id) } } });
+    }
+  }, 120_000);
 });
