@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runImport } from "../lib/cadastre/run";
+import { runImport, type ImportEvent } from "../lib/cadastre/run";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
@@ -28,6 +28,24 @@ function geojsonOf(size: number): string {
     geometry: p.geometry,
   }));
   return JSON.stringify({ type: "FeatureCollection", features });
+}
+
+/** Seconds spent in each phase, from the run's own progress events. */
+function phaseClock() {
+  const spent = new Map<string, number>();
+  let phase = "", since = performance.now();
+  const onEvent = (e: ImportEvent) => {
+    if (e.phase === phase) return;
+    const now = performance.now();
+    if (phase) spent.set(phase, (spent.get(phase) ?? 0) + (now - since) / 1000);
+    phase = e.phase;
+    since = now;
+  };
+  const done = () => {
+    onEvent({ type: "progress", phase: "end" as ImportEvent["phase"], done: 0, total: 0 });
+    return [...spent].map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(", ");
+  };
+  return { onEvent, done };
 }
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number; heapMb: number }> {
@@ -66,14 +84,20 @@ export async function benchCadastreImport(size = 10_000): Promise<string[]> {
     const geojson = geojsonOf(size);
     const input = { parkCode: "bench-import", fileName: "bench.geojson", crs: "EPSG:4326" as const, geojson, actorId: null, mayOverride: true, via: "cli" as const };
     const head = `cadastre import, ${size.toLocaleString("en")} features (${(geojson.length / 2 ** 20).toFixed(1)} MB GeoJSON)`;
-    const dry = await measure(() => runImport(db, { ...input, commit: false }));
-    const commit = await measure(() => runImport(db, { ...input, commit: true }));
-    const again = await measure(() => runImport(db, { ...input, commit: true }));
+    const timed = async (commit: boolean) => {
+      const clock = phaseClock();
+      const m = await measure(() => runImport(db, { ...input, commit }, clock.onEvent));
+      return { ...m, phases: clock.done() };
+    };
+    const dry = await timed(false);
+    const commit = await timed(true);
+    const again = await timed(true);
+    const [dryPhases, commitPhases, againPhases] = [dry.phases, commit.phases, again.phases];
     const c = commit.value.committed!, a = again.value.committed!;
     const fmt = (m: { seconds: number; peakRssMb: number; heapMb: number }) => `${m.seconds.toFixed(1)} s (peak RSS ${m.peakRssMb.toFixed(0)} MB, heap after ${m.heapMb.toFixed(0)} MB)`;
-    lines.push(`${head}: dry run ${fmt(dry)}, ${dry.value.report.summary.create} to create`);
-    lines.push(`  commit ${fmt(commit)}: ${c.created} created, ${c.adjacencyEdges.toLocaleString("en")} adjacency edges`);
-    lines.push(`  same file again ${fmt(again)}: ${a.created} created, ${a.updated} updated, ${a.unchanged} unchanged`);
+    lines.push(`${head}: dry run ${fmt(dry)}, ${dry.value.report.summary.create} to create [${dryPhases}]`);
+    lines.push(`  commit ${fmt(commit)}: ${c.created} created, ${c.adjacencyEdges.toLocaleString("en")} adjacency edges [${commitPhases}]`);
+    lines.push(`  same file again ${fmt(again)}: ${a.created} created, ${a.updated} updated, ${a.unchanged} unchanged [${againPhases}]`);
     for (const l of lines) console.log(l);
     await db.$disconnect();
   } finally {

@@ -4,12 +4,15 @@
 // neighbours, one audit row per parcel plus one for the import. The LandRevision triggers on
 // Parcel and ParcelAdjacency move the search index's revision, so the search sees the import.
 import type { Db } from "../db/client";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
-import { writeAudits, type AuditEntry } from "../audit/write";
+import type { AuditEntry } from "../audit/write";
 import { chinaDay } from "../calendar/china-time";
 import { conflict } from "../errors";
 import { ADJACENCY_TOLERANCE_M, computeAdjacency, computeAdjacencyFor, type AdjacencyEdge, type ParcelShape } from "../land/adjacency";
-import { bboxOf, centroidOf, expandBBox, polygonAreaM2, unionBBoxes, type PolygonGeometry } from "../land/geometry";
+import { bboxOf, expandBBox, unionBBoxes, type PolygonGeometry } from "../land/geometry";
+import { createRow, insertAudits, insertEdges, insertParcels } from "./bulk-insert";
+import { shapeColumns } from "./shape";
 import type { ParcelValues } from "./attributes";
 import { parcelsInBox, type ImportPark } from "./context";
 import type { ImportReport, PlannedFeature } from "./plan";
@@ -33,11 +36,6 @@ export interface CommitInput {
 const CHUNK = 500;
 const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
-function shapeColumns(g: PolygonGeometry) {
-  const [minLng, minLat, maxLng, maxLat] = bboxOf(g);
-  const [centroidLng, centroidLat] = centroidOf(g);
-  return { geometry: g as unknown as Prisma.InputJsonValue, geometryIllustrative: false, areaM2: polygonAreaM2(g), minLng, minLat, maxLng, maxLat, centroidLng, centroidLat };
-}
 
 /** The given values as Parcel columns (zone code -> id; ISO days -> dates). */
 function valueColumns(values: ParcelValues, keys: readonly (keyof ParcelValues)[], zoneIds: Map<string, string>): Record<string, unknown> {
@@ -84,23 +82,12 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
       const audits: AuditEntry[] = [];
       const total = creates.length + updates.length;
       let done = 0;
-      for (let i = 0; i < creates.length; i += CHUNK) {
-        const chunk = creates.slice(i, i + CHUNK);
-        await tx.parcel.createMany({
-          data: chunk.map((p) => ({
-            code: p.code,
-            parkId: park.id,
-            lastVerifiedOn: today,
-            ...(valueColumns(p.values, Object.keys(p.values) as (keyof ParcelValues)[], zoneIds) as object),
-            ...shapeColumns(p.geometry),
-            ...(p.values.status ? { statusChangedAt: now } : {}),
-          })) as Prisma.ParcelCreateManyInput[],
-        });
+      const createdIds = new Map(creates.map((p) => [p.code, randomUUID()]));
+      for (let i = 0; i < creates.length; i += 2000) {
+        const chunk = creates.slice(i, i + 2000);
+        await insertParcels(tx, chunk.map((p) => createRow(p, createdIds.get(p.code)!, park.id, zoneIds, now, today)));
         onProgress?.("parcels", (done += chunk.length), total);
       }
-      const createdIds = creates.length
-        ? new Map((await tx.parcel.findMany({ where: { code: { in: creates.map((c) => c.code) } }, select: { id: true, code: true } })).map((p) => [p.code, p.id]))
-        : new Map<string, string>();
       for (const p of creates) {
         audits.push({ actorId: input.actorId, requestId: input.requestId, action: `parcel.import${suffix}`, entity: "Parcel", entityId: createdIds.get(p.code)!, after: { code: p.code, ...p.values, geometry: p.geometry } });
       }
@@ -135,9 +122,7 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
         const edges = adjacencyOf(reshaped, near);
         const ids = reshaped.map((r) => r.id);
         await tx.$executeRaw`DELETE FROM "ParcelAdjacency" WHERE "parcelAId" = ANY(${ids}::text[]) OR "parcelBId" = ANY(${ids}::text[])`;
-        for (let i = 0; i < edges.length; i += 5 * CHUNK) {
-          await tx.parcelAdjacency.createMany({ data: edges.slice(i, i + 5 * CHUNK).map((e) => ({ parcelAId: e.a, parcelBId: e.b, sharedLengthM: e.sharedLengthM })) });
-        }
+        await insertEdges(tx, edges);
         adjacencyEdges = edges.length;
         onProgress?.("adjacency", reshaped.length, reshaped.length);
       }
@@ -151,7 +136,8 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
         entityId: input.importId,
         after: { park: park.code, fileName: input.fileName, crs: input.crs, ...result },
       });
-      for (let i = 0; i < audits.length; i += CHUNK) await writeAudits(tx, audits.slice(i, i + CHUNK));
+      onProgress?.("audit", 0, audits.length);
+      await insertAudits(tx, audits);
       onProgress?.("audit", audits.length, audits.length);
       await tx.cadastreImport.update({
         where: { id: input.importId },

@@ -145,6 +145,8 @@ describe("cadastre import route", () => {
     expect(await counts()).toEqual({ parcels: before.parcels, edges: before.edges + 1, audits: before.audits + 3 });
     const rows = await db.parcel.findMany({ where: { code: { in: ["CT-A2", "CT-B1"] } }, select: { code: true, version: true, priceCnyPerMu: true, areaM2: true }, orderBy: { code: "asc" } });
     expect(rows.map((p) => [p.code, p.version, p.priceCnyPerMu, Math.round(p.areaM2)])).toEqual([["CT-A2", 2, 260000, 10026], ["CT-B1", 2, 250000, 5013]]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "parcel.import", entity: "Parcel", after: { path: ["code"], equals: "CT-A2" } }, orderBy: { id: "desc" }, select: { actorId: true, before: true, after: true } });
+    expect(audit).toEqual({ actorId: admin.id, before: { code: "CT-A2", version: 1, priceCnyPerMu: 250000 }, after: { code: "CT-A2", version: 2, priceCnyPerMu: 260000 } });
   });
 
   it("imports a Gauss-Kruger (EPSG:4546, CM 111°E) survey to the same parcels: a no-op after the WGS84 import", async () => {
