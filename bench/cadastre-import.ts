@@ -92,12 +92,18 @@ export async function benchCadastreImport(size = 10_000): Promise<string[]> {
     const dry = await timed(false);
     const commit = await timed(true);
     const again = await timed(true);
+    // A re-survey that changes every parcel's price: 10,000 version-checked updates.
+    const repriced = geojson.replace(/"priceCnyPerMu":(\d+)/g, (_m, p: string) => `"priceCnyPerMu":${Number(p) + 10_000}`);
+    const clock = phaseClock();
+    const update = { ...(await measure(() => runImport(db, { ...input, geojson: repriced, commit: true }, clock.onEvent))), phases: clock.done() };
     const [dryPhases, commitPhases, againPhases] = [dry.phases, commit.phases, again.phases];
     const c = commit.value.committed!, a = again.value.committed!;
     const fmt = (m: { seconds: number; peakRssMb: number; heapMb: number }) => `${m.seconds.toFixed(1)} s (peak RSS ${m.peakRssMb.toFixed(0)} MB, heap after ${m.heapMb.toFixed(0)} MB)`;
     lines.push(`${head}: dry run ${fmt(dry)}, ${dry.value.report.summary.create} to create [${dryPhases}]`);
     lines.push(`  commit ${fmt(commit)}: ${c.created} created, ${c.adjacencyEdges.toLocaleString("en")} adjacency edges [${commitPhases}]`);
     lines.push(`  same file again ${fmt(again)}: ${a.created} created, ${a.updated} updated, ${a.unchanged} unchanged [${againPhases}]`);
+    const u = update.value.committed!;
+    lines.push(`  every price changed ${fmt(update)}: ${u.updated} updated, ${u.unchanged} unchanged [${update.phases}]`);
     for (const l of lines) console.log(l);
     await db.$disconnect();
   } finally {

@@ -55,3 +55,33 @@ export const insertAudits = (tx: Tx, entries: readonly AuditEntry[]) =>
     actorId: e.actorId, action: e.action, entity: e.entity, entityId: e.entityId,
     before: e.before == null ? null : auditJson(e.before), after: e.after == null ? null : auditJson(e.after), requestId: e.requestId ?? null,
   })));
+
+const VALUE_COLUMNS = [
+  "zoneId", "landUse", "status", "statusReason", ...READINESS_ITEMS.map((i) => i.column), "priceCnyPerMu", "plotRatioMin", "plotRatioMax", "handoverOn", "lastVerifiedOn",
+] as const;
+const SHAPE_COLUMNS = ["geometry", "geometryIllustrative", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"] as const;
+
+/** An updated parcel's row: the stored values with the file's given ones laid over them. */
+export function updateRow(p: PlannedFeature, zoneIds: Map<string, string>): Record<string, unknown> {
+  const v = { ...p.existing!.values, ...p.values };
+  return {
+    id: p.existing!.id, version: p.existing!.version, zoneId: v.zoneCode ? zoneIds.get(v.zoneCode)! : null,
+    landUse: v.landUse, status: v.status, statusReason: v.statusReason,
+    ...Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, v[i.column]])),
+    priceCnyPerMu: v.priceCnyPerMu, plotRatioMin: v.plotRatioMin, plotRatioMax: v.plotRatioMax, handoverOn: v.handoverOn, lastVerifiedOn: v.lastVerifiedOn,
+    ...(p.geometryChanged ? { ...shapeColumns(p.geometry), geometry: p.geometry } : {}),
+  };
+}
+
+/** Version-checked UPDATE of many parcels in one statement; returns the ids it updated. */
+export async function updateParcels(tx: Tx, rows: readonly Record<string, unknown>[], withShape: boolean, now: Date): Promise<Set<string>> {
+  const columns = withShape ? [...VALUE_COLUMNS, ...SHAPE_COLUMNS] : VALUE_COLUMNS;
+  const set = Prisma.raw(columns.map((c) => `"${c}" = u."${c}"`).join(", "));
+  const updated = await tx.$queryRaw<{ id: string }[]>`UPDATE "Parcel" AS p SET ${set},
+      "statusChangedAt" = CASE WHEN p."status" IS DISTINCT FROM u."status" THEN ${now} ELSE p."statusChangedAt" END,
+      "version" = p."version" + 1, "updatedAt" = ${now}
+    FROM json_populate_recordset(NULL::"Parcel", ${JSON.stringify(rows)}::json) AS u
+    WHERE p."id" = u."id" AND p."version" = u."version"
+    RETURNING p."id"`;
+  return new Set(updated.map((r) => r.id));
+}

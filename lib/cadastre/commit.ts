@@ -11,9 +11,7 @@ import { chinaDay } from "../calendar/china-time";
 import { conflict } from "../errors";
 import { ADJACENCY_TOLERANCE_M, computeAdjacency, computeAdjacencyFor, type AdjacencyEdge, type ParcelShape } from "../land/adjacency";
 import { bboxOf, expandBBox, unionBBoxes, type PolygonGeometry } from "../land/geometry";
-import { createRow, insertAudits, insertEdges, insertParcels } from "./bulk-insert";
-import { shapeColumns } from "./shape";
-import type { ParcelValues } from "./attributes";
+import { createRow, insertAudits, insertEdges, insertParcels, updateParcels, updateRow } from "./bulk-insert";
 import { parcelsInBox, type ImportPark } from "./context";
 import type { ImportReport, PlannedFeature } from "./plan";
 
@@ -33,21 +31,8 @@ export interface CommitInput {
   crs: string;
 }
 
-const CHUNK = 500;
-const day = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
 
-/** The given values as Parcel columns (zone code -> id; ISO days -> dates). */
-function valueColumns(values: ParcelValues, keys: readonly (keyof ParcelValues)[], zoneIds: Map<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const v = values[k];
-    if (k === "zoneCode") out.zoneId = v ? zoneIds.get(v as string)! : null;
-    else if (k.endsWith("On")) out[k] = day(v as string | null);
-    else out[k] = v ?? null;
-  }
-  return out;
-}
 
 // computeAdjacencyFor tests every changed parcel against every neighbour: right for an edit of
 // a few parcels, quadratic for a survey of thousands. Past this, the Flatbush-indexed
@@ -91,14 +76,20 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
       for (const p of creates) {
         audits.push({ actorId: input.actorId, requestId: input.requestId, action: `parcel.import${suffix}`, entity: "Parcel", entityId: createdIds.get(p.code)!, after: { code: p.code, ...p.values, geometry: p.geometry } });
       }
+      // Updates in two statements (with and without a new shape), each version-checked per row.
+      for (const reshapedOnly of [true, false]) {
+        const group = updates.filter((p) => p.geometryChanged === reshapedOnly);
+        for (let i = 0; i < group.length; i += 2000) {
+          const chunk = group.slice(i, i + 2000);
+          const updated = await updateParcels(tx, chunk.map((p) => updateRow(p, zoneIds)), reshapedOnly, now);
+          // Someone saved one of these parcels after the dry run read it: nothing of the import is kept.
+          const stale = chunk.find((p) => !updated.has(p.existing!.id));
+          if (stale) throw conflict("cadastreChangedSinceCheck", { code: stale.code });
+          onProgress?.("parcels", (done += chunk.length), total);
+        }
+      }
       for (const p of updates) {
         const current = p.existing!;
-        const data: Record<string, unknown> = { ...valueColumns(p.values, p.changed, zoneIds), version: { increment: 1 } };
-        if (p.geometryChanged) Object.assign(data, shapeColumns(p.geometry));
-        if (p.changed.includes("status")) data.statusChangedAt = now;
-        const { count } = await tx.parcel.updateMany({ where: { id: current.id, version: current.version }, data });
-        // Someone saved this parcel after the dry run read it: nothing of the import is kept.
-        if (count !== 1) throw conflict("cadastreChangedSinceCheck", { code: p.code });
         const before: Record<string, unknown> = {}, after: Record<string, unknown> = {};
         for (const k of p.changed) {
           before[k] = current.values[k];
@@ -109,7 +100,6 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
           after.geometry = p.geometry;
         }
         audits.push({ actorId: input.actorId, requestId: input.requestId, action: `parcel.import${suffix}`, entity: "Parcel", entityId: current.id, before: { code: p.code, version: current.version, ...before }, after: { code: p.code, version: current.version + 1, ...after } });
-        if (++done % CHUNK === 0) onProgress?.("parcels", done, total);
       }
       onProgress?.("parcels", total, total);
 

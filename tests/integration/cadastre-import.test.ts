@@ -138,13 +138,17 @@ describe("cadastre import route", () => {
     // CT-B1 moves next to CT-A3 (a new edge); CT-A2's price changes.
     const moved = collection(
       feature({ code: "CT-A2", priceCnyPerMu: 260000 }, rectAt(100, 0)),
-      feature({ code: "CT-B1" }, rectAt(300, 0, 100, 50)),
+      feature({ code: "CT-B1", status: "AVAILABLE" }, rectAt(300, 0, 100, 50)),
     );
+    const reservedSince = (await db.parcel.findUniqueOrThrow({ where: { code: "CT-B1" } })).statusChangedAt!;
     const r = await upload(admin, { geojson: moved, mode: "commit" });
     expect(r.result!.committed).toEqual({ created: 0, updated: 2, unchanged: 0, adjacencyEdges: 1 });
     expect(await counts()).toEqual({ parcels: before.parcels, edges: before.edges + 1, audits: before.audits + 3 });
-    const rows = await db.parcel.findMany({ where: { code: { in: ["CT-A2", "CT-B1"] } }, select: { code: true, version: true, priceCnyPerMu: true, areaM2: true }, orderBy: { code: "asc" } });
-    expect(rows.map((p) => [p.code, p.version, p.priceCnyPerMu, Math.round(p.areaM2)])).toEqual([["CT-A2", 2, 260000, 10026], ["CT-B1", 2, 250000, 5013]]);
+    const rows = await db.parcel.findMany({ where: { code: { in: ["CT-A2", "CT-B1"] } }, select: { code: true, version: true, priceCnyPerMu: true, areaM2: true, status: true, statusChangedAt: true, maxLat: true, minLat: true }, orderBy: { code: "asc" } });
+    expect(rows.map((p) => [p.code, p.version, p.priceCnyPerMu, Math.round(p.areaM2), p.status])).toEqual([["CT-A2", 2, 260000, 10026, "AVAILABLE"], ["CT-B1", 2, 250000, 5013, "AVAILABLE"]]);
+    expect(rows[1]!.statusChangedAt!.getTime()).toBeGreaterThan(reservedSince.getTime());
+    // the bbox follows the new 50 m-high shape: 50 m of latitude is 0.000452°
+    expect(Math.round((rows[1]!.maxLat - rows[1]!.minLat) * 1e6)).toBe(452);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "parcel.import", entity: "Parcel", after: { path: ["code"], equals: "CT-A2" } }, orderBy: { id: "desc" }, select: { actorId: true, before: true, after: true } });
     expect(audit).toEqual({ actorId: admin.id, before: { code: "CT-A2", version: 1, priceCnyPerMu: 250000 }, after: { code: "CT-A2", version: 2, priceCnyPerMu: 260000 } });
   });
