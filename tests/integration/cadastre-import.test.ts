@@ -149,6 +149,13 @@ describe("cadastre import route", () => {
     expect(rows[1]!.statusChangedAt!.getTime()).toBeGreaterThan(reservedSince.getTime());
     // the bbox follows the new 50 m-high shape: 50 m of latitude is 0.000452°
     expect(Math.round((rows[1]!.maxLat - rows[1]!.minLat) * 1e6)).toBe(452);
+    // A new parcel drawn across two stored ones is refused, naming both; one clear of them is not.
+    const over = await upload(admin, { geojson: collection(feature({ code: "CT-X", ...attrs }, rectAt(50, 200)), feature({ code: "CT-Y", ...attrs }, rectAt(50, 0))) });
+    const rowsOver = (over.result!.report as { rows: { code: string; problems: { en: string }[] }[] }).rows;
+    expect(rowsOver.map((r) => [r.code, r.problems.map((p) => p.en)])).toEqual([
+      ["CT-X", []],
+      ["CT-Y", ["Overlaps existing parcel CT-A1 by about 5013 m², beyond the survey tolerance", "Overlaps existing parcel CT-A2 by about 5013 m², beyond the survey tolerance"]],
+    ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "parcel.import", entity: "Parcel", after: { path: ["code"], equals: "CT-A2" } }, orderBy: { id: "desc" }, select: { actorId: true, before: true, after: true } });
     expect(audit).toEqual({ actorId: admin.id, before: { code: "CT-A2", version: 1, priceCnyPerMu: 250000 }, after: { code: "CT-A2", version: 2, priceCnyPerMu: 260000 } });
   });
