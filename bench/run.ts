@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
 import { benchHolds } from "./holds";
 import { benchAuditLog } from "./audit-log";
+import { benchCadastreImport } from "./cadastre-import";
 import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
@@ -13,4 +14,5 @@ if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000]
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
 if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, quick ? 2_000 : 10_000)));
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
+if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 console.log(`\n${lines.join("\n")}`);

@@ -5,6 +5,8 @@ import en from "../messages/en.json";
 import zh from "../messages/zh.json";
 import authEn from "../messages/staff/auth.en.json";
 import authZh from "../messages/staff/auth.zh.json";
+import cadastreEn from "../messages/staff/cadastre.en.json";
+import cadastreZh from "../messages/staff/cadastre.zh.json";
 import calendarEn from "../messages/staff/calendar.en.json";
 import calendarZh from "../messages/staff/calendar.zh.json";
 import holdsEn from "../messages/staff/holds.en.json";
@@ -35,6 +37,7 @@ export const MESSAGES = {
     staff: {
       audit: auditZh,
       auth: authZh,
+      cadastre: cadastreZh,
       calendar: calendarZh,
       holds: holdsZh,
       inbox: inboxZh,
@@ -52,6 +55,7 @@ export const MESSAGES = {
     staff: {
       audit: auditEn,
       auth: authEn,
+      cadastre: cadastreEn,
       calendar: calendarEn,
       holds: holdsEn,
       inbox: inboxEn,

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumPath)("accessibility of the staff pages (axe-core, WCAG
     await signInThroughForm(page, "admin@jiangmen.example", DEV_STAFF_PASSWORD, true);
     await page.waitForURL(/\/en\/staff\/leads$/); // the sign-in page last opened was the English one
     for (const locale of ["zh", "en"]) {
-      for (const path of ["/staff", "/staff/leads", "/staff/leads?stage=LOST&q=%E6%97%A0", "/staff/users", "/staff/calendar", "/staff/account"]) await audit(`/${locale}${path}`);
+      for (const path of ["/staff", "/staff/leads", "/staff/leads?stage=LOST&q=%E6%97%A0", "/staff/users", "/staff/calendar", "/staff/parcels/import", "/staff/account"]) await audit(`/${locale}${path}`);
       if (lead) await audit(`/${locale}/staff/leads/${lead.id}`);
       // The land desk: the parcel list with its to-verify queue and a park's plan, one parcel's page.
       await audit(`/${locale}/staff/parcels?toVerify=1&plan=xinhui-smart-manufacturing`);

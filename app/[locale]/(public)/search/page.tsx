@@ -81,6 +81,14 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   {tc("overflow", { max: MAX_COMPARE, keys: compareOverflow.join(", ") })}
                 </p>
               )}
+              {outcome.result.total > 0 && (
+                <p className="mt-2 text-sm" data-testid="result-download">
+                  {t("download")}{" "}
+                  <a className="underline" href={`/api/land/export?${toSearchParams({ ...query, page: 1 }).toString()}&format=geojson`}>GeoJSON</a>
+                  {" · "}
+                  <a className="underline" href={`/api/land/export?${toSearchParams({ ...query, page: 1 }).toString()}&format=csv`}>CSV</a>
+                </p>
+              )}
               {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
               {outcome.result.total > 0 && (
                 <div className="mt-4">

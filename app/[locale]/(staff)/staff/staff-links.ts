@@ -4,7 +4,7 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "parcels" | "users" | "calendar" | "parks" | "projects" | "audit" | "account";
+  key: "leads" | "overview" | "parcels" | "import" | "users" | "calendar" | "parks" | "projects" | "audit" | "account";
   permission: Permission;
 }
 
@@ -12,6 +12,7 @@ const LINKS: NavLink[] = [
   { href: "/staff/leads", key: "leads", permission: "lead.read" },
   { href: "/staff", key: "overview", permission: "lead.read" },
   { href: "/staff/parcels", key: "parcels", permission: "land.read" },
+  { href: "/staff/parcels/import", key: "import", permission: "parcel.import" },
   { href: "/staff/users", key: "users", permission: "user.manage" },
   { href: "/staff/calendar", key: "calendar", permission: "calendar.manage" },
   { href: "/staff/parks", key: "parks", permission: "park.manage" },
