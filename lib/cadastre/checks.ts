@@ -35,6 +35,8 @@ export interface CheckContext {
   boundary: PolygonGeometry | null;
   /** the importing actor holds parcel.override */
   mayOverride: boolean;
+  /** codes of this park's parcels a lead holds now -> that lead's reference */
+  held?: Map<string, string>;
   toleranceM?: number;
 }
 
@@ -96,6 +98,10 @@ function attributeProblems(f: ParsedFeature, values: ParcelValues, ctx: CheckCon
     if (!t.ok && t.reason !== "unchanged") {
       problems.push({ code: t.reason === "needsOverride" ? "statusNeedsOverride" : "statusNeedsReason", params: { from: t.from, to: t.to } });
     }
+    // Land promised to a lead moves with the lead (its page holds, signs and releases), never
+    // behind its back from a file.
+    const heldFor = ctx.held?.get(current.code);
+    if (heldFor) problems.push({ code: "statusHeld", params: { from: current.values.status, to: values.status, lead: heldFor } });
   }
   return problems;
 }

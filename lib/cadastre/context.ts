@@ -75,13 +75,14 @@ export async function loadCheckContext(db: DbClient, park: ImportPark, features:
   const codes = [...new Set(features.map((f) => f.code).filter((c): c is string => c !== null))];
   const shapes = features.map((f) => f.geometry).filter((g): g is PolygonGeometry => g !== null);
   const reach = shapes.length ? expandBBox(unionBBoxes(shapes.map(bboxOf)), ADJACENCY_TOLERANCE_M) : null;
-  const [zones, parcels, others, near] = await Promise.all([
+  const [zones, parcels, others, near, holds] = await Promise.all([
     db.zone.findMany({ where: { parkId: park.id }, select: { code: true, allowedLandUses: true } }),
     db.parcel.findMany({ where: { parkId: park.id }, select: existingSelect }),
     codes.length
       ? db.parcel.findMany({ where: { code: { in: codes }, parkId: { not: park.id } }, select: { code: true, park: { select: { code: true } } } })
       : Promise.resolve([]),
     reach ? parcelsInBox(db, reach) : Promise.resolve([]),
+    db.parcelHold.findMany({ where: { endedAt: null, parcel: { parkId: park.id } }, select: { parcel: { select: { code: true } }, inquiry: { select: { reference: true } } } }),
   ]);
   return {
     zones: new Map(zones.map((z) => [z.code, { allowedLandUses: z.allowedLandUses }])),
@@ -90,5 +91,6 @@ export async function loadCheckContext(db: DbClient, park: ImportPark, features:
     neighbours: near.map((n) => ({ code: n.code, geometry: n.geometry as unknown as PolygonGeometry })),
     boundary: park.boundary,
     mayOverride,
+    held: new Map(holds.map((h) => [h.parcel.code, h.inquiry.reference])),
   };
 }

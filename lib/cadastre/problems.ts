@@ -45,6 +45,7 @@ const MESSAGES = {
   landUseNotAllowed: ["片区 {zone} 不允许用地性质 {landUse}", "Zone {zone} does not allow land use {landUse}"],
   invalidText: ["字段 {field} 过长（最多 {max} 个字符）", "Field {field} is too long (at most {max} characters)"],
   statusNeedsOverride: ["状态从 {from} 改为 {to} 需要“强制修改”权限", "Moving the status from {from} to {to} needs the override permission"],
+  statusHeld: ["该地块正为线索 {lead} 保留：状态（{from} → {to}）请在该线索页修改，不能通过导入修改", "The parcel is held for lead {lead}: change its status ({from} → {to}) from that lead's page, not by import"],
   statusNeedsReason: ["状态从 {from} 改为 {to} 必须在 statusReason 列写明原因", "Moving the status from {from} to {to} needs a reason in the statusReason column"],
 } as const satisfies Record<string, readonly [string, string]>;
 

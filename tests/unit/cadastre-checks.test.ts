@@ -108,6 +108,15 @@ describe("per-feature problems", () => {
     expect((await problemsOf(fc(feature({ code: "A-1", status: "AVAILABLE", statusReason: "contract annulled 2026-12" })), ctx({ existing: e, mayOverride: true }))).features[0]).toEqual([]);
   });
 
+  it("refuses a status change of a parcel a lead holds, naming the lead; other fields of it still import", async () => {
+    const e = new Map([["A-1", existing("A-1", rect(0, 0, 100, 100), "UNDER_NEGOTIATION")]]);
+    const held = new Map([["A-1", "JM-2026-000123"]]);
+    expect((await problemsOf(fc(feature({ code: "A-1", status: "AVAILABLE" })), ctx({ existing: e, held, mayOverride: true }))).features[0]).toEqual([
+      "The parcel is held for lead JM-2026-000123: change its status (UNDER_NEGOTIATION → AVAILABLE) from that lead's page, not by import",
+    ]);
+    expect((await problemsOf(fc(feature({ code: "A-1", status: "UNDER_NEGOTIATION", priceCnyPerMu: 300000 })), ctx({ existing: e, held }))).features[0]).toEqual([]);
+  });
+
   it("says every problem in Chinese too", async () => {
     const r = await problemsOf(fc(feature({ ...good, code: "A-1", zone: "OTHER" })));
     expect(problemText(r.checked[0]!.problems[0]!, "zh")).toBe("片区编号 OTHER 不属于该园区");
