@@ -3,14 +3,15 @@
 // DELETE gets JSON saying what is allowed instead, like every other API answer.
 import { NextResponse } from "next/server";
 
-const ALLOW = "GET, HEAD, OPTIONS";
+const notAllowed = (allow: string) => () =>
+  NextResponse.json({ error: "method not allowed", allow: allow.split(", ") }, { status: 405, headers: { Allow: allow, "Cache-Control": "no-store" } });
 
-function methodNotAllowed() {
-  return NextResponse.json(
-    { error: "method not allowed", allow: ALLOW.split(", ") },
-    { status: 405, headers: { Allow: ALLOW, "Cache-Control": "no-store" } },
-  );
-}
+const methodNotAllowed = notAllowed("GET, HEAD, OPTIONS");
 
 /** Spread into a route module's exports: `export const { POST, PUT, PATCH, DELETE } = readOnlyRoute;` */
 export const readOnlyRoute = { POST: methodNotAllowed, PUT: methodNotAllowed, PATCH: methodNotAllowed, DELETE: methodNotAllowed };
+
+const postNotAllowed = notAllowed("POST");
+
+/** The same for an upload route that takes POST only: `export const { GET, PUT, PATCH, DELETE } = postOnlyRoute;` */
+export const postOnlyRoute = { GET: postNotAllowed, PUT: postNotAllowed, PATCH: postNotAllowed, DELETE: postNotAllowed };

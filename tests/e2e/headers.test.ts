@@ -182,7 +182,9 @@ describe.skipIf(!baseUrl)("headers of every public page and API route", () => {
     const check = (where: string, res: Answer) => {
       for (const { key, value } of SECURITY_HEADERS) if (header(res, key) !== value) problems.push(`${where}: ${key}: ${header(res, key)}`);
       if (header(res, "strict-transport-security") !== undefined) problems.push(`${where}: HSTS over http`);
-      if (!/^application\/json/.test(header(res, "content-type") ?? "")) problems.push(`${where}: content-type ${header(res, "content-type")}`);
+      // Export routes answer with the file asked for (GeoJSON by default); every other answer is JSON.
+      const type = where.split("?")[0]!.endsWith("/export") ? /^application\/(geo\+)?json/ : /^application\/json/;
+      if (!type.test(header(res, "content-type") ?? "")) problems.push(`${where}: content-type ${header(res, "content-type")}`);
     };
     for (const route of [...routes.filter((r) => r !== "/api"), "/api/land/map?minArea=500", "/api/land/map?minArea=abc"]) {
       const res = await request(route);

@@ -27,7 +27,7 @@ describe.skipIf(!chromiumPath)("staff sign-in in the browser", () => {
     await signInThroughForm(page, ADMIN, DEV_STAFF_PASSWORD, true);
     await page.waitForURL(`${baseUrl}/en/staff/account`);
     const bar = page.getByTestId("staff-bar");
-    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["Leads", "Overview", "Staff", "Calendar", "My account"]);
+    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["Leads", "Overview", "Parcels", "Cadastre import", "Staff", "Calendar", "Parks", "Projects", "Audit log", "My account"]);
     await expect(page.getByTestId("totp-enabled").isVisible()).resolves.toBe(true);
     // The bar fits a phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -48,7 +48,7 @@ describe.skipIf(!chromiumPath)("staff sign-in in the browser", () => {
     await page.waitForURL(`${baseUrl}/zh/staff/leads`);
     await page.goto(`${baseUrl}/zh/staff/account`);
     const bar = page.getByTestId("staff-bar");
-    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["线索", "总览", "我的账户"]);
+    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["线索", "总览", "地块", "我的账户"]);
     // Two-factor is offered to officers: the QR code and the key are there.
     await expect(page.getByTestId("totp-enrol-form").isVisible()).resolves.toBe(true);
     await page.getByTestId("sign-out").click();

@@ -9,8 +9,10 @@ import { currentActor } from "@/lib/auth/session";
 import { runCadastreImport } from "@/lib/cadastre/loaders";
 import { importFormSchema, MAX_CSV_BYTES, MAX_UPLOAD_BYTES } from "@/lib/cadastre/schemas";
 import { AppError } from "@/lib/errors";
+import { postOnlyRoute } from "@/lib/http/read-only-route";
 
 export const dynamic = "force-dynamic";
+export const { GET, PUT, PATCH, DELETE } = postOnlyRoute;
 
 const json = (body: unknown, status: number) => NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const MB = (n: number) => Math.round(n / 1024 / 1024);
