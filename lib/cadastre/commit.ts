@@ -4,7 +4,7 @@
 // neighbours, one audit row per parcel plus one for the import. The LandRevision triggers on
 // Parcel and ParcelAdjacency move the search index's revision, so the search sees the import.
 import type { Db } from "../db/client";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import type { AuditEntry } from "../audit/write";
 import { chinaDay } from "../calendar/china-time";
@@ -14,6 +14,13 @@ import { bboxOf, expandBBox, unionBBoxes, type PolygonGeometry } from "../land/g
 import { createRow, insertAudits, insertEdges, insertParcels, updateParcels, updateRow } from "./bulk-insert";
 import { parcelsInBox, type ImportPark } from "./context";
 import type { ImportReport, PlannedFeature } from "./plan";
+
+/**
+ * Ids shaped like the cuids Prisma gives seeded and staff-created rows ("c" + 24 lower-case
+ * characters): every form and schema that names a parcel by id accepts exactly that shape, so
+ * an imported parcel can be edited, held and signed like any other.
+ */
+const newParcelId = () => `c${randomBytes(12).toString("hex")}`;
 
 type Tx = Prisma.TransactionClient;
 export type CommitProgress = (phase: "parcels" | "adjacency" | "audit", done: number, total: number) => void;
@@ -67,7 +74,7 @@ export async function commitPlan(db: Db, input: CommitInput, onProgress?: Commit
       const audits: AuditEntry[] = [];
       const total = creates.length + updates.length;
       let done = 0;
-      const createdIds = new Map(creates.map((p) => [p.code, randomUUID()]));
+      const createdIds = new Map(creates.map((p) => [p.code, newParcelId()]));
       for (let i = 0; i < creates.length; i += 2000) {
         const chunk = creates.slice(i, i + 2000);
         await insertParcels(tx, chunk.map((p) => createRow(p, createdIds.get(p.code)!, park.id, zoneIds, now, today)));

@@ -16,12 +16,13 @@ import { findImportPark, loadCheckContext } from "@/lib/cadastre/context";
 import { fromWgs84 } from "@/lib/cadastre/crs";
 import { parseUpload } from "@/lib/cadastre/parse";
 import { buildReport, planFeatures } from "@/lib/cadastre/plan";
+import { updateParcelAction } from "@/lib/land/parcel-actions";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema } from "@/lib/search/schemas";
 import { NextRequest } from "next/server";
 import { seededDb } from "./helpers/database";
 import { collection, createTestPark, dropTestPark, exportPark, feature, rectAt, TEST_PARK, upload } from "./helpers/cadastre";
-import { createStaff, type TestStaff } from "./helpers/staff";
+import { as, createStaff, type TestStaff } from "./helpers/staff";
 
 let db: Db;
 let admin: TestStaff;
@@ -130,6 +131,15 @@ describe("cadastre import route", () => {
     expect((await db.parcel.findMany({ where: { park: { code: TEST_PARK } }, select: { version: true } })).map((p) => p.version)).toEqual([1, 1, 1, 1]);
     const own = await db.auditLog.findMany({ where: { actorId: admin.id }, select: { action: true }, orderBy: { id: "asc" } });
     expect(own.map((a) => a.action)).toEqual([...Array(4).fill("parcel.import"), "cadastre.import", "cadastre.import"]);
+  });
+
+  it("an imported parcel is edited on the parcel desk like any other (its id has the shape the forms accept)", async () => {
+    await upload(admin, { geojson: GOOD, mode: "commit" });
+    const p = await db.parcel.findUniqueOrThrow({ where: { code: "CT-A2" }, select: { id: true, version: true } });
+    expect(p.id).toMatch(/^c[0-9a-f]{24}$/);
+    const saved = await as(admin, () => updateParcelAction({ parcelId: p.id, version: String(p.version), status: "RESERVED", priceCnyPerMu: "260000", reason: "site visit booked" }));
+    expect(saved).toEqual({ ok: true, data: { id: p.id, code: "CT-A2", version: p.version + 1 } });
+    expect(await db.parcel.findUniqueOrThrow({ where: { id: p.id }, select: { status: true, priceCnyPerMu: true } })).toEqual({ status: "RESERVED", priceCnyPerMu: 260000 });
   });
 
   it("updates by code: version bump, recomputed area and adjacency, one audit row each", async () => {
