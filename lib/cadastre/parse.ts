@@ -8,6 +8,14 @@ import { isProjected, normaliseCrs, toWgs84, type CrsCode } from "./crs";
 import { ringNames, type Problem } from "./problems";
 
 export const MAX_FEATURES = 20_000;
+/**
+ * Positions per parcel and per file. The polygon checks (kinks, validity, overlaps) cost the
+ * square of a parcel's vertices and run on the server's one thread: 1,000 (a finely surveyed
+ * curved boundary has a few hundred) keeps a worst-case file to seconds; the 10,000-parcel
+ * benchmark file has 50,000 positions.
+ */
+export const MAX_POSITIONS_PER_FEATURE = 1_000;
+export const MAX_POSITIONS_PER_FILE = 300_000;
 
 export interface ParsedFeature {
   /** 1-based position in the file, as a GIS tool's attribute table counts */
@@ -34,6 +42,21 @@ const inJiangmen = (lng: number, lat: number) =>
   lng >= JIANGMEN_BBOX.minLng && lng <= JIANGMEN_BBOX.maxLng && lat >= JIANGMEN_BBOX.minLat && lat <= JIANGMEN_BBOX.maxLat;
 
 /** Structure of the rings as written (before conversion); null geometry when unusable. */
+/** Positions in a Polygon's or MultiPolygon's coordinates (0 for anything else), without recursion limits to worry about: at most three levels are walked. */
+function positionCount(coords: unknown): number {
+  if (!Array.isArray(coords)) return 0;
+  let n = 0;
+  for (const a of coords) {
+    if (!Array.isArray(a)) continue;
+    for (const b of a) {
+      if (!Array.isArray(b)) continue;
+      // Polygon: b is a position; MultiPolygon: b is a ring of positions.
+      n += Array.isArray(b[0]) ? b.length : 1;
+    }
+  }
+  return n;
+}
+
 function readRings(geometry: unknown, problems: Problem[]): number[][][] | null {
   if (geometry === null || geometry === undefined) {
     problems.push({ code: "noGeometry" });
@@ -49,6 +72,13 @@ function readRings(geometry: unknown, problems: Problem[]): number[][][] | null 
   }
   if (!Array.isArray(coords) || coords.length === 0) {
     problems.push({ code: "noRings" });
+    return null;
+  }
+  // The validity checks compare edges pairwise: a parcel of tens of thousands of vertices would
+  // hold the server for minutes. No surveyed parcel needs more than this.
+  const positions = (coords as unknown[]).reduce<number>((n, ring) => n + (Array.isArray(ring) ? ring.length : 0), 0);
+  if (positions > MAX_POSITIONS_PER_FEATURE) {
+    problems.push({ code: "tooManyPositions", params: { count: positions, max: MAX_POSITIONS_PER_FEATURE } });
     return null;
   }
   let usable = true;
@@ -169,6 +199,11 @@ export function parseUpload(geojson: string, crs: CrsCode, csv?: string | null):
   if (items.length === 0) fileProblems.push({ code: "noFeatures" });
   if (items.length > MAX_FEATURES) {
     fileProblems.push({ code: "tooManyFeatures", params: { count: items.length, max: MAX_FEATURES } });
+    return { features: [], fileProblems };
+  }
+  const total = items.reduce<number>((n, item) => n + positionCount((item as { geometry?: { coordinates?: unknown } } | null)?.geometry?.coordinates), 0);
+  if (total > MAX_POSITIONS_PER_FILE) {
+    fileProblems.push({ code: "tooManyPositionsInFile", params: { count: total, max: MAX_POSITIONS_PER_FILE } });
     return { features: [], fileProblems };
   }
   const { byCode: csvRows, rowOf } = csv ? readCsv(csv, fileProblems) : { byCode: new Map<string, Record<string, string>>(), rowOf: new Map<string, number>() };

@@ -45,6 +45,8 @@ const MESSAGES = {
   landUseNotAllowed: ["片区 {zone} 不允许用地性质 {landUse}", "Zone {zone} does not allow land use {landUse}"],
   invalidText: ["字段 {field} 过长（最多 {max} 个字符）", "Field {field} is too long (at most {max} characters)"],
   statusNeedsOverride: ["状态从 {from} 改为 {to} 需要“强制修改”权限", "Moving the status from {from} to {to} needs the override permission"],
+  tooManyPositions: ["该地块有 {count} 个坐标点，超过上限 {max}：请简化边界（例如在 QGIS 中“简化”至 0.1 米）", "The parcel has {count} positions, more than the {max} allowed: simplify its boundary (e.g. QGIS Simplify at 0.1 m)"],
+  tooManyPositionsInFile: ["文件共有 {count} 个坐标点，超过上限 {max}：请分批导入或简化边界", "The file has {count} positions in all, more than the {max} allowed: split it or simplify the boundaries"],
   statusHeld: ["该地块正为线索 {lead} 保留：状态（{from} → {to}）请在该线索页修改，不能通过导入修改", "The parcel is held for lead {lead}: change its status ({from} → {to}) from that lead's page, not by import"],
   statusNeedsReason: ["状态从 {from} 改为 {to} 必须在 statusReason 列写明原因", "Moving the status from {from} to {to} needs a reason in the statusReason column"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -93,6 +93,16 @@ describe.skipIf(!chromiumPath)("cadastre import", () => {
     await page.getByTestId("import-commit").click();
     await page.getByTestId("import-committed").waitFor();
     await expect(page.getByTestId("import-committed").textContent()).resolves.toContain("Imported: 3 created, 0 updated, 0 unchanged; 2 adjacency edge(s) recomputed.");
+
+    // Over the limit, through the real server (its proxy caps bodies too): the 413 that says
+    // to split the file, just over the limit and well over the proxy's cap alike.
+    for (const mb of [9, 15]) {
+      const res = await context.request.post(`${baseUrl}/api/staff/cadastre/import`, {
+        multipart: { park: PARK, crs: "EPSG:4326", mode: "check", file: { name: "survey.geojson", mimeType: "application/geo+json", buffer: Buffer.alloc(mb * 1024 * 1024, 32) } },
+      });
+      expect(res.status(), `${mb} MB`).toBe(413);
+      expect((await res.json()).en).toBe("The file is too large: uploads are limited to 8 MB; split it");
+    }
     await context.close();
 
     // 3. An investor's search of the park lists the three parcels as one contiguous block.

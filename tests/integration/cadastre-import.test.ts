@@ -232,9 +232,9 @@ describe("cadastre import route", () => {
   }, 60_000);
 
   it("refuses a file over the upload limit with 413 and a message in both languages", async () => {
-    const r = await upload(admin, { geojson: " ".repeat(50 * 1024 * 1024 + 1) });
+    const r = await upload(admin, { geojson: " ".repeat(8 * 1024 * 1024 + 1) });
     expect(r.status).toBe(413);
-    expect(r.body).toEqual({ error: "too large", zh: "文件过大：上传上限为 50 MB，请分批导入", en: "The file is too large: uploads are limited to 50 MB; split it" });
+    expect(r.body).toEqual({ error: "too large", zh: "文件过大：上传上限为 8 MB，请分批导入", en: "The file is too large: uploads are limited to 8 MB; split it" });
   });
 
   it("a parcel saved between the check and the commit aborts the whole import: nothing written", async () => {

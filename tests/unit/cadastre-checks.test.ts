@@ -117,6 +117,20 @@ describe("per-feature problems", () => {
     expect((await problemsOf(fc(feature({ code: "A-1", status: "UNDER_NEGOTIATION", priceCnyPerMu: 300000 })), ctx({ existing: e, held }))).features[0]).toEqual([]);
   });
 
+  it("refuses a parcel of more than 1,000 positions (the checks cost their square), and a file of more than 300,000", async () => {
+    const ring = rect(0, 0, 100, 100).coordinates[0]!;
+    // 1,001 positions along the square's edges: the shape is fine, the count is not.
+    const [a, b] = [ring[0]!, ring[1]!];
+    const dense = [...Array.from({ length: 999 }, (_, i) => [a[0] + ((b[0] - a[0]) * i) / 999, a[1] + ((b[1] - a[1]) * i) / 999]), ...ring.slice(1)];
+    expect(dense).toHaveLength(1_003);
+    const one = await problemsOf(fc(feature({ code: "A-1", ...good }, { type: "Polygon", coordinates: [dense] })));
+    expect(one.features[0]).toEqual(["The parcel has 1003 positions, more than the 1000 allowed: simplify its boundary (e.g. QGIS Simplify at 0.1 m)"]);
+    const many = Array.from({ length: 301 }, (_, i) => feature({ code: `B-${i}`, ...good }, { type: "Polygon", coordinates: [dense.slice(0, 1_000)] }));
+    const file = await problemsOf(fc(...many));
+    expect(file.file).toEqual(["The file has 301000 positions in all, more than the 300000 allowed: split it or simplify the boundaries"]);
+    expect(file.features).toEqual([]);
+  });
+
   it("says every problem in Chinese too", async () => {
     const r = await problemsOf(fc(feature({ ...good, code: "A-1", zone: "OTHER" })));
     expect(problemText(r.checked[0]!.problems[0]!, "zh")).toBe("片区编号 OTHER 不属于该园区");
