@@ -40,14 +40,24 @@ const buttonClass = "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-
 
 const asList = (v: unknown): string[] => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 const asText = (v: unknown): string => (v === undefined || v === null ? "" : Array.isArray(v) ? v.join(", ") : String(v));
+const sameValue = (f: FieldSpec, a: unknown, b: unknown) =>
+  f.kind === "checkboxes" ? JSON.stringify(asList(a).sort()) === JSON.stringify(asList(b).sort()) : asText(a).trim() === asText(b).trim();
 
 export function RecordForm({ id, action, fields, values, hidden, submitLabel, testId }: Props) {
   const t = useTranslations("staff.records");
   const tv = useTranslations("validation");
   const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, null);
   const refused = state && !state.ok ? state : null;
-  const shown: FormValues = refused?.values ?? values;
   const current = refused?.error.code === "conflict" ? (refused.error.current as Record<string, unknown> | undefined) : undefined;
+  const typed: FormValues = refused?.values ?? values;
+  // After a conflict, a field this person did not touch takes the value saved meanwhile: only
+  // their own changes are kept (and compared), so saving again never puts back a stale value.
+  const shown: FormValues = { ...typed };
+  if (current) {
+    for (const f of fields) {
+      if (f.name in current && sameValue(f, typed[f.name], values[f.name])) shown[f.name] = f.kind === "checkboxes" ? asList(current[f.name]) : asText(current[f.name]);
+    }
+  }
   const version = current && typeof current.version === "number" ? String(current.version) : hidden.version;
   const errors = refused?.error.fieldErrors ?? {};
 

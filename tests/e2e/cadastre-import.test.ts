@@ -98,7 +98,7 @@ describe.skipIf(!chromiumPath)("cadastre import", () => {
     // to split the file, just over the limit and well over the proxy's cap alike.
     for (const mb of [9, 15]) {
       const res = await context.request.post(`${baseUrl}/api/staff/cadastre/import`, {
-        multipart: { park: PARK, crs: "EPSG:4326", mode: "check", file: { name: "survey.geojson", mimeType: "application/geo+json", buffer: Buffer.alloc(mb * 1024 * 1024, 32) } },
+        multipart: { park: PARK, crs: "EPSG:4326", mode: "dry-run", file: { name: "survey.geojson", mimeType: "application/geo+json", buffer: Buffer.alloc(mb * 1024 * 1024, 32) } },
       });
       expect(res.status(), `${mb} MB`).toBe(413);
       expect((await res.json()).en).toBe("The file is too large: uploads are limited to 8 MB; split it");

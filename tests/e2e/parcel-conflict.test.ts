@@ -17,11 +17,11 @@ const ADMIN = "admin@jiangmen.example";
 describe.skipIf(!chromiumPath)("two admins edit one parcel", () => {
   const browser = useBrowser(chromiumPath);
   const db = databaseUrl ? createPrismaClient(databaseUrl, 2) : null;
-  let parcel: { id: string; code: string; version: number; priceCnyPerMu: number | null; updatedAt: Date } | undefined;
+  let parcel: { id: string; code: string; version: number; priceCnyPerMu: number | null; handoverOn: Date | null; updatedAt: Date } | undefined;
   const started = new Date();
 
   beforeAll(async () => {
-    parcel = await db!.parcel.findFirstOrThrow({ where: { status: "AVAILABLE" }, orderBy: { code: "asc" }, select: { id: true, code: true, version: true, priceCnyPerMu: true, updatedAt: true } });
+    parcel = await db!.parcel.findFirstOrThrow({ where: { status: "AVAILABLE" }, orderBy: { code: "asc" }, select: { id: true, code: true, version: true, priceCnyPerMu: true, handoverOn: true, updatedAt: true } });
   });
   afterAll(async () => {
     if (parcel) {
@@ -49,8 +49,10 @@ describe.skipIf(!chromiumPath)("two admins edit one parcel", () => {
     const price = (p: Page) => p.getByLabel("Indicative price (CNY per mu)");
     await expect(price(first).inputValue()).resolves.toBe(parcel!.priceCnyPerMu === null ? "" : String(parcel!.priceCnyPerMu));
 
-    // The second admin saves first.
+    const handover = (p: Page) => p.locator("#parcel-handoverOn");
+    // The second admin saves first, changing the price and the handover date.
     await price(second).fill("411111");
+    await handover(second).fill("2027-01-15");
     await second.getByRole("button", { name: "Save" }).click();
     await second.getByTestId("parcel-edit-form").getByRole("status").filter({ hasText: "Saved." }).waitFor();
     // The page refreshes after the save and shows the new version.
@@ -64,12 +66,17 @@ describe.skipIf(!chromiumPath)("two admins edit one parcel", () => {
     await expect(notice.textContent()).resolves.toContain(`version ${parcel!.version + 1}`);
     await expect(first.getByTestId("current-priceCnyPerMu").textContent()).resolves.toBe("Now saved: 411111");
     await expect(price(first).inputValue()).resolves.toBe("422222");
+    // The handover date, which the first admin never touched, now shows the value just saved
+    // (no "now saved" note: there is nothing of theirs to compare it with).
+    await expect(handover(first).inputValue()).resolves.toBe("2027-01-15");
+    await expect(first.getByTestId("current-handoverOn").count()).resolves.toBe(0);
     expect(await db!.parcel.findUniqueOrThrow({ where: { id: parcel!.id }, select: { priceCnyPerMu: true, version: true } })).toEqual({ priceCnyPerMu: 411111, version: parcel!.version + 1 });
 
     // Saving again, with both values in view, is a deliberate choice: it goes through.
     await first.getByRole("button", { name: "Save" }).click();
     await first.getByTestId("parcel-edit-form").getByRole("status").filter({ hasText: "Saved." }).waitFor();
-    expect(await db!.parcel.findUniqueOrThrow({ where: { id: parcel!.id }, select: { priceCnyPerMu: true, version: true } })).toEqual({ priceCnyPerMu: 422222, version: parcel!.version + 2 });
+    // Their price wins; the other admin's handover date is not put back to the stale one.
+    expect(await db!.parcel.findUniqueOrThrow({ where: { id: parcel!.id }, select: { priceCnyPerMu: true, handoverOn: true, version: true } })).toEqual({ priceCnyPerMu: 422222, handoverOn: new Date("2027-01-15T00:00:00Z"), version: parcel!.version + 2 });
     // Both saves are in the parcel's history on the page, newest first.
     await first.reload();
     const entries = first.getByTestId("history-entry");

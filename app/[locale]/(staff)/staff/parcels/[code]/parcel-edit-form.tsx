@@ -52,7 +52,12 @@ export function ParcelEditForm({ values, ordinary, overrides, today }: Props) {
   const typed = failed?.values ?? {};
   const errors: Record<string, string> = { ...(failed?.error.fieldErrors ?? {}), ...clientErrors };
   const shownVersion = Math.max(values.version, current?.version ?? 0);
-  const value = (name: string, saved: string) => (name in typed ? typed[name]! : saved);
+  // After a conflict, a field this admin did not touch (typed as the page first showed it) takes
+  // the value saved meanwhile: only their own changes are kept and compared, so saving again
+  // never puts back a stale value of a field they never edited.
+  const untouched = (name: string) => current !== null && name in current && (typed[name] ?? "").trim() === str(values[name as keyof ParcelValues] as string | number | null).trim();
+  const value = (name: string, saved: string) =>
+    untouched(name) ? str(current![name as keyof ParcelValues] as string | number | null) : name in typed ? typed[name]! : saved;
   const field = (name: string) => ({
     name,
     id: `parcel-${name}`,
@@ -62,7 +67,7 @@ export function ParcelEditForm({ values, ordinary, overrides, today }: Props) {
   const error = (name: string) => (errors[name] ? <p id={`parcel-${name}-error`} className="mt-1 text-xs text-red-700">{fieldMessage(errors[name]!)}</p> : null);
   /** After a conflict: the saved value, where it differs from what this admin typed. */
   const saved = (name: keyof ParcelValues, shown: (v: string) => string = (v) => v) => {
-    if (!current || !(name in typed)) return null;
+    if (!current || !(name in typed) || untouched(name)) return null;
     const now = str(current[name] as string | number | null);
     if (now === (typed[name] ?? "").trim()) return null;
     return (
@@ -103,6 +108,9 @@ export function ParcelEditForm({ values, ordinary, overrides, today }: Props) {
           {label("status", t("edit.status"))}
           <select key={`s${round}`} {...field("status")} defaultValue={value("status", values.status)} className={inputClass}>
             <option value={values.status}>{status(values.status)}</option>
+            {current && current.status !== values.status && !ordinary.includes(current.status) && !overrides.includes(current.status) && (
+              <option value={current.status}>{status(current.status)}</option>
+            )}
             {ordinary.map((s) => <option key={s} value={s}>{status(s)}</option>)}
             {overrides.length > 0 && (
               <optgroup label={t("edit.overrideGroup")}>
