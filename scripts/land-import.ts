@@ -10,6 +10,9 @@ import { reportLines } from "../lib/cadastre/report-text";
 import { runImport } from "../lib/cadastre/run";
 import { AppError } from "../lib/errors";
 
+/** A mistake in the command line: one line saying what to type, no stack. */
+class UsageError extends Error {}
+
 const USAGE = "usage: npm run land:import -- <park-code> <file.geojson> [--dry-run] [--crs EPSG:4547] [--csv attrs.csv] [--lang zh|en]";
 
 function option(args: string[], name: string): string | undefined {
@@ -31,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const [parkCode, file, ...rest] = args;
   if (!parkCode || !file || rest.length) throw new Error(USAGE);
   const crs = crsArg ? normaliseCrs(crsArg) : DEFAULT_CRS;
-  if (!crs) throw new Error(`unknown coordinate system ${crsArg}: use EPSG:4326, EPSG:4490, EPSG:4525, EPSG:4526, EPSG:4546, EPSG:4547 or GCJ-02`);
+  if (!crs) throw new UsageError(`unknown coordinate system ${crsArg}: use EPSG:4326, EPSG:4490, EPSG:4525, EPSG:4526, EPSG:4546, EPSG:4547 or GCJ-02`);
   const [geojson, csv] = await Promise.all([readFile(file, "utf8"), csvPath ? readFile(csvPath, "utf8") : Promise.resolve(null)]);
 
   const database = await openDatabase();
@@ -58,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const expected = error instanceof DatabaseUnavailableError || error instanceof AppError || (error instanceof Error && error.message.includes("usage:")) || (error as NodeJS.ErrnoException)?.code === "ENOENT";
+    const expected = error instanceof DatabaseUnavailableError || error instanceof AppError || error instanceof UsageError || (error instanceof Error && error.message.includes("usage:")) || (error as NodeJS.ErrnoException)?.code === "ENOENT";
     console.error(expected ? (error instanceof AppError && error.message === "parkNotFound" ? "No park has that code." : (error as Error).message) : error);
     process.exit(1);
   },
