@@ -116,7 +116,10 @@ async function spatialProblems(checked: CheckedFeature[], ctx: CheckContext, onP
   const inFile = new Set(checked.map((c) => c.code).filter((c): c is string => c !== null));
   // Stored parcels updated by this file are replaced, so only the others can be overlapped.
   const others = ctx.neighbours.filter((n) => !inFile.has(n.code));
-  const shapes = checked.filter((c) => c.geometry && c.problems.length === 0);
+  // Every feature with a usable shape is measured, whatever else is wrong with it (a wrong
+  // field or a repeated code), so the dry run names all of a feature's problems at once; only
+  // a self-intersecting or otherwise invalid polygon cannot be measured.
+  const shapes = checked.filter((c) => c.geometry && !c.problems.some((p) => UNMEASURABLE.has(p.code)));
   const all = [...shapes.map((c) => ({ code: c.code ?? `#${c.index}`, geometry: c.geometry!, own: c })), ...others.map((o) => ({ ...o, own: null }))];
   if (all.length === 0) return;
   const boxes = all.map((s) => bboxOf(s.geometry));
@@ -158,6 +161,8 @@ async function spatialProblems(checked: CheckedFeature[], ctx: CheckContext, onP
   onProgress?.(shapes.length, shapes.length);
 }
 
+const UNMEASURABLE = new Set(["selfIntersecting", "invalidPolygon"]);
+
 export type Progress = (done: number, total: number) => void;
 const YIELD_EVERY = 250;
 
@@ -179,6 +184,12 @@ export async function checkFeatures(features: readonly ParsedFeature[], ctx: Che
     if (f.geometry) problems.push(...geometryProblems(f.geometry));
     return { index: f.index, code: f.code, geometry: f.geometry, values, problems };
   });
+  // A repeated code is a problem of every copy: the first is told which feature repeats it.
+  const repeatOf = new Map<string, number>();
+  for (const c of checked) for (const p of c.problems) if (p.code === "duplicateCode" && c.code && !repeatOf.has(c.code)) repeatOf.set(c.code, c.index);
+  for (const c of checked) {
+    if (c.code && repeatOf.has(c.code) && firstIndex.get(c.code) === c.index) c.problems.unshift({ code: "duplicateCode", params: { code: c.code, first: repeatOf.get(c.code)! } });
+  }
   await spatialProblems(checked, ctx, onProgress);
   return checked;
 }

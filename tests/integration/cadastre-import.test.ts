@@ -91,6 +91,7 @@ describe("cadastre import route", () => {
       expect(r.result!.committed).toBeNull();
       expect(report.clean).toBe(false);
       expect(report.rows.filter((row) => row.problems.length).map((row) => [row.index, row.problems.map((p) => p.en)])).toEqual([
+        [1, ["Parcel code CT-A1 appears twice in the file (feature 2 has it too)"]],
         [2, ["Parcel code CT-A1 appears twice in the file (feature 1 has it too)"]],
         [3, [expect.stringMatching(/^The polygon intersects itself \(1 crossing\(s\), e\.g\. at /)]],
         [4, [`Parcel code ${seeded!.code} already belongs to another park (${seeded!.park.code})`]],

@@ -78,7 +78,18 @@ describe("per-feature problems", () => {
 
   it("names a duplicate code and a code of another park", async () => {
     const r = await problemsOf(fc(feature({ code: "A-1", ...good }), feature({ code: "A-1", ...good }, rect(200, 0, 100, 100)), feature({ code: "B-9", ...good }, rect(400, 0, 100, 100))), ctx({ otherParks: new Map([["B-9", "other-park"]]) }));
-    expect(r.features).toEqual([[], ["Parcel code A-1 appears twice in the file (feature 1 has it too)"], ["Parcel code B-9 already belongs to another park (other-park)"]]);
+    // Both copies are told, each naming the other.
+    expect(r.features).toEqual([["Parcel code A-1 appears twice in the file (feature 2 has it too)"], ["Parcel code A-1 appears twice in the file (feature 1 has it too)"], ["Parcel code B-9 already belongs to another park (other-park)"]]);
+  });
+
+  it("names every problem of a feature at once: a repeated code, a wrong field, an overlap and land outside the park", async () => {
+    const r = await problemsOf(fc(feature({ code: "A-1", ...good }), feature({ code: "A-1", ...good, landUse: "CASINO" }, rect(1950, 0, 100, 100))), ctx({ neighbours: [{ code: "OLD-1", geometry: rect(1960, 0, 100, 100) }] }));
+    expect(r.features[1]).toEqual([
+      "Parcel code A-1 appears twice in the file (feature 1 has it too)",
+      "Field landUse has the invalid value CASINO; allowed: INDUSTRIAL_M1, INDUSTRIAL_M2, INDUSTRIAL_M3, NEW_INDUSTRIAL_M0, LOGISTICS_W, SUPPORT_SERVICES",
+      "Overlaps existing parcel OLD-1 by about 9023 m², beyond the survey tolerance",
+      "About 5013 m² lie outside the park's boundary, beyond the survey tolerance",
+    ]);
   });
 
   // Areas are turf's (a sphere of the Earth's mean radius, as polygonAreaM2): 0.3% above the
