@@ -10,7 +10,7 @@ import { writeAudits, type AuditEntry } from "../audit/write";
 import { conflict, AppError, validation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { HoldEndReason, InquiryEventType, ParcelStatus } from "../generated/prisma/enums";
-import { checkExpiry, defaultExpiry, planHold, planRelease, planSign, type ActiveHold, type HoldStatus, type LandPlan, type PlannedParcel, type SignedStatus } from "./holds";
+import { checkExpiry, defaultExpiry, planHold, planRelease, planSign, type ActiveHold, type HoldStatus, type LandPlan, type PlanInput, type PlannedParcel, type SignedStatus } from "./holds";
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,6 +138,34 @@ async function finish(tx: Tx, w: LandWriter, written: Written): Promise<void> {
 /** Leads among `ids` the actor may see (their references may be shown). */
 export type VisibleLeads = (inquiryIds: string[]) => Promise<ReadonlySet<string>>;
 
+/**
+ * The chosen parcels (locked), their active holds and the plan for them: a refused plan throws
+ * (refuse), so what comes back is the parcels to move and the override reason, if any parcel
+ * needed one. Shared by holding and signing, which differ only in the plan they ask for.
+ */
+async function planChosen(
+  tx: Tx,
+  w: LandWriter,
+  lead: LeadRef,
+  req: { choices: ParcelChoice[]; overrideReason?: string | null },
+  visible: VisibleLeads,
+  planFor: (input: PlanInput) => LandPlan,
+): Promise<{ rows: ParcelRow[]; plan: Extract<LandPlan, { ok: true }>; override: string | null }> {
+  const rows = await chosenParcels(tx, lead, req.choices);
+  const holds = await activeHoldsOn(tx, rows.map((r) => r.id));
+  const overrideReason = req.overrideReason?.trim() || null;
+  const plan = planFor({
+    inquiryId: lead.id,
+    parcels: rows,
+    shownVersions: new Map(req.choices.map((c) => [c.parcelId, c.version])),
+    activeHolds: holds,
+    mayOverride: w.mayOverride,
+    overrideReason,
+  });
+  if (!plan.ok) refuse(plan, lead.id, holds, await visible(holds.map((h) => h.inquiryId)));
+  return { rows, plan, override: plan.parcels.some((p) => p.override) ? overrideReason : null };
+}
+
 export interface HoldRequest {
   choices: ParcelChoice[];
   heldAs: HoldStatus;
@@ -150,20 +178,7 @@ export async function holdParcels(tx: Tx, w: LandWriter, lead: LeadRef, req: Hol
   const expiresOn = req.expiresOn ?? defaultExpiry(w.now);
   const problem = checkExpiry(expiresOn, w.now);
   if (problem) throw validation({ expiresOn: problem }, problem);
-  const rows = await chosenParcels(tx, lead, req.choices);
-  const holds = await activeHoldsOn(tx, rows.map((r) => r.id));
-  const overrideReason = req.overrideReason?.trim() || null;
-  const plan = planHold({
-    inquiryId: lead.id,
-    parcels: rows,
-    shownVersions: new Map(req.choices.map((c) => [c.parcelId, c.version])),
-    activeHolds: holds,
-    mayOverride: w.mayOverride,
-    overrideReason,
-    heldAs: req.heldAs,
-  });
-  if (!plan.ok) refuse(plan, lead.id, holds, await visible(holds.map((h) => h.inquiryId)));
-  const override = plan.parcels.some((p) => p.override) ? overrideReason : null;
+  const { rows, plan, override } = await planChosen(tx, w, lead, req, visible, (input) => planHold({ ...input, heldAs: req.heldAs }));
   const created = await tx.parcelHold.createManyAndReturn({
     data: plan.parcels.map((p) => ({
       parcelId: p.parcelId, inquiryId: lead.id, heldAs: req.heldAs, statusBefore: p.statusBefore, expiresOn: isoDay(expiresOn),
@@ -190,20 +205,7 @@ export interface SignRequest {
 export async function signParcels(tx: Tx, w: LandWriter, lead: LeadRef, req: SignRequest, visible: VisibleLeads): Promise<LeadEvent[]> {
   const events: LeadEvent[] = [];
   if (req.choices.length > 0) {
-    const rows = await chosenParcels(tx, lead, req.choices);
-    const holds = await activeHoldsOn(tx, rows.map((r) => r.id));
-    const overrideReason = req.overrideReason?.trim() || null;
-    const plan = planSign({
-      inquiryId: lead.id,
-      parcels: rows,
-      shownVersions: new Map(req.choices.map((c) => [c.parcelId, c.version])),
-      activeHolds: holds,
-      mayOverride: w.mayOverride,
-      overrideReason,
-      signAs: req.signAs,
-    });
-    if (!plan.ok) refuse(plan, lead.id, holds, await visible(holds.map((h) => h.inquiryId)));
-    const override = plan.parcels.some((p) => p.override) ? overrideReason : null;
+    const { rows, plan, override } = await planChosen(tx, w, lead, req, visible, (input) => planSign({ ...input, signAs: req.signAs }));
     const written = await moveParcels(tx, w, lead, plan.parcels, rows, "parcel.sign", override, () => ({ signedAs: req.signAs }));
     await finish(tx, w, written);
     events.push({ type: "LAND_SOLD", data: { signAs: req.signAs, override, parcels: plan.parcels.map((p) => ({ code: p.code, from: p.from })) } });
