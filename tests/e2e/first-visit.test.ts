@@ -154,7 +154,10 @@ describe.skipIf(!chromiumPath)("first visit in Chromium", () => {
     expect(new URL(page.url()).hash).toBe("");
     expect(new URL(page.url()).pathname).toBe("/en/search");
 
-    // Parks and Projects are not in the header row on a phone: the menu holds them.
+    // Parks and Projects are not in the header row on a phone: the menu holds them. The search's
+    // navigation must have settled first: a menu opened on the page being replaced closes with it
+    // (seen once in a fresh clone's run).
+    await page.waitForLoadState("networkidle");
     const header = page.locator("header");
     expect(await header.locator('a[href="/en/parks"]:visible').count()).toBe(0);
     const summary = header.locator("summary");
