@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   "project.manage",
   /** the audit log page (every entity); a parcel's, lead's or project's own history needs only its read permission */
   "audit.read",
+  /** portal-wide settings: the USD/EUR exchange rates (and their date) shown beside CNY figures */
+  "settings.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
