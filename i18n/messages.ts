@@ -1,5 +1,6 @@
 // Every UI string, per locale: the public site's messages/<locale>.json plus the staff side's,
-// one file per area (messages/staff/<area>.<locale>.json, under `staff.<area>`), so the areas
+// one file per area (messages/staff/<area>.<locale>.json, under `staff.<area>`; the investor
+// side's newer areas likewise under `investor.<area>`), so the areas
 // are edited independently. Used by next-intl's request config and by the e-mail templates.
 import en from "../messages/en.json";
 import zh from "../messages/zh.json";
@@ -29,6 +30,18 @@ import resetEn from "../messages/staff/reset.en.json";
 import resetZh from "../messages/staff/reset.zh.json";
 import usersEn from "../messages/staff/users.en.json";
 import usersZh from "../messages/staff/users.zh.json";
+// The investor side's areas added with issue #11 (messages/investor/<area>.<locale>.json, under
+// `investor.<area>`).
+import alertsInvEn from "../messages/investor/alerts.en.json";
+import alertsInvZh from "../messages/investor/alerts.zh.json";
+import costsInvEn from "../messages/investor/costs.en.json";
+import costsInvZh from "../messages/investor/costs.zh.json";
+import finderInvEn from "../messages/investor/finder.en.json";
+import finderInvZh from "../messages/investor/finder.zh.json";
+import locationInvEn from "../messages/investor/location.en.json";
+import locationInvZh from "../messages/investor/location.zh.json";
+import sheetsInvEn from "../messages/investor/sheets.en.json";
+import sheetsInvZh from "../messages/investor/sheets.zh.json";
 
 // One area a line, so areas added side by side merge without touching each other.
 export const MESSAGES = {
@@ -49,6 +62,13 @@ export const MESSAGES = {
       reset: resetZh,
       users: usersZh,
     },
+    investor: {
+      alerts: alertsInvZh,
+      costs: costsInvZh,
+      finder: finderInvZh,
+      location: locationInvZh,
+      sheets: sheetsInvZh,
+    },
   },
   en: {
     ...en,
@@ -66,6 +86,13 @@ export const MESSAGES = {
       records: recordsEn,
       reset: resetEn,
       users: usersEn,
+    },
+    investor: {
+      alerts: alertsInvEn,
+      costs: costsInvEn,
+      finder: finderInvEn,
+      location: locationInvEn,
+      sheets: sheetsInvEn,
     },
   },
 };
