@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ArticleSources } from "@/components/article-sources";
 import { formatMoney } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import type { ProjectDto } from "@/lib/parks/detail";
@@ -24,7 +25,7 @@ export async function ProjectCard({ locale, project, showPark = true }: { locale
       </p>
       <p className="mt-2 text-sm text-stone-700">{pick(locale, project.descriptionZh, project.descriptionEn)}</p>
       {/* A project entered by staff names no article. */}
-      {project.sourceArticles.length > 0 && <p className="mt-2 text-xs text-stone-500">{t("projects.source", { ids: project.sourceArticles.join(", ") })}</p>}
+      <ArticleSources locale={locale} ids={project.sourceArticles} />
     </li>
   );
 }

@@ -17,7 +17,7 @@ export interface ProxySettings {
 }
 
 /** Answered by route handlers, Next itself or metadata files: no locale, no page, no CSP. */
-const NOT_A_PAGE = /^\/(?:api(?:\/|$)|_next\/|_vercel\/|(?:robots\.txt|sitemap\.xml|icon\.svg)$)/;
+const NOT_A_PAGE = /^\/(?:api(?:\/|$)|_next\/|_vercel\/|(?:robots\.txt|sitemap\.xml|icon\.svg|favicon\.ico)$)/;
 const LOCALE_PREFIX = new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`);
 const HREFLANG: Record<(typeof routing.locales)[number], string> = { zh: "zh-CN", en: "en" };
 

@@ -18,6 +18,7 @@ import { takeRateLimit } from "../rate-limit";
 import { findLandBlock } from "../search/queries";
 import { landSearchSchema, searchParamsToObject } from "../search/schemas";
 import { inquiryFingerprint } from "./fingerprint";
+import { storedMatches, summariseMatches, type MatchSummary } from "./match-summary";
 import { matchBlocksForNeeds } from "./matching";
 import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
@@ -43,6 +44,8 @@ export interface CreatedInquiry {
   /** false when this was a repeat of an earlier submission with the same idempotency key */
   created: boolean;
   matchedBlocks: number;
+  /** the matched blocks themselves, listed on the success page */
+  matches: MatchSummary[];
 }
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read out over the phone
@@ -62,7 +65,8 @@ async function existing(db: DbClient, idempotencyKey: string, fingerprint: strin
   const row = await db.inquiry.findUnique({ where: { idempotencyKey }, select: { reference: true, matchedBlocks: true, fingerprint: true } });
   if (!row) return null;
   if (row.fingerprint !== null && row.fingerprint !== fingerprint) throw conflict("keyReused");
-  return { reference: row.reference, created: false, matchedBlocks: Array.isArray(row.matchedBlocks) ? row.matchedBlocks.length : 0 };
+  const matches = await summariseMatches(db, storedMatches(row.matchedBlocks));
+  return { reference: row.reference, created: false, matchedBlocks: matches.length, matches };
 }
 
 const isUniqueViolation = (e: unknown, field: string) =>
@@ -182,7 +186,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
             const email = inquiryReceivedEmail({ locale: input.locale, reference, about, answerBy });
             await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
           }
-          return { reference, created: true, matchedBlocks: matched.length };
+          return { reference, created: true, matchedBlocks: matched.length, matches: await summariseMatches(tx, matched) };
         },
         // Parallel replays queue on the key's lock, each holding a connection: wait for one
         // longer than Prisma's 2 s default rather than fail a replay that only has to read.

@@ -1122,14 +1122,14 @@ export const parks: ParkSeed[] = [
   },
 
   // ---------------------------------------------------------------------------------------
-  // South: Dagwanghai Bay, Yinhu Bay, Taishan
+  // South: Daguanghai Bay, Yinhu Bay, Taishan
   // ---------------------------------------------------------------------------------------
   {
     code: "dagwanghai-bay-economic-zone",
     nameZh: "大广海湾经济区",
-    nameEn: "Dagwanghai Bay Economic Zone",
+    nameEn: "Daguanghai Bay Economic Zone",
     shortNameZh: "大广海湾",
-    shortNameEn: "Dagwanghai Bay",
+    shortNameEn: "Daguanghai Bay",
     clusterGroup: "SOUTH",
     level: "ECONOMIC_ZONE",
     plannedAreaKm2: 3240,

@@ -311,7 +311,7 @@ export const projects: ProjectSeed[] = [
   },
 
   // ---------------------------------------------------------------------------------------
-  // Jianghai, Dagwanghai Bay
+  // Jianghai, Daguanghai Bay
   // ---------------------------------------------------------------------------------------
   {
     code: "aerospace-incubator-jianghai",
@@ -332,7 +332,7 @@ export const projects: ProjectSeed[] = [
   {
     code: "rcep-exchange-centre",
     nameZh: "大广海湾RCEP经贸科技文化交流中心",
-    nameEn: "Dagwanghai Bay RCEP Economic, Trade, Science & Culture Exchange Centre",
+    nameEn: "Daguanghai Bay RCEP Economic, Trade, Science & Culture Exchange Centre",
     companyZh: "广东启德集团",
     companyEn: "Guangdong Qide Group",
     industry: "LOGISTICS",
@@ -342,7 +342,7 @@ export const projects: ProjectSeed[] = [
     descriptionZh:
       "2022年4月1日在台山签约，拟选址大广海湾经济区，打造东部城市创新发展区和西部新兴产业发展区；2023年8月报道全国首个RCEP经贸科技文化交流中心已开工建设。",
     descriptionEn:
-      "Signed in Taishan on 1 April 2022, with a proposed site in the Dagwanghai Bay economic zone, planned as an eastern urban innovation area and a western emerging-industry area; in August 2023 the country's first RCEP economic, trade, science and culture exchange centre was reported under construction.",
+      "Signed in Taishan on 1 April 2022, with a proposed site in the Daguanghai Bay economic zone, planned as an eastern urban innovation area and a western emerging-industry area; in August 2023 the country's first RCEP economic, trade, science and culture exchange centre was reported under construction.",
     noteZh: "原文印作“江江湾经济开发区”；产业类别无对应枚举，暂归物流（经贸服务）。",
     noteEn: "Printed garbled as “江江湾经济开发区”; no industry value fits, filed under logistics (trade services).",
     sourceArticles: ["002", "004"],

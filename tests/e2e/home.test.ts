@@ -16,8 +16,11 @@ it("has a browser to run in (CI installs Debian's chromium)", () => {
 describe.skipIf(!baseUrl)("home page over HTTP", () => {
   it("shows the large-block figure the search gives for minArea=500, and links to that search", async () => {
     const html = await (await fetch(`${baseUrl}/en`)).text();
-    expect(html).toMatch(/data-testid="live-large-blocks">28</);
-    expect(html).toContain("Contiguous available blocks of 500 mu or more");
+    // The figure and its label are links to the search that counts them.
+    expect(html).toMatch(/data-testid="live-large-blocks"><a [^>]*href="\/en\/search\?minArea=500"[^>]*>28<\/a>/);
+    expect(html).toMatch(/<a href="\/en\/search\?minArea=500"[^>]*data-testid="live-large-blocks-link">Contiguous available blocks of 500 mu or more<\/a>/);
+    // The hero's first call to action is the land search.
+    expect(html).toMatch(/<a href="\/en\/search"[^>]*data-testid="cta-search">Search available land<\/a>/);
     expect(html).toContain('href="/en/search?minArea=500"');
     const search = await (await fetch(`${baseUrl}/en/search?minArea=500`)).text();
     expect(search.match(/data-testid="block-result"/g)).toHaveLength(20); // first page of 28

@@ -44,7 +44,9 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     expect(area).toMatch(/亩/);
     await page.getByRole("link", { name: "咨询此地块" }).click();
     await page.waitForURL(/\/zh\/inquiry\?block=/);
-    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/连片地块/);
+    // The subject names the block's size and park; the land need comes from the search (500 mu).
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/^咨询对象: .+[\d,.]+亩（[\d,.]+公顷）连片地块（\d+宗）$/);
+    expect(await page.inputValue("#landNeededMu")).toBe("500");
 
     // Bad input: field messages in Chinese, nothing sent.
     await page.getByRole("button", { name: "提交咨询" }).click();
@@ -60,6 +62,11 @@ describe.skipIf(!chromiumPath)("investor journey", () => {
     await page.getByRole("button", { name: "提交咨询" }).click();
     await page.getByTestId("inquiry-success").waitFor();
     expect(await page.getByTestId("inquiry-reference").textContent()).toMatch(/^JM\d{4}-[A-Z0-9]{6}$/);
+    // The blocks matched to 500 mu are listed, not only counted: 28 blocks qualify, the 5
+    // smallest are offered, each a link to its block page.
+    const matches = page.getByTestId("inquiry-matches").getByRole("link");
+    expect(await matches.count()).toBe(5);
+    for (const href of await matches.evaluateAll((links) => links.map((a) => a.getAttribute("href")))) expect(href).toMatch(/^\/zh\/blocks\/[^?]+\?minArea=500&sort=area-asc$/);
     await context.close();
   });
 

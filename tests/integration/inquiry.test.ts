@@ -77,6 +77,13 @@ describe("createInquiry", () => {
     for (const b of matched) expect(b.areaM2).toBeGreaterThanOrEqual(muToM2(300));
     // Smallest sufficient block first.
     expect(matched.map((b) => b.areaM2)).toEqual([...matched.map((b) => b.areaM2)].sort((a, b) => a - b));
+    // The answer lists the matched blocks themselves (the success page links each one), with
+    // their parks by name, in the stored order.
+    const parks = await db.park.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true } });
+    const park = new Map(parks.map(({ id, ...p }) => [id, p]));
+    const stored = row.matchedBlocks as { key: string; query: string; areaM2: number; parcelCodes: string[]; parkIds: string[] }[];
+    expect(result.data.matches).toEqual(stored.map((b) => ({ key: b.key, query: b.query, areaM2: b.areaM2, parcelCount: b.parcelCodes.length, parks: b.parkIds.map((id) => park.get(id)) })));
+    expect(result.data.matches[0]!.parks.length).toBeGreaterThan(0);
   });
 
   it("queues the investor's confirmation e-mail with the inquiry, in the investor's language", async () => {
@@ -223,7 +230,8 @@ describe("the rate limit never fails open, and only inquiries written use it up"
     expect(JSON.stringify(other)).not.toContain(first.ok ? first.data.reference : "?");
     // The same content typed a little differently is still a replay.
     const again = await submit()({ ...input, email: " ANNA@example.DE ", message: ` ${input.message} ` });
-    expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks } });
+    // The replay lists the same matched blocks the first answer listed.
+    expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks, matches: first.ok && first.data.matches } });
     expect(await db.inquiry.count()).toBe(1);
     expect(await counted()).toEqual([`${bucket("ip-a")}=1`]);
   });

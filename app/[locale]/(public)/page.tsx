@@ -18,9 +18,15 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <p className="text-sm uppercase tracking-wide text-brand-100">{t("eyebrow")}</p>
           <h1 className="mt-2 text-4xl font-bold sm:text-5xl">{t("title")}</h1>
           <p className="mt-4 max-w-3xl text-base text-brand-50 sm:text-lg">{t("lead")}</p>
-          <a href="#parks" className="mt-6 inline-block rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
-            {t("ctaParks")}
-          </a>
+          {/* The land search is what the portal is for: it is the first call to action. */}
+          <div className="mt-6 flex flex-wrap gap-3">
+            <a href={`/${locale}/search`} className="inline-block rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50" data-testid="cta-search">
+              {t("ctaSearch")}
+            </a>
+            <a href="#parks" className="inline-block rounded-md border border-white/70 px-4 py-2 font-medium text-white hover:bg-white/10">
+              {t("ctaParks")}
+            </a>
+          </div>
         </div>
       </section>
       <LiveLandFigures locale={locale} land={data.land} />

@@ -4,6 +4,7 @@ import "@/lib/zod-csp";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Industry } from "@/lib/generated/prisma/enums";
+import { formatArea } from "@/lib/i18n/format";
 import { inquirySchema, TIMELINES } from "@/lib/inquiry/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { translateFieldMessage } from "@/lib/validation/messages";
@@ -14,6 +15,8 @@ interface Props {
   idempotencyKey: string;
   hidden: Record<string, string>;
   searchHref: string;
+  /** fields filled in from where the visitor came (the land need of the search or block) */
+  prefill?: Partial<Record<"landNeededMu", string>>;
 }
 
 /** Fields the schema rejects when left empty: announced as required (the others are labelled optional). */
@@ -21,7 +24,7 @@ const REQUIRED = new Set(Object.entries(inquirySchema.shape).filter(([, s]) => !
 
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
 
-export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Props) {
+export function InquiryForm({ locale, idempotencyKey, hidden, searchHref, prefill = {} }: Props) {
   const t = useTranslations("inquiry");
   const to = useTranslations("inquiryOutcome");
   const ti = useTranslations("industry");
@@ -32,7 +35,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
   const errors = { ...serverErrors, ...clientErrors };
   // What was typed comes back with a refusal and is rendered as the fields' defaults (the page
   // without JavaScript is rendered anew; with it, React resets the form to its defaults).
-  const values: Record<string, string | undefined> = state && !state.ok ? (state.values ?? {}) : {};
+  const values: Record<string, string | undefined> = state && !state.ok ? (state.values ?? {}) : prefill;
   const formError = errors.form ?? (state && !state.ok ? state.error.message : undefined);
   const message = (key: string) => (to.has(key) ? to(key as "refused") : t.has(`errors.${key}`) ? t(`errors.${key}` as "errors.invalid", { requestId: state && !state.ok ? (state.error.requestId ?? "") : "" }) : t("errors.invalid"));
 
@@ -44,6 +47,17 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref }: Prop
           {t("reference")}: <strong className="font-mono text-lg" data-testid="inquiry-reference">{state.data.reference}</strong>
         </p>
         <p className="mt-3">{t("matched", { count: state.data.matchedBlocks })}</p>
+        {state.data.matches.length > 0 && (
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="inquiry-matches">
+            {state.data.matches.map((m) => (
+              <li key={m.key}>
+                <a className="text-brand-700 underline" href={`/${locale}/blocks/${encodeURIComponent(m.key)}?${m.query}`}>
+                  {t("matchItem", { area: formatArea(locale, m.areaM2), count: m.parcelCount, park: m.parks.map((p) => (locale === "zh" ? p.nameZh : p.nameEn)).join(" / ") })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="mt-3 text-sm">{t("successNext")}</p>
         <a href={searchHref} className="mt-4 inline-block text-brand-700 underline">{t("backToSearch")}</a>
       </section>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
+import { inquirySubject } from "./inquiry-subject";
 import { loadParkName } from "@/lib/parks/loaders";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { InquiryForm } from "./inquiry-form";
@@ -29,13 +31,20 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
   const park = str("park") ? await loadParkName(str("park")) : null;
-  const about = str("block")
-    ? t("aboutBlock", { key: str("block") })
-    : str("parcel")
-      ? t("aboutParcel", { code: str("parcel") })
-      : park
-        ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
-        : t("aboutNothing");
+  // The subject names size and park, not only a code; the need is filled in from the search.
+  const subject = await inquirySubject({ block: str("block"), parcel: str("parcel"), query: parsedFilters.success ? parsedFilters.data : undefined });
+  const about = subject
+    ? subject.kind === "block"
+      ? t("aboutBlockFull", { area: formatArea(locale, subject.areaM2), count: subject.parcelCount, park: subject.parks.map((p) => pick(locale, p.nameZh, p.nameEn)).join(" / ") })
+      : t("aboutParcelFull", { code: subject.code, area: formatArea(locale, subject.areaM2), park: pick(locale, subject.park.nameZh, subject.park.nameEn) })
+    : str("block")
+      ? t("aboutBlock", { key: str("block") })
+      : str("parcel")
+        ? t("aboutParcel", { code: str("parcel") })
+        : park
+          ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
+          : t("aboutNothing");
+  const prefill = subject ? { landNeededMu: subject.needMu } : {};
   const hidden: Record<string, string> = {};
   if (str("block")) {
     hidden.blockKey = str("block");
@@ -52,7 +61,8 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
         {about}
       </p>
       <div className="mt-6">
-        <InquiryForm locale={locale === "en" ? "en" : "zh"} idempotencyKey={randomUUID()} hidden={hidden} searchHref={`/${locale}/search?${blockQuery}`} />
+        {subject && <p className="mb-4 text-sm text-stone-600" data-testid="inquiry-prefilled">{t("prefilled")}</p>}
+        <InquiryForm locale={locale === "en" ? "en" : "zh"} idempotencyKey={randomUUID()} hidden={hidden} searchHref={`/${locale}/search?${blockQuery}`} prefill={prefill} />
       </div>
     </div>
   );

@@ -30,14 +30,15 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
           {formatArea(locale, block.areaM2)}
         </p>
         <p className="text-sm text-stone-600">
-          {parkName} · {t("search.parcels", { count: block.parcelCount })}
+          {/* A single parcel is not "1 parcel" of a block: its card says only where it is. */}
+          {query.view === "parcels" ? parkName : `${parkName} · ${t("search.parcels", { count: block.parcelCount })}`}
         </p>
       </div>
       <p className="mt-1 text-sm">
         {price}
         {block.indicativeTotalCny !== null && ` · ${t("search.total", { total: money(block.indicativeTotalCny) })}`}
       </p>
-      <p className="mt-1 text-sm">{block.readyOn ? t("search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
+      <p className="mt-1 text-sm">{block.readyOn ? t(query.view === "parcels" ? "search.readyOnParcel" : "search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
       {block.verifiedOn && <p className="mt-1 text-xs text-stone-600" data-testid="block-verified">{t("search.verifiedOn", { date: block.verifiedOn })}</p>}
       <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("search.readinessTitle")}>
         {block.readiness.map((r) => {
@@ -55,7 +56,9 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
                 ? "✓"
                 : state.kind === "planned"
                   ? t("readinessPlan.planned", { date: state.on })
-                  : t("search.readinessCount", { ready: state.ready, total: state.total })}
+                  : query.view === "parcels"
+                    ? t("parcel.notPlanned") // "0/1" is block wording
+                    : t("search.readinessCount", { ready: state.ready, total: state.total })}
             </li>
           );
         })}

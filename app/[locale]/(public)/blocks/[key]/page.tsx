@@ -17,6 +17,7 @@ import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
+import { BlockLinks } from "./block-links";
 import { blockPriceText } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
@@ -30,7 +31,10 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   await connection();
   const t = await getTranslations();
   // The block is defined by the search that found it; invalid filters fall back to defaults.
-  const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
+  const rawParams = searchParamsToObject(await searchParams);
+  const parsed = landSearchSchema.safeParse(rawParams);
+  // The comparison list travels with the block's links, so adding this block keeps the others.
+  const compareParam = rawParams.compare;
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
   const back = `/${locale}/search?${toSearchParams({ ...query, page: 1 }).toString()}`;
   const found = await lookupLandBlockByKey(query, key);
@@ -57,7 +61,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
   const today = dayToIso(todayDay())!;
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
-  const parkNames = [...new Set(parcels.map((p) => pick(locale, p.park.nameZh, p.park.nameEn)))].join(" / ");
+  const parks = [...new Map(parcels.map((p) => [p.park.code, p.park])).values()];
   // Connected today, then what is planned with its date: the block may have been found "by a
   // date" on the planned ones, so listing only today's items hid why it qualifies.
   const readinessCell = (r: Record<ReadinessKey, string | null>) => {
@@ -73,7 +77,14 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
     <div className="mx-auto max-w-6xl px-4 py-8">
       <a href={back} className="text-sm text-brand-700 underline">{t("block.back")}</a>
       <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{t("block.title", { area: formatArea(locale, block.areaM2) })}</h1>
-      <p className="mt-1 text-stone-600">{parkNames}</p>
+      <p className="mt-1 text-stone-600" data-testid="block-parks">
+        {parks.map((p, i) => (
+          <span key={p.code}>
+            {i > 0 && " / "}
+            <a className="text-brand-700 underline" href={`/${locale}/parks/${encodeURIComponent(p.code)}`}>{pick(locale, p.nameZh, p.nameEn)}</a>
+          </span>
+        ))}
+      </p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="map-title">
           <h2 id="map-title" className="sr-only">{t("block.mapTitle")}</h2>
@@ -110,6 +121,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
           <a href={inquiryHref(locale, query, block.key)} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
             {t("block.ask")}
           </a>
+          <BlockLinks locale={locale} query={query} blockKey={block.key} compareParam={compareParam} />
         </section>
       </div>
       <section aria-labelledby="parcels-title" className="mt-8">
@@ -134,7 +146,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
                   <th scope="row" className="px-3 py-2 font-medium"><a className="text-brand-700 underline" href={`/${locale}/parcels/${encodeURIComponent(p.code)}`}>{p.code}</a></th>
                   <td className="px-3 py-2">{formatArea(locale, p.areaM2)}</td>
                   <td className="px-3 py-2">{t(`landUse.${p.landUse}`)}</td>
-                  <td className="px-3 py-2">{p.priceCnyPerMu === null ? "—" : money(p.priceCnyPerMu)}</td>
+                  <td className="px-3 py-2">{p.priceCnyPerMu === null ? "—" : t("block.perMu", { price: money(p.priceCnyPerMu) })}</td>
                   <td className="px-3 py-2">{p.plotRatioMin ?? "—"}–{p.plotRatioMax ?? "—"}</td>
                   <td className="px-3 py-2">{p.handoverOn ?? "—"}</td>
                   <td className="px-3 py-2" data-testid="parcel-readiness">{readinessCell(p.readiness)}</td>

@@ -12,6 +12,7 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { blockPriceText } from "../../search/block-card";
+import { ParcelLinks } from "./parcel-links";
 
 // Next hands over `code` already decoded once: decoding it again turned a valid `100%25`
 // (the code "100%") into a URIError and a 500.
@@ -42,6 +43,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
         {pick(locale, parcel.park.nameZh, parcel.park.nameEn)}
         {parcel.zone && ` · ${pick(locale, parcel.zone.nameZh, parcel.zone.nameEn)}`}
       </p>
+      <ParcelLinks locale={locale} code={parcel.code} park={parcel.park} />
       <p className="mt-1 text-sm text-stone-600" data-testid="parcel-verified">{t("parcel.verifiedOn", { date: parcel.lastVerifiedOn })}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_22rem]">
         <SitePlan
