@@ -28,7 +28,9 @@ export async function summariseMatches(db: DbClient, matches: readonly MatchedBl
   return matches.map((m) => ({
     key: m.key,
     query: m.query,
-    areaM2: m.areaM2,
+    // Rounded to 0.01 m²: the stored JSON (jsonb) does not keep a double's last digit, and a
+    // replay read back from it must answer exactly what the first submission answered.
+    areaM2: Math.round(m.areaM2 * 100) / 100,
     parcelCount: m.parcelCodes.length,
     parks: m.parkIds.map((id) => byId.get(id)).filter((p): p is MatchSummary["parks"][number] => p !== undefined),
   }));

@@ -82,7 +82,7 @@ describe("createInquiry", () => {
     const parks = await db.park.findMany({ select: { id: true, code: true, nameZh: true, nameEn: true } });
     const park = new Map(parks.map(({ id, ...p }) => [id, p]));
     const stored = row.matchedBlocks as { key: string; query: string; areaM2: number; parcelCodes: string[]; parkIds: string[] }[];
-    expect(result.data.matches).toEqual(stored.map((b) => ({ key: b.key, query: b.query, areaM2: b.areaM2, parcelCount: b.parcelCodes.length, parks: b.parkIds.map((id) => park.get(id)) })));
+    expect(result.data.matches).toEqual(stored.map((b) => ({ key: b.key, query: b.query, areaM2: Math.round(b.areaM2 * 100) / 100, parcelCount: b.parcelCodes.length, parks: b.parkIds.map((id) => park.get(id)) })));
     expect(result.data.matches[0]!.parks.length).toBeGreaterThan(0);
   });
 
