@@ -4,7 +4,7 @@
 // Parsed strictly (a malformed area is refused with the reason, never half-applied) and tested
 // against a parcel's centroid. Pure and browser-safe: the map draws with the same parser.
 import { distanceKm } from "../location/distance";
-import { parseDecimal } from "../validation/fields";
+import { parseDecimal, plainDecimal } from "../validation/fields";
 
 export type DrawnArea =
   | { kind: "circle"; lng: number; lat: number; radiusKm: number }
@@ -50,10 +50,11 @@ export function parseArea(text: string): { ok: true; area: DrawnArea } | { ok: f
   return { ok: false, problem: "areaFormat" };
 }
 
-/** The area back to its URL form (numbers as given: parse(format(a)) is a). */
+/** The area back to its URL form (never an exponent: parse(format(a)) is a). */
 export function formatArea(a: DrawnArea): string {
-  if (a.kind === "circle") return `c:${a.lng},${a.lat},${a.radiusKm}`;
-  return `p:${a.ring.map(([x, y]) => `${x},${y}`).join(";")}`;
+  const n = plainDecimal;
+  if (a.kind === "circle") return `c:${n(a.lng)},${n(a.lat)},${n(a.radiusKm)}`;
+  return `p:${a.ring.map(([x, y]) => `${n(x)},${n(y)}`).join(";")}`;
 }
 
 // Orientation of the triangle (a, b, c): >0 counter-clockwise, <0 clockwise, 0 collinear.

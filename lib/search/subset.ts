@@ -68,15 +68,25 @@ export function proposeSubset(graph: Csr, members: readonly number[], areaOf: Ar
     mark[s] = IN;
     const frontier: number[] = [];
     const open = (v: number) => {
-      for (const u of adj[v]!) if (mark[u] === FREE) (mark[u] = CAND), frontier.push(u);
+      for (const u of adj[v]!)
+        if (mark[u] === FREE) {
+          mark[u] = CAND;
+          frontier.push(u);
+        }
     };
     open(s);
     while (a < lo && frontier.length > 0 && a < bestArea) {
       let pick = -1, pickReach = Infinity, pickLargest = -1, largest = -1;
       frontier.forEach((u, k) => {
         const after = a + area[u]!;
-        if (after >= lo && after < pickReach) (pickReach = after), (pick = k);
-        if (area[u]! > largest) (largest = area[u]!), (pickLargest = k);
+        if (after >= lo && after < pickReach) {
+          pickReach = after;
+          pick = k;
+        }
+        if (area[u]! > largest) {
+          largest = area[u]!;
+          pickLargest = k;
+        }
       });
       const k = pick >= 0 ? pick : pickLargest;
       const u = frontier[k]!;
@@ -117,7 +127,11 @@ export function proposeSubset(graph: Csr, members: readonly number[], areaOf: Ar
         set.push(w);
         freeSum -= area[w]!;
         const newly: number[] = [];
-        for (const u of adj[w]!) if (state[u] === FREE) (state[u] = CAND), newly.push(u);
+        for (const u of adj[w]!)
+          if (state[u] === FREE) {
+            state[u] = CAND;
+            newly.push(u);
+          }
         grow(after, newly.length ? cand.slice(idx + 1).concat(newly) : cand.slice(idx + 1));
         for (const u of newly) state[u] = FREE;
         set.pop();
@@ -127,7 +141,10 @@ export function proposeSubset(graph: Csr, members: readonly number[], areaOf: Ar
       freeSum -= area[w]!;
       banned.push(w);
     }
-    for (const w of banned) (state[w] = CAND), (freeSum += area[w]!);
+    for (const w of banned) {
+      state[w] = CAND;
+      freeSum += area[w]!;
+    }
   };
 
   for (let r = 0; r < n && exhaustive; r++) {
@@ -142,7 +159,11 @@ export function proposeSubset(graph: Csr, members: readonly number[], areaOf: Ar
     set.push(r);
     freeSum -= area[r]!;
     const cand: number[] = [];
-    for (const u of adj[r]!) if (state[u] === FREE) (state[u] = CAND), cand.push(u);
+    for (const u of adj[r]!)
+      if (state[u] === FREE) {
+        state[u] = CAND;
+        cand.push(u);
+      }
     grow(area[r]!, cand);
   }
 

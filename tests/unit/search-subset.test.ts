@@ -21,7 +21,10 @@ function connected(g: AdjacencyGraph, set: number[]): boolean {
     const v = stack.pop()!;
     for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
       const w = g.neighbours[k]!;
-      if (inSet.has(w) && !seen.has(w)) seen.add(w), stack.push(w);
+      if (inSet.has(w) && !seen.has(w)) {
+        seen.add(w);
+        stack.push(w);
+      }
     }
   }
   return seen.size === set.length;
