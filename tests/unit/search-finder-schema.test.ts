@@ -119,3 +119,14 @@ describe("messages in both languages", () => {
     expect(keys(zhFinder).sort()).toEqual(keys(enFinder).sort());
   });
 });
+
+describe("area figures in the chosen unit", () => {
+  it("shows m² and acres with mu beside them, mu/ha as before", async () => {
+    const { formatAreaIn } = await import("@/lib/search/area-display");
+    expect(formatAreaIn("en", 40_468.564224, "acre")).toBe("10 acres (61 mu)");
+    expect(formatAreaIn("zh", 40_468.564224, "acre")).toBe("10英亩（61亩）");
+    expect(formatAreaIn("en", 20_000, "m2")).toBe("20,000 m² (30 mu)");
+    expect(formatAreaIn("zh", 20_000, "m2")).toBe("20,000平方米（30亩）");
+    expect(formatAreaIn("en", 20_000, "ha")).toBe("2 ha (30 mu)");
+  });
+});
