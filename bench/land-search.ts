@@ -15,6 +15,7 @@ import { landMapData } from "../lib/search/map";
 import { bulkUpdateParcels } from "../lib/land/parcel-mutations";
 import { lastRefreshKind, runLandSearch } from "../lib/search/queries";
 import { benchHttpSearch } from "./http-search";
+import { benchFinder, syntheticCapacities } from "./land-finder";
 import { postgisAvailable, timePostgisClustering } from "./postgis";
 import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
 
@@ -39,7 +40,7 @@ async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number
   const zone = await db.zone.create({ data: { code: "bench-z", parkId: park.id, nameZh: "区", nameEn: "Zone", industries: ["NEW_ENERGY_BATTERY"], allowedLandUses: ["INDUSTRIAL_M1"] } });
   for (let i = 0; i < parcels.length; i += 5000) {
     await db.parcel.createMany({
-      data: parcels.slice(i, i + 5000).map((p) => {
+      data: parcels.slice(i, i + 5000).map((p, k) => {
         const [minLng, minLat, maxLng, maxLat] = bboxOf(p.geometry);
         const [centroidLng, centroidLat] = centroidOf(p.geometry);
         return {
@@ -55,6 +56,7 @@ async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number
           priceCnyPerMu: p.priceCnyPerMu,
           handoverOn: date(p.handoverOn),
           lastVerifiedOn: new Date("2026-11-01"),
+          ...syntheticCapacities(i + k),
           ...Object.fromEntries(READINESS_ITEMS.map((it) => [it.column, date(p.readiness[it.key] ?? null)])),
         };
       }),
@@ -69,7 +71,7 @@ async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): Promise<string[]> {
+export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { http = true } = {}): Promise<string[]> {
   const lines: string[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jm-bench-"));
   const server = await startEmbeddedPostgres({ dir, port: 55_000 + Math.floor(Math.random() * 900), database: "postgres" });
@@ -110,6 +112,10 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
           `first search (loads the index) ${cold.toFixed(0)} ms; data load ${loaded.seconds.toFixed(1)} s; avg ${Math.round(blocks / times.length)} results`,
       );
       console.log(lines.at(-1));
+      for (const line of await benchFinder(db, size, Math.max(3, Math.round(rounds / 2)))) {
+        lines.push(line);
+        console.log(line);
+      }
       // An officer marks a parcel sold: the next search patches the index instead of reloading.
       const victim = parcels.find((p) => p.status === "AVAILABLE")!.code;
       await db.parcel.update({ where: { code: victim }, data: { status: "SOLD" } });
@@ -170,8 +176,10 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25): P
         lines.push("  PostGIS comparison skipped: install postgresql-15-postgis-3 (Debian) to run it");
       }
       console.log(lines.at(-1));
-      lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5))));
-      console.log(lines.at(-1));
+      if (http) {
+        lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5))));
+        console.log(lines.at(-1));
+      }
       await db.$disconnect();
     }
   } finally {

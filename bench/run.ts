@@ -9,7 +9,9 @@ import { benchMapRender } from "./map-render";
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const lines: string[] = [];
-if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25)));
+// --no-http: the in-process figures only (the HTTP bench builds and starts the portal).
+const http = !process.argv.includes("--no-http");
+if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25, { http })));
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
 if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, quick ? 2_000 : 10_000)));

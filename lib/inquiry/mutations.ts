@@ -113,7 +113,11 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   const park = namedPark ?? (await parkOfLand(db, parcels));
   // Matched within the inquiry's park (named, or the park of the land asked about), as the lead
   // page's "re-run the match" does: the two results compare like with like.
-  const matched = await matchBlocksForNeeds(db, { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: park?.code }, now);
+  const matched = await matchBlocksForNeeds(
+    db,
+    { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: park?.code, powerKva: input.powerKva, waterTonsPerDay: input.waterTonsPerDay },
+    now,
+  );
   // Deadlines count working days on China's calendar (holidays and swapped working days, as
   // admins keep them): the answer promised to the investor, and the officers' first contact.
   const calendar = await loadWorkCalendar(db);

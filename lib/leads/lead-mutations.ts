@@ -299,12 +299,16 @@ export async function rerunMatch(db: Db, input: RerunMatchInput, context: WriteC
   const { now } = ctx;
   const needs = await db.inquiry.findFirst({
     where: { AND: [{ id: input.leadId }, leadScope(ctx.actor)] },
-    select: { landNeededMu: true, industry: true, park: { select: { code: true } } },
+    select: { landNeededMu: true, industry: true, powerKva: true, waterTonsPerDay: true, park: { select: { code: true } } },
   });
   if (!needs) throw notFound();
   if (!needs.landNeededMu) throw validation({ form: "noNeed" }, "noNeed");
   // The search runs on the in-memory land index, outside the transaction (no rows to lock).
-  const blocks = await matchBlocksForNeeds(db, { landNeededMu: needs.landNeededMu, industry: needs.industry ?? undefined, parkCode: needs.park?.code }, now);
+  const blocks = await matchBlocksForNeeds(
+    db,
+    { landNeededMu: needs.landNeededMu, industry: needs.industry ?? undefined, parkCode: needs.park?.code, powerKva: needs.powerKva, waterTonsPerDay: needs.waterTonsPerDay },
+    now,
+  );
   const written = await transaction(db, async (tx) => {
     const lead = await openLead(tx, ctx.actor, input.leadId, input.version);
     return commit(tx, ctx, lead, "rerunMatch", {}, [

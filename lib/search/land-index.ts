@@ -5,6 +5,7 @@ import type { County, Industry, LandUse, ParcelStatus } from "../generated/prism
 import { County as Counties, Industry as Industries, LandUse as LandUses, ParcelStatus as Statuses } from "../generated/prisma/enums";
 import { AdjacencyGraph, type EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
+import { distanceKm, LOGISTICS_KINDS, logisticsPoints, type LogisticsKind, type LogisticsPoint } from "../location/distance";
 
 /** Day number (days since 1970-01-01, UTC) used for every date in the index. */
 export const NO_DATE = 2_147_483_647;
@@ -28,7 +29,19 @@ export interface LandRow {
   bbox: [number, number, number, number];
   /** when the parcel was last checked on site (absent: unknown) */
   lastVerifiedOn?: Date | null;
+  /** stated utility capacities (null or absent: not stated) */
+  powerKva?: number | null;
+  powerVoltageKv?: number | null;
+  gasM3PerDay?: number | null;
+  waterTPerDay?: number | null;
+  wastewaterTPerDay?: number | null;
+  /** [lng, lat] of the parcel's centroid (absent: the middle of its bbox) */
+  centroid?: [number, number];
 }
+
+/** The capacity columns, in the order the UI lists them. */
+export const CAPACITIES = ["powerKva", "waterTPerDay", "gasM3PerDay", "wastewaterTPerDay"] as const;
+export type Capacity = (typeof CAPACITIES)[number];
 
 const COUNTIES = Object.values(Counties);
 const LAND_USES = Object.values(LandUses);
@@ -61,13 +74,24 @@ export class LandIndex {
   readonly verified: Int32Array;
   readonly readiness: Record<ReadinessKey, Int32Array>;
   readonly bbox: Float64Array; // 4 per parcel
+  /** stated capacities per parcel, NaN when not stated */
+  readonly capacity: Record<Capacity, Float64Array>;
+  readonly powerVoltageKv: Float64Array;
+  /** centroid, 2 per parcel (lng, lat) */
+  readonly centroid: Float64Array;
+  /**
+   * straight-line km from each parcel's centroid to the nearest logistics point of each kind
+   * (Infinity when the layer has none): computed once here, so "within N km of a port" is a
+   * comparison per parcel at search time.
+   */
+  readonly nearKm: Record<LogisticsKind, Float32Array>;
   readonly graph: AdjacencyGraph;
   private readonly parkIndex = new Map<string, number>();
   private readonly zoneIndex = new Map<string, number>();
   private readonly indexByCode = new Map<string, number>();
 
   /** Rows are kept in code order, so a block's smallest member index is its smallest code. */
-  constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[]) {
+  constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[], points: readonly LogisticsPoint[] = logisticsPoints) {
     const rows = [...unsorted].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const n = rows.length;
     this.size = n;
@@ -87,11 +111,23 @@ export class LandIndex {
     this.verified = new Int32Array(n);
     this.bbox = new Float64Array(n * 4);
     this.readiness = Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, new Int32Array(n)])) as Record<ReadinessKey, Int32Array>;
+    this.capacity = Object.fromEntries(CAPACITIES.map((c) => [c, new Float64Array(n)])) as Record<Capacity, Float64Array>;
+    this.powerVoltageKv = new Float64Array(n);
+    this.centroid = new Float64Array(n * 2);
+    this.nearKm = Object.fromEntries(LOGISTICS_KINDS.map((k) => [k, new Float32Array(n).fill(Infinity)])) as Record<LogisticsKind, Float32Array>;
     rows.forEach((r, i) => {
       this.indexByCode.set(r.code, i);
       this.park[i] = this.intern(this.parkIndex, this.parkIds, r.parkId);
       this.areaM2[i] = r.areaM2;
       this.bbox.set(r.bbox, i * 4);
+      const [lng, lat] = r.centroid ?? [(r.bbox[0] + r.bbox[2]) / 2, (r.bbox[1] + r.bbox[3]) / 2];
+      this.centroid[i * 2] = lng;
+      this.centroid[i * 2 + 1] = lat;
+      // One pass over the (small) layer per parcel, keeping the minimum per kind.
+      for (const p of points) {
+        const km = distanceKm({ lng, lat }, p);
+        if (km < this.nearKm[p.kind][i]!) this.nearKm[p.kind][i] = km;
+      }
       this.setAttributes(i, r);
     });
     this.graph = new AdjacencyGraph(this.ids, edges);
@@ -113,6 +149,8 @@ export class LandIndex {
     if (i === undefined || this.ids[i] !== r.id) return false;
     if (this.parkIds[this.park[i]!] !== r.parkId || this.areaM2[i] !== r.areaM2) return false;
     for (let k = 0; k < 4; k++) if (this.bbox[i * 4 + k] !== r.bbox[k]) return false;
+    // The centroid moves only with the shape; a changed one means the distances are stale.
+    if (r.centroid && (this.centroid[i * 2] !== r.centroid[0] || this.centroid[i * 2 + 1] !== r.centroid[1])) return false;
     return true;
   }
 
@@ -134,6 +172,8 @@ export class LandIndex {
     this.handover[i] = toDay(r.handoverOn);
     this.verified[i] = toDay(r.lastVerifiedOn);
     for (const item of READINESS_ITEMS) this.readiness[item.key][i] = toDay(r.readiness[item.key]);
+    for (const c of CAPACITIES) this.capacity[c][i] = r[c] ?? Number.NaN;
+    this.powerVoltageKv[i] = r.powerVoltageKv ?? Number.NaN;
   }
 
   private intern(map: Map<string, number>, list: string[], id: string): number {

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "../db";
 import { landMapData } from "./map";
 import { listSearchOptions } from "./options";
-import { findLandBlock, lookupLandBlock, runLandSearch } from "./queries";
+import { diagnoseLandSearch, findLandBlock, lookupLandBlock, runLandSearch } from "./queries";
 import type { LandSearchQuery } from "./schemas";
 
 export const loadSearchOptions = () => listSearchOptions(db());
@@ -11,3 +11,4 @@ export const searchLandBlocks = (q: LandSearchQuery) => runLandSearch(db(), q);
 export const loadLandBlock = (q: LandSearchQuery, code: string) => findLandBlock(db(), q, code);
 export const lookupLandBlockByKey = (q: LandSearchQuery, key: string) => lookupLandBlock(db(), q, key);
 export const loadLandMap = (q: LandSearchQuery) => landMapData(db(), q);
+export const diagnoseEmptySearch = (q: LandSearchQuery) => diagnoseLandSearch(db(), q);

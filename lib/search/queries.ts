@@ -5,6 +5,7 @@ import { chinaDay } from "../calendar/china-time";
 import type { Db } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
+import { relaxations, type Relaxation } from "./relax";
 import type { LandSearchQuery } from "./schemas";
 import { findBlock, lookupBlock, searchLand, type BlockLookup, type SearchContext, type SearchResult } from "./search";
 
@@ -55,6 +56,13 @@ const parcelSelect = {
   minLat: true,
   maxLng: true,
   maxLat: true,
+  centroidLng: true,
+  centroidLat: true,
+  powerKva: true,
+  powerVoltageKv: true,
+  gasM3PerDay: true,
+  waterTPerDay: true,
+  wastewaterTPerDay: true,
   ...readinessSelect,
 } as const;
 
@@ -84,6 +92,12 @@ async function parksAndZones(db: Db) {
       readiness: Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, p[i.column]])) as Record<ReadinessKey, Date | null>,
       industries: zone && zone.industries.length > 0 ? zone.industries : park.industries,
       bbox: [p.minLng, p.minLat, p.maxLng, p.maxLat],
+      centroid: [p.centroidLng, p.centroidLat],
+      powerKva: p.powerKva,
+      powerVoltageKv: p.powerVoltageKv,
+      gasM3PerDay: p.gasM3PerDay,
+      waterTPerDay: p.waterTPerDay,
+      wastewaterTPerDay: p.wastewaterTPerDay,
     };
   };
   const ctx = { parkIdByCode: new Map(parks.map((p) => [p.code, p.id])), zoneIdByCode: new Map(zones.map((z) => [z.code, z.id])) };
@@ -102,7 +116,7 @@ async function parksAndZones(db: Db) {
 async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
   const [row] = await db.$queryRaw<{ now: Date; parcels: string; edges: string; parks: string | null; zones: string | null }[]>`
     SELECT now() AS now,
-      (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat"))), 0)
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"))), 0)
          FROM "Parcel") AS parcels,
       (SELECT count(*) || ':' || coalesce(sum("sharedLengthM"), 0) FROM "ParcelAdjacency") AS edges,
       (SELECT md5(string_agg(id || '|' || code || '|' || coalesce(county::text, '') || '|' || industries::text, ',' ORDER BY id)) FROM "Park") AS parks,
@@ -196,4 +210,10 @@ export async function findLandBlock(db: Db, q: LandSearchQuery, code: string, no
 export async function lookupLandBlock(db: Db, q: LandSearchQuery, key: string, now = new Date()): Promise<BlockLookup> {
   const cached = await getLandIndex(db);
   return lookupBlock(cached.index, q, { ...cached.ctx, today: todayDay(now) }, key);
+}
+
+/** For a search that found nothing: what each active filter costs (lib/search/relax.ts). */
+export async function diagnoseLandSearch(db: Db, q: LandSearchQuery, now = new Date()): Promise<Relaxation[]> {
+  const cached = await getLandIndex(db);
+  return relaxations(cached.index, q, { ...cached.ctx, today: todayDay(now) });
 }

@@ -3,6 +3,11 @@
 import { z } from "zod";
 import { County, Industry, LandUse } from "../generated/prisma/enums";
 import { READINESS_KEYS } from "../land/readiness";
+import { AREA_UNITS } from "../land/units";
+import { LOGISTICS_KINDS } from "../location/distance";
+import { parseCnyAmount } from "../money/amount";
+import { formatArea, parseArea } from "./area";
+import { finderMessage } from "./finder-messages";
 import {
   choiceList,
   choiceWithDefault,
@@ -10,6 +15,7 @@ import {
   flag,
   optionalChoice,
   optionalIsoDate,
+  optionalParsed,
   optionalPositive,
   optionalText,
   plainDecimal,
@@ -22,6 +28,26 @@ export const PAGE_SIZE = 20;
 /** Upper bound of the area and price filters: beyond any park in the city, below float trouble. */
 export const MAX_FILTER_NUMBER = 1e9;
 export const MAX_PAGE = 10_000;
+/** "Within N km of a port": past 200 km every parcel of the city is near everything. */
+export const MAX_NEAR_KM = 200;
+
+/**
+ * The price cap as people in China type it ("25万", "250,000", "¥250000"): whole CNY per mu.
+ * Anything else is refused with an example of what is read, not guessed at.
+ */
+const cnyPerMu = optionalParsed((v) => {
+  const n = parseCnyAmount(v);
+  if (n === null) return { ok: false, message: finderMessage("priceFormat") };
+  if (!(n > 0)) return { ok: false, message: messageOf("mustBePositive") };
+  if (n > MAX_FILTER_NUMBER) return { ok: false, message: messageOf("tooLarge", MAX_FILTER_NUMBER) };
+  return { ok: true, value: n };
+});
+
+const drawnArea = optionalParsed((v) => {
+  if (typeof v !== "string") return { ok: false, message: finderMessage("areaFormat") };
+  const r = parseArea(v);
+  return r.ok ? { ok: true, value: r.area } : { ok: false, message: finderMessage(r.problem) };
+});
 
 export const landSearchSchema = fields({
   county: optionalChoice(County),
@@ -31,8 +57,19 @@ export const landSearchSchema = fields({
   use: optionalChoice(LandUse),
   minArea: optionalPositive({ max: MAX_FILTER_NUMBER }),
   maxArea: optionalPositive({ max: MAX_FILTER_NUMBER }),
-  unit: choiceWithDefault(["mu", "ha"] as const, "mu"),
-  maxPrice: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  unit: choiceWithDefault(AREA_UNITS, "mu"),
+  maxPrice: cnyPerMu,
+  // Block capacities: a block passes when the SUM of its members' stated figures reaches the
+  // value (members without a stated figure add nothing). See capacityOf in search.ts.
+  minPowerKva: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  minWaterT: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  minGasM3: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  minWastewaterT: optionalPositive({ max: MAX_FILTER_NUMBER }),
+  /** within nearKm straight-line km of the nearest logistics point of this kind */
+  near: optionalChoice(LOGISTICS_KINDS),
+  nearKm: optionalPositive({ max: MAX_NEAR_KM }),
+  /** drawn on the map: `c:lng,lat,km` or `p:lng,lat;lng,lat;...` (lib/search/area.ts) */
+  area: drawnArea,
   /** readiness items: `ready=power,gas` or repeated keys */
   ready: choiceList(READINESS_KEYS),
   by: optionalIsoDate(),
@@ -40,10 +77,14 @@ export const landSearchSchema = fields({
   sort: choiceWithDefault(SORTS, "area-desc"),
   view: choiceWithDefault(["blocks", "parcels"] as const, "blocks"),
   page: positiveIntWithDefault(MAX_PAGE, 1),
-}).refine((q) => q.minArea === undefined || q.maxArea === undefined || q.minArea <= q.maxArea, {
-  path: ["maxArea"],
-  error: messageOf("maxBelowMin"),
-});
+})
+  .refine((q) => q.minArea === undefined || q.maxArea === undefined || q.minArea <= q.maxArea, {
+    path: ["maxArea"],
+    error: messageOf("maxBelowMin"),
+  })
+  // A kind without a distance (or the reverse) is half a filter: say which half is missing.
+  .refine((q) => q.near === undefined || q.nearKm !== undefined, { path: ["nearKm"], error: finderMessage("nearKmMissing") })
+  .refine((q) => q.nearKm === undefined || q.near !== undefined, { path: ["near"], error: finderMessage("nearKindMissing") });
 
 export type LandSearchQuery = z.infer<typeof landSearchSchema>;
 
@@ -77,6 +118,13 @@ export function toSearchParams(q: Partial<LandSearchQuery>): URLSearchParams {
   set("maxArea", num(q.maxArea));
   if (q.unit && q.unit !== "mu") set("unit", q.unit);
   set("maxPrice", num(q.maxPrice));
+  set("minPowerKva", num(q.minPowerKva));
+  set("minWaterT", num(q.minWaterT));
+  set("minGasM3", num(q.minGasM3));
+  set("minWastewaterT", num(q.minWastewaterT));
+  set("near", q.near);
+  set("nearKm", num(q.nearKm));
+  if (q.area) set("area", formatArea(q.area));
   if (q.ready?.length) set("ready", q.ready.join(","));
   set("by", q.by);
   if (q.reserved) set("reserved", "1");

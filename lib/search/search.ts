@@ -2,9 +2,11 @@
 // that loses a parcel to a filter splits), then blocks are filtered by size, sorted and paged.
 // Pure: works on a LandIndex, so it is unit-tested and benchmarked without a database.
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
-import { M2_PER_HA, M2_PER_MU } from "../land/units";
-import { codeOf, dayToIso, hasIndustry, NO_DATE, type LandIndex } from "./land-index";
+import { M2_PER_MU, toM2 } from "../land/units";
+import { areaContains } from "./area";
+import { CAPACITIES, codeOf, dayToIso, hasIndustry, NO_DATE, type Capacity, type LandIndex } from "./land-index";
 import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
+import { proposeSubset } from "./subset";
 
 export interface ReadinessSummary {
   key: ReadinessKey;
@@ -12,6 +14,24 @@ export interface ReadinessSummary {
   readyCount: number;
   /** latest ready date over the members, null when some member has it unplanned */
   allReadyOn: string | null;
+}
+
+/**
+ * A block's capacity: the SUM of its members' stated figures (a block of two parcels with 5,000
+ * kVA each can carry 10,000 kVA), with how many members state one. Members without a stated
+ * figure add nothing, so a block passes "at least X" only on what is stated.
+ */
+export interface CapacitySummary {
+  sum: number;
+  stated: number;
+}
+
+/** The part of a larger block proposed for a need below the block's size. */
+export interface SubsetSummary {
+  parcelCodes: string[];
+  areaM2: number;
+  /** the proposal's area is within the need's [min, max] */
+  fits: boolean;
 }
 
 export interface BlockResult {
@@ -32,6 +52,10 @@ export interface BlockResult {
   bbox: [number, number, number, number];
   /** the oldest member's "last verified" day: the block is only as fresh as that (null: unknown) */
   verifiedOn: string | null;
+  capacities: Record<Capacity, CapacitySummary>;
+  /** larger than the search's maximum: offered as "part of a larger block", with `proposal` */
+  partOfLarger: boolean;
+  proposal: SubsetSummary | null;
 }
 
 export interface SearchResult {
@@ -41,6 +65,8 @@ export interface SearchResult {
   page: number;
   pageCount: number;
   results: BlockResult[];
+  /** how many of `total` are larger blocks offered in part (they come after all exact fits) */
+  partialCount: number;
 }
 
 export interface SearchContext {
@@ -71,6 +97,10 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   // Required items must be ready by the handover deadline when one is given, else today.
   const readyDeadline = hasDeadline ? byDay : ctx.today;
   const required = q.ready.map((k) => index.readiness[k]);
+  // Straight-line km from the centroid, precomputed per kind at index build.
+  const near = q.near !== undefined && q.nearKm !== undefined ? index.nearKm[q.near] : null;
+  const nearKm = q.nearKm ?? 0;
+  const inArea = q.area ? areaContains(q.area) : null;
   for (let i = 0; i < index.size; i++) {
     const s = index.status[i];
     if (s !== AVAILABLE && !(q.reserved && s === RESERVED)) continue;
@@ -84,6 +114,8 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     let ready = true;
     for (const col of required) if (col[i]! > readyDeadline) ready = false;
     if (!ready) continue;
+    if (near && !(near[i]! <= nearKm)) continue;
+    if (inArea && !inArea(index.centroid[i * 2]!, index.centroid[i * 2 + 1]!)) continue;
     mask[i] = 1;
   }
   return mask;
@@ -115,6 +147,14 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
     bbox[3] = Math.max(bbox[3], index.bbox[b + 3]!);
   }
   const codes = members.map((i) => index.codes[i]!);
+  const [minM2, maxM2] = areaBoundsM2(q);
+  const partOfLarger = offersPartial(q) && area > maxM2;
+  let proposal: SubsetSummary | null = null;
+  if (partOfLarger) {
+    // The need's minimum, or its maximum when only a maximum was given (see subset.ts).
+    const p = proposeSubset(index.graph, members, index.areaM2, minM2 > 0 ? minM2 : maxM2);
+    if (p) proposal = { parcelCodes: p.members.map((i) => index.codes[i]!), areaM2: p.areaM2, fits: p.areaM2 >= minM2 && p.areaM2 <= maxM2 };
+  }
   return {
     key: codes[0]!,
     parcelIndices: members,
@@ -137,12 +177,45 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
     parkIds: [...parks].map((k) => index.parkIds[k]!),
     bbox,
     verifiedOn: dayToIso(verified),
+    capacities: Object.fromEntries(CAPACITIES.map((c) => [c, capacityOf(index, members, c)])) as Record<Capacity, CapacitySummary>,
+    partOfLarger,
+    proposal,
   };
+}
+
+export function capacityOf(index: LandIndex, members: readonly number[], c: Capacity): CapacitySummary {
+  const col = index.capacity[c];
+  let sum = 0, stated = 0;
+  for (const i of members) {
+    const v = col[i]!;
+    if (!Number.isNaN(v)) {
+      sum += v;
+      stated++;
+    }
+  }
+  return { sum, stated };
+}
+
+/** The capacity filters of a query, as [column, minimum] pairs. */
+export function capacityFilters(q: LandSearchQuery): [Capacity, number][] {
+  const out: [Capacity, number][] = [];
+  if (q.minPowerKva !== undefined) out.push(["powerKva", q.minPowerKva]);
+  if (q.minWaterT !== undefined) out.push(["waterTPerDay", q.minWaterT]);
+  if (q.minGasM3 !== undefined) out.push(["gasM3PerDay", q.minGasM3]);
+  if (q.minWastewaterT !== undefined) out.push(["wastewaterTPerDay", q.minWastewaterT]);
+  return out;
+}
+
+/** Blocks above the maximum are offered in part: only with a maximum, and never in the parcels view. */
+export function offersPartial(q: LandSearchQuery): boolean {
+  return q.view === "blocks" && q.maxArea !== undefined;
 }
 
 /** What sorting and the area filter need, computed for every block before paging. */
 export interface Candidate {
   members: number[];
+  /** larger than the maximum, offered as part of a larger block */
+  partial?: boolean;
   areaM2: number;
   priceMin: number; // Infinity when unpriced
   readyDay: number; // NO_DATE when unknown
@@ -173,15 +246,14 @@ const SORTERS: Record<LandSearchQuery["sort"], (a: Candidate, b: Candidate) => n
 };
 
 export function areaBoundsM2(q: LandSearchQuery): [number, number] {
-  const unit = q.unit === "ha" ? M2_PER_HA : M2_PER_MU;
-  return [q.minArea === undefined ? 0 : q.minArea * unit, q.maxArea === undefined ? Infinity : q.maxArea * unit];
+  return [q.minArea === undefined ? 0 : toM2(q.minArea, q.unit), q.maxArea === undefined ? Infinity : toM2(q.maxArea, q.unit)];
 }
 
 /**
  * Every block (or single parcel in the parcels view) that passes the filters and the area
  * range, in the requested order: the list pages it, the map draws all of it.
  */
-export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; totalAreaM2: number } {
+export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; totalAreaM2: number; partialCount: number } {
   const mask = filterMask(index, q, ctx);
   let groups: number[][];
   if (q.view === "parcels") {
@@ -191,16 +263,27 @@ export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     groups = index.graph.components(mask);
   }
   const [minM2, maxM2] = areaBoundsM2(q);
+  const capacities = capacityFilters(q);
+  const partial = offersPartial(q);
   const ranked: Candidate[] = [];
+  const larger: Candidate[] = [];
   let totalAreaM2 = 0;
   for (const members of groups) {
     const c = candidate(index, members, q);
-    if (c.areaM2 < minM2 || c.areaM2 > maxM2) continue;
-    ranked.push(c);
+    if (c.areaM2 < minM2) continue;
+    if (c.areaM2 > maxM2 && !partial) continue;
+    // Checked on the whole block: its proposed part may state less (the card shows both).
+    if (!capacities.every(([col, min]) => capacityOf(index, members, col).sum >= min)) continue;
+    if (c.areaM2 > maxM2) {
+      c.partial = true;
+      larger.push(c);
+    } else ranked.push(c);
     totalAreaM2 += c.areaM2;
   }
+  // Exact fits first, then the larger blocks, each in the requested order.
   ranked.sort(SORTERS[q.sort]);
-  return { ranked, totalAreaM2 };
+  larger.sort(SORTERS[q.sort]);
+  return { ranked: larger.length ? ranked.concat(larger) : ranked, totalAreaM2, partialCount: larger.length };
 }
 
 /** The page number a search actually shows (a page past the end shows the last one). */
@@ -211,11 +294,11 @@ export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZ
 
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
-  const { ranked, totalAreaM2 } = rankBlocks(index, q, ctx);
+  const { ranked, totalAreaM2, partialCount } = rankBlocks(index, q, ctx);
   const { page, pageCount } = clampPage(q, ranked.length, pageSize);
-  // Full summaries (codes, readiness, bbox) only for the blocks on this page.
+  // Full summaries (codes, readiness, bbox, a larger block's proposal) only for this page.
   const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
-  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results };
+  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results, partialCount };
 }
 
 /**

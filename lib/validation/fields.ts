@@ -129,6 +129,18 @@ export function positiveIntWithDefault(max: number, fallback: number) {
   });
 }
 
+/**
+ * An optional single value that a domain reads itself (a drawn map area, an amount typed as
+ * "25万"): `parse` gets the non-blank raw value and returns the value or a message string
+ * (a key of lib/validation/messages.ts or of a domain's own message block); blank is "not given".
+ */
+export function optionalParsed<T>(parse: (v: unknown) => Parsed<T>) {
+  return singleValued((v) => {
+    const b = blankToUndefined(v);
+    return b === undefined ? ok(undefined) : parse(b);
+  }).optional();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates
 

@@ -4,11 +4,16 @@
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
+import finderEn from "@/messages/investor/finder.en.json";
+import finderZh from "@/messages/investor/finder.zh.json";
+import { translateSearchMessage } from "@/lib/search/finder-messages";
 import { routing, type Locale } from "@/i18n/routing";
 import type { FieldErrors } from "./field-errors";
-import { translateFieldMessage, type Translator } from "./messages";
+import type { Translator } from "./messages";
 
 const MESSAGES = { zh, en } as const;
+// The land search's own messages (drawn area, price as typed) live in its message area.
+const FINDER = { zh: finderZh, en: finderEn } as const;
 
 const isLocale = (v: string | null | undefined): v is Locale => (routing.locales as readonly string[]).includes(v ?? "");
 
@@ -41,7 +46,18 @@ const translatorFor = (locale: Locale): Translator => {
   return t;
 };
 
+const finderTranslators = new Map<Locale, Translator>();
+const finderFor = (locale: Locale): Translator => {
+  let t = finderTranslators.get(locale);
+  if (!t) {
+    t = createTranslator({ locale, messages: FINDER[locale] as Record<string, unknown> }) as unknown as Translator;
+    finderTranslators.set(locale, t);
+  }
+  return t;
+};
+
 export function localizedFieldErrors(errors: FieldErrors, locale: Locale): Record<string, string> {
   const t = translatorFor(locale);
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateFieldMessage(t, message)]));
+  const tf = finderFor(locale);
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, translateSearchMessage(t, tf, message)]));
 }

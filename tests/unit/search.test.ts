@@ -101,7 +101,11 @@ describe("searchLand: blocks", () => {
     const { index } = makeIndex(4, 1, { [id(1)]: { status: "SOLD" } }); // blocks of 1 and 2 parcels
     expect(searchLand(index, query({ minArea: 20 }), ctx).results.map((b) => b.parcelCount)).toEqual([2]);
     expect(searchLand(index, query({ minArea: 1.5, unit: "ha" }), ctx).results.map((b) => b.parcelCount)).toEqual([2]);
-    expect(searchLand(index, query({ maxArea: 20 }), ctx).results.map((b) => b.parcelCount)).toEqual([1]);
+    // Under a maximum the 2-parcel block is still offered, as part of a larger block, after the fit.
+    const capped = searchLand(index, query({ maxArea: 20 }), ctx);
+    expect(capped.results.map((b) => [b.parcelCount, b.partOfLarger])).toEqual([[1, false], [2, true]]);
+    expect(capped.partialCount).toBe(1);
+    expect(searchLand(index, query({ maxArea: 20, view: "parcels" }), ctx).results.map((b) => b.parcelCount)).toEqual([1, 1, 1]);
   });
 
   it("a price cap removes pricier and unpriced parcels", () => {
@@ -181,7 +185,7 @@ describe("landSearchSchema", () => {
     const r = landSearchSchema.safeParse({ minArea: "600", maxArea: "500", maxPrice: "abc", by: "2027-13-45" });
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
-    expect(fields).toContain("maxPrice:mustBeNumber");
+    expect(fields).toContain("maxPrice:finder.priceFormat");
     expect(fields).toContain("by:noSuchDate");
   });
 

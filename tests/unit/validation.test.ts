@@ -50,7 +50,8 @@ describe("search query: numbers are plain decimal", () => {
     for (const v of ["0x10", "0o20", "0b10000", "1e3", "1e308", "Infinity", "+16", "16abc", "1,5", "1.", "--1"]) {
       expect(errorsOf(`minArea=${encodeURIComponent(v)}`), v).toEqual({ minArea: "mustBeNumber" });
     }
-    expect(errorsOf("maxPrice=0x10")).toEqual({ maxPrice: "mustBeNumber" });
+    // The price cap reads what people type in China ("25万"), and says so when it cannot.
+    expect(errorsOf("maxPrice=0x10")).toEqual({ maxPrice: "finder.priceFormat" });
   });
 
   it("reads decimals, thousands commas or spaces and full-width digits", () => {

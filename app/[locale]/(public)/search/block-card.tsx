@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/i18n/format";
 import { canAddToCompare, compareEntry, MAX_COMPARE, toggleCompare } from "@/lib/search/compare";
 import { readinessState } from "@/lib/land/readiness";
 import { resultHref } from "@/lib/search/links";
 import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
+import { formatAreaIn } from "@/lib/search/area-display";
+import { BlockCapacities, BlockProposal } from "./block-extras";
 
 interface Props {
   locale: string;
@@ -23,11 +25,16 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
   const price = blockPriceText(t, locale, block);
   const entry = compareEntry(query.view, block.key);
   return (
-    <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="block-result" data-key={block.key}>
+    <li
+      className={`rounded-lg border bg-white p-4 ${block.partOfLarger ? "border-amber-300" : "border-stone-200"}`}
+      data-testid="block-result"
+      data-key={block.key}
+      data-part-of-larger={block.partOfLarger ? "1" : undefined}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="flex items-center gap-2 text-lg font-semibold text-brand-700">
           <span aria-hidden className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-700 text-xs font-bold text-white">{number}</span>
-          {formatArea(locale, block.areaM2)}
+          {formatAreaIn(locale, block.areaM2, query.unit)}
         </p>
         <p className="text-sm text-stone-600">
           {/* A single parcel is not "1 parcel" of a block: its card says only where it is. */}
@@ -63,6 +70,8 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
           );
         })}
       </ul>
+      <BlockCapacities locale={locale} block={block} />
+      <BlockProposal locale={locale} block={block} query={query} />
       <p className="mt-2 text-xs text-stone-500">{block.parcelCodes.join(", ")}</p>
       <a href={resultHref(locale, query, block.key)} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
         {t(query.view === "parcels" ? "search.openParcel" : "search.open")}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatArea } from "@/lib/i18n/format";
-import { loadSearchOptions, searchLandBlocks } from "@/lib/search/loaders";
+import { diagnoseEmptySearch, loadSearchOptions, searchLandBlocks } from "@/lib/search/loaders";
+import { formatAreaIn } from "@/lib/search/area-display";
 import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
@@ -13,6 +13,7 @@ import { MAX_COMPARE, readCompareList } from "@/lib/search/compare";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters } from "./search-filters";
+import { ZeroResults } from "./zero-results";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
@@ -31,6 +32,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const outcome = parsed.success ? await searchLandBlocks(parsed.data) : null;
   const query = parsed.success ? parsed.data : null;
+  const relaxed = outcome && query && outcome.result.total === 0 ? await diagnoseEmptySearch(query) : [];
+  const tf = await getTranslations("investor.finder");
   const { entries: compare, overflow: compareOverflow } = readCompareList(raw.compare);
   const parkNames = new Map(options.parks.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameZh]));
   const pageHref = (page: number) => `?${withCompare(toSearchParams({ ...(query as LandSearchQuery), page }), compare)}`;
@@ -64,9 +67,12 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
               <h2 id="results-title" className="text-lg font-semibold" data-testid="result-count">
                 {t(query.view === "parcels" ? "resultCountParcels" : "resultCount", {
                   count: outcome.result.total,
-                  area: formatArea(locale, outcome.result.totalAreaM2),
+                  area: formatAreaIn(locale, outcome.result.totalAreaM2, query.unit),
                 })}
               </h2>
+              {outcome.result.partialCount > 0 && (
+                <p className="mt-1 text-sm text-amber-800" data-testid="partial-count">{tf("card.partialCount", { count: outcome.result.partialCount })}</p>
+              )}
               {compare.length > 0 && (
                 <a
                   href={`/${locale}/compare?${withCompare(toSearchParams({ ...query, page: 1 }), compare)}`}
@@ -89,7 +95,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   <a className="underline" href={`/api/land/export?${toSearchParams({ ...query, page: 1 }).toString()}&format=csv`}>CSV</a>
                 </p>
               )}
-              {outcome.result.total === 0 && <p className="mt-3 text-stone-600">{t("noResults")}</p>}
+              {outcome.result.total === 0 && <ZeroResults locale={locale} relaxations={relaxed} fallback={t("noResults")} />}
               {outcome.result.total > 0 && (
                 <div className="mt-4">
                   <LandMap

@@ -7,11 +7,12 @@ import { pick } from "@/lib/i18n/localized";
 import type { ParkOption, ZoneOption } from "@/lib/search/options";
 import { SORTS } from "@/lib/search/schemas";
 import type { FieldErrors } from "@/lib/validation/field-errors";
-import { translateFieldMessage } from "@/lib/validation/messages";
+import { translateSearchMessage } from "@/lib/search/finder-messages";
+import { FINDER_FIELDS, FinderFilters } from "./finder-filters";
 
 const SORT_LABEL = { "area-desc": "sortAreaDesc", "area-asc": "sortAreaAsc", "price-asc": "sortPriceAsc", "ready-asc": "sortReadyAsc" } as const;
 /** Parameters with a control of their own in this form; a problem with any other is listed on top. */
-const FORM_FIELDS = new Set(["county", "park", "zone", "industry", "use", "minArea", "maxArea", "unit", "maxPrice", "ready", "by", "reserved", "sort", "view"]);
+const FORM_FIELDS = new Set(["county", "park", "zone", "industry", "use", "minArea", "maxArea", "unit", "maxPrice", "ready", "by", "reserved", "sort", "view", ...FINDER_FIELDS]);
 const fieldClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
 
 interface Props {
@@ -24,12 +25,13 @@ interface Props {
 export async function SearchFilters({ locale, raw, errors, options }: Props) {
   const t = await getTranslations();
   const tv = await getTranslations("validation");
+  const tf = await getTranslations("investor.finder");
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const ready = new Set((Array.isArray(raw.ready) ? raw.ready : [raw.ready ?? ""]).flatMap((v) => String(v).split(",")));
   const error = (k: string) =>
     errors[k] ? (
       <p id={`${k}-error`} className="mt-1 text-xs text-red-700">
-        {translateFieldMessage(tv, errors[k])}
+        {translateSearchMessage(tv, tf, errors[k])}
       </p>
     ) : null;
   // e.g. `page=abc` or a parameter given twice that the form has no control for: named here.
@@ -43,7 +45,7 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
         <ul className="text-xs text-red-700">
           {others.map((k) => (
             <li key={k}>
-              <code>{k}</code>: {translateFieldMessage(tv, errors[k]!)}
+              <code>{k}</code>: {translateSearchMessage(tv, tf, errors[k]!)}
             </li>
           ))}
         </ul>
@@ -81,6 +83,8 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
           <select id="unit" name="unit" defaultValue={value("unit") || "mu"} className={`${fieldClass} w-auto`}>
             <option value="mu">{t("search.unitMu")}</option>
             <option value="ha">{t("search.unitHa")}</option>
+            <option value="m2">{tf("form.unitM2")}</option>
+            <option value="acre">{tf("form.unitAcre")}</option>
           </select>
         </div>
         {error("minArea")}
@@ -89,7 +93,11 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
       </fieldset>
       <label className="block text-sm font-medium">
         {t("search.maxPrice")}
-        <input name="maxPrice" inputMode="numeric" defaultValue={value("maxPrice")} className={fieldClass} {...invalid("maxPrice")} />
+        {/* A text keyboard: "25万" is how a price is typed in China (parseCnyAmount reads it). */}
+        <span className="flex items-center gap-2">
+          <input name="maxPrice" defaultValue={value("maxPrice")} placeholder={tf("form.priceHint")} className={fieldClass} {...invalid("maxPrice")} />
+          <span className="mt-1 shrink-0 text-xs text-stone-600">{tf("form.priceUnit")}</span>
+        </span>
         {error("maxPrice")}
       </label>
       <fieldset>
@@ -138,6 +146,7 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
         </div>
         {error("view")}
       </fieldset>
+      <FinderFilters value={value} errors={errors} error={error} fieldClass={fieldClass} />
       {/* the comparison list survives a new search */}
       {value("compare") && <input type="hidden" name="compare" value={value("compare")} />}
       <div className="flex items-center gap-3">

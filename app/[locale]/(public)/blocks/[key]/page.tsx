@@ -19,6 +19,7 @@ import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/se
 import { inquiryHref } from "@/lib/search/links";
 import { BlockLinks } from "./block-links";
 import { blockPriceText } from "../../search/block-card";
+import { BlockCapacities, BlockProposal } from "../../search/block-extras";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -118,6 +119,8 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             <div><dt className="text-stone-500">{t("block.readyOn")}</dt><dd>{block.readyOn ?? t("search.readyUnknown")}</dd></div>
             {block.verifiedOn && <div><dt className="text-stone-500">{t("block.verified")}</dt><dd data-testid="block-verified">{t("block.verifiedOn", { date: block.verifiedOn })}</dd></div>}
           </dl>
+          <BlockCapacities locale={locale} block={block} />
+          <BlockProposal locale={locale} block={block} query={query} />
           <a href={inquiryHref(locale, query, block.key)} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
             {t("block.ask")}
           </a>
