@@ -30,6 +30,8 @@ export interface CapacityRow {
   gasM3PerDay: number | null;
   waterTPerDay: number | null;
   wastewaterTPerDay: number | null;
+  /** a seeded parcel: its capacities are illustrative too */
+  geometryIllustrative: boolean;
 }
 
 const named = { code: true, nameZh: true, nameEn: true } as const;
@@ -97,7 +99,7 @@ export async function capacitiesOf(db: DbClient, codes: string[]): Promise<Capac
   if (!codes.length) return [];
   return db.parcel.findMany({
     where: { code: { in: codes } },
-    select: { code: true, areaM2: true, powerKva: true, powerVoltageKv: true, gasM3PerDay: true, waterTPerDay: true, wastewaterTPerDay: true },
+    select: { code: true, areaM2: true, geometryIllustrative: true, powerKva: true, powerVoltageKv: true, gasM3PerDay: true, waterTPerDay: true, wastewaterTPerDay: true },
     orderBy: { code: "asc" },
   });
 }
