@@ -9,6 +9,8 @@ import { messageOf } from "../validation/messages";
 export const RATE_MAX = 100;
 /** The column is numeric(12,6): six decimals at most. */
 const RATE_TEXT = /^\s*\d+(?:\.\d{1,6})?\s*$/;
+/** Full-width digits (a Chinese input method's "７.１２") as ASCII, as parseDecimal reads them. */
+const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const rate = z.preprocess(
   (v, ctx) => {
@@ -32,7 +34,7 @@ const rate = z.preprocess(
       return z.NEVER;
     }
     // More than six decimals would be cut by the column: refused rather than silently changed.
-    if (typeof b === "string" && !RATE_TEXT.test(b.replace(/,/g, ""))) {
+    if (typeof b === "string" && !RATE_TEXT.test(halfWidth(b).replace(/,/g, ""))) {
       ctx.addIssue({ code: "custom", message: "rateDecimals", input: v });
       return z.NEVER;
     }
