@@ -30,6 +30,8 @@ import resetEn from "../messages/staff/reset.en.json";
 import resetZh from "../messages/staff/reset.zh.json";
 import usersEn from "../messages/staff/users.en.json";
 import usersZh from "../messages/staff/users.zh.json";
+import settingsEn from "../messages/staff/settings.en.json";
+import settingsZh from "../messages/staff/settings.zh.json";
 // The investor side's areas added with issue #11 (messages/investor/<area>.<locale>.json, under
 // `investor.<area>`).
 import alertsInvEn from "../messages/investor/alerts.en.json";
@@ -60,6 +62,7 @@ export const MESSAGES = {
       parcels: parcelsZh,
       records: recordsZh,
       reset: resetZh,
+      settings: settingsZh,
       users: usersZh,
     },
     investor: {
@@ -85,6 +88,7 @@ export const MESSAGES = {
       parcels: parcelsEn,
       records: recordsEn,
       reset: resetEn,
+      settings: settingsEn,
       users: usersEn,
     },
     investor: {

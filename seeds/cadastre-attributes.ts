@@ -21,6 +21,12 @@ export interface ParcelAttributes {
   plotRatioMax: number;
   handoverOn: string | null;
   lastVerifiedOn: string;
+  /** utility capacities, ILLUSTRATIVE (null = not stated): see capacities() */
+  powerKva: number | null;
+  powerVoltageKv: number | null;
+  gasM3PerDay: number | null;
+  waterTPerDay: number | null;
+  wastewaterTPerDay: number | null;
 }
 
 export interface BlockFacts {
@@ -159,6 +165,31 @@ function blockReadiness(block: BlockFacts, asOf: string, rng: Rng): Readiness {
   return r;
 }
 
+type Capacities = Pick<ParcelAttributes, "powerKva" | "powerVoltageKv" | "gasM3PerDay" | "waterTPerDay" | "wastewaterTPerDay">;
+const NONE: Capacities = { powerKva: null, powerVoltageKv: null, gasM3PerDay: null, waterTPerDay: null, wastewaterTPerDay: null };
+const roundTo = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
+
+/**
+ * Illustrative utility capacities, so the search's capacity filters have data: power scales with
+ * the parcel's size at a block's own kVA per mu (a grid substation serves a whole block), the
+ * voltage level follows the load (10 kV feeders, 20 kV, 110 kV for the largest), gas only where
+ * gas is connected or planned, wastewater 80% of water. Land not yet offered states nothing, and
+ * about one parcel in ten leaves the figures unstated, as real land registers do.
+ */
+function capacities(areaM2: number, status: ParcelStatus, readiness: Readiness, kvaPerMu: number, rng: Rng): Capacities {
+  if (status === "NOT_OFFERED" || rng.chance(0.1)) return NONE;
+  const mu = areaM2 / (10000 / 15);
+  const powerKva = roundTo(mu * kvaPerMu * rng.float(0.9, 1.1), 50);
+  const water = roundTo(mu * rng.float(3, 8), 10);
+  return {
+    powerKva,
+    powerVoltageKv: powerKva >= 20_000 ? 110 : powerKva >= 8_000 ? 20 : 10,
+    gasM3PerDay: readiness.gasReadyOn === null ? null : roundTo(mu * rng.float(20, 60), 100),
+    waterTPerDay: water,
+    wastewaterTPerDay: roundTo(water * 0.8, 10),
+  };
+}
+
 export function assignAttributes(
   blocks: BlockFacts[],
   opts: { asOf: string; county?: County },
@@ -170,6 +201,8 @@ export function assignAttributes(
   const dates = rng.fork("dates");
   const priceRng = rng.fork("price");
   const useRng = rng.fork("land-use");
+  // Its own stream: adding capacities changed none of the figures the other streams draw.
+  const capRng = rng.fork("capacity");
   const basePrice = opts.county ? COUNTY_BASE_PRICE[opts.county] : DEFAULT_BASE_PRICE;
   const parkFactor = priceRng.float(0.9, 1.1);
   const latestHandover = toMs(addMonths(asOf, 24));
@@ -180,6 +213,7 @@ export function assignAttributes(
     const blockPrice = basePrice * parkFactor * priceRng.float(0.92, 1.08);
     const uses = block.allowedLandUses.map((u) => [u, LAND_USE[u].weight] as const);
     const dominant = useRng.weighted(uses);
+    const kvaPerMu = capRng.float(40, 120);
 
     return block.parcelAreasM2.map((areaM2, pi): ParcelAttributes => {
       const status = (statuses[bi] as ParcelStatus[])[pi] as ParcelStatus;
@@ -227,6 +261,7 @@ export function assignAttributes(
         plotRatioMax: Math.round(max * 10) / 10,
         handoverOn,
         lastVerifiedOn: addDays(asOf, -(open ? dates.int(0, 90) : dates.int(20, 179))),
+        ...capacities(areaM2, status, readiness, kvaPerMu, capRng),
       };
     });
   });

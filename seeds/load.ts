@@ -13,6 +13,7 @@ import { cadastrePlan, generateCadastre } from "./data/cadastre-plan";
 import { parks } from "./data/parks";
 import { projects } from "./data/projects";
 import type { ParcelDraft } from "./cadastre";
+import { seedCosts } from "./costs";
 
 export interface SeedSummary {
   loaded: boolean;
@@ -120,6 +121,7 @@ export async function seedDatabase(db: Db, opts: { force: boolean; nodeEnv?: str
         ),
       });
       const zoneIds = new Map((await tx.zone.findMany({ select: { id: true, code: true } })).map((z) => [z.code, z.id]));
+      await seedCosts(tx, parkId, zoneIds);
       await tx.parcel.createMany({
         data: parcelRows.map(({ parkCode, zoneCode, ...row }) => ({
           ...row,
@@ -213,6 +215,11 @@ function toParcelRow(p: ParcelDraft) {
     priceCnyPerMu: p.priceCnyPerMu,
     plotRatioMin: p.plotRatioMin,
     plotRatioMax: p.plotRatioMax,
+    powerKva: p.powerKva,
+    powerVoltageKv: p.powerVoltageKv,
+    gasM3PerDay: p.gasM3PerDay,
+    waterTPerDay: p.waterTPerDay,
+    wastewaterTPerDay: p.wastewaterTPerDay,
     handoverOn: date(p.handoverOn),
     lastVerifiedOn: date(p.lastVerifiedOn)!,
   };

@@ -17,6 +17,11 @@ export interface ParcelValues {
   priceCnyPerMu?: number | null;
   plotRatioMin?: number | null;
   plotRatioMax?: number | null;
+  powerKva?: number | null;
+  powerVoltageKv?: number | null;
+  gasM3PerDay?: number | null;
+  waterTPerDay?: number | null;
+  wastewaterTPerDay?: number | null;
   handoverOn?: string | null;
   lastVerifiedOn?: string;
   roadReadyOn?: string | null;
@@ -35,6 +40,15 @@ export const CODE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u;
 export const MAX_REASON = 500;
 const MAX_PRICE = 100_000_000;
 const MAX_PLOT_RATIO = 20;
+
+/** Optional utility-capacity columns (the staff form's limits: lib/land/parcel-schemas.ts CAPACITY_MAX). */
+export const CAPACITY_COLUMNS = [
+  { field: "powerKva", max: 10_000_000, int: true },
+  { field: "powerVoltageKv", max: 1000, int: false },
+  { field: "gasM3PerDay", max: 100_000_000, int: true },
+  { field: "waterTPerDay", max: 10_000_000, int: true },
+  { field: "wastewaterTPerDay", max: 10_000_000, int: true },
+] as const;
 
 const blank = (v: unknown) => v === null || (typeof v === "string" && v.trim() === "");
 const has = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);
@@ -90,6 +104,16 @@ export function parseAttributes(props: Record<string, unknown>): { values: Parce
       const n = num(props[field]);
       if (n === null || n < 0 || n > MAX_PLOT_RATIO) problems.push({ code: "invalidPlotRatio", params: { field, value: shown(props[field]) } });
       else values[field] = n;
+    }
+  }
+  for (const { field, max, int } of CAPACITY_COLUMNS) {
+    if (!has(props, field)) continue;
+    if (blank(props[field])) values[field] = null;
+    else {
+      const n = num(props[field]);
+      if (n === null || n < 0 || n > max || (int && !Number.isInteger(n))) {
+        problems.push({ code: "invalidCapacity", params: { field, value: shown(props[field]), max, kind: int ? "整数" : "数值", kindEn: int ? "a whole number" : "a number" } });
+      } else values[field] = n;
     }
   }
   if (values.plotRatioMin != null && values.plotRatioMax != null && values.plotRatioMin > values.plotRatioMax) {

@@ -15,7 +15,7 @@ const CHUNK = 2000;
 const INSERT_COLUMNS = [
   "id", "code", "parkId", "zoneId", "geometry", "geometryIllustrative", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat",
   "landUse", "status", "statusReason", "statusChangedAt", ...READINESS_ITEMS.map((i) => i.column), "priceCnyPerMu", "plotRatioMin", "plotRatioMax",
-  "handoverOn", "lastVerifiedOn", "updatedAt",
+  "powerKva", "powerVoltageKv", "gasM3PerDay", "waterTPerDay", "wastewaterTPerDay", "handoverOn", "lastVerifiedOn", "updatedAt",
 ] as const;
 const AUDIT_COLUMNS = ["actorId", "action", "entity", "entityId", "before", "after", "requestId"] as const;
 const EDGE_COLUMNS = ["parcelAId", "parcelBId", "sharedLengthM"] as const;
@@ -32,6 +32,7 @@ export function createRow(p: PlannedFeature, id: string, parkId: string, zoneIds
     statusChangedAt: now.toISOString(),
     ...(Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, v[i.column] ?? null])) as Record<(typeof READINESS_ITEMS)[number]["column"], string | null>),
     priceCnyPerMu: v.priceCnyPerMu ?? null, plotRatioMin: v.plotRatioMin ?? null, plotRatioMax: v.plotRatioMax ?? null,
+    powerKva: v.powerKva ?? null, powerVoltageKv: v.powerVoltageKv ?? null, gasM3PerDay: v.gasM3PerDay ?? null, waterTPerDay: v.waterTPerDay ?? null, wastewaterTPerDay: v.wastewaterTPerDay ?? null,
     handoverOn: v.handoverOn ?? null, lastVerifiedOn: v.lastVerifiedOn ?? today.toISOString().slice(0, 10), updatedAt: now.toISOString(),
   };
 }
@@ -57,7 +58,7 @@ export const insertAudits = (tx: Tx, entries: readonly AuditEntry[]) =>
   })));
 
 const VALUE_COLUMNS = [
-  "zoneId", "landUse", "status", "statusReason", ...READINESS_ITEMS.map((i) => i.column), "priceCnyPerMu", "plotRatioMin", "plotRatioMax", "handoverOn", "lastVerifiedOn",
+  "zoneId", "landUse", "status", "statusReason", ...READINESS_ITEMS.map((i) => i.column), "priceCnyPerMu", "plotRatioMin", "plotRatioMax", "powerKva", "powerVoltageKv", "gasM3PerDay", "waterTPerDay", "wastewaterTPerDay", "handoverOn", "lastVerifiedOn",
 ] as const;
 const SHAPE_COLUMNS = ["geometry", "geometryIllustrative", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"] as const;
 
@@ -69,6 +70,7 @@ export function updateRow(p: PlannedFeature, zoneIds: Map<string, string>): Reco
     landUse: v.landUse, status: v.status, statusReason: v.statusReason,
     ...Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, v[i.column]])),
     priceCnyPerMu: v.priceCnyPerMu, plotRatioMin: v.plotRatioMin, plotRatioMax: v.plotRatioMax, handoverOn: v.handoverOn, lastVerifiedOn: v.lastVerifiedOn,
+    powerKva: v.powerKva, powerVoltageKv: v.powerVoltageKv, gasM3PerDay: v.gasM3PerDay, waterTPerDay: v.waterTPerDay, wastewaterTPerDay: v.wastewaterTPerDay,
     ...(p.geometryChanged ? { ...shapeColumns(p.geometry), geometry: p.geometry } : {}),
   };
 }

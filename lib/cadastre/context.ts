@@ -28,6 +28,11 @@ export const existingSelect = {
   priceCnyPerMu: true,
   plotRatioMin: true,
   plotRatioMax: true,
+  powerKva: true,
+  powerVoltageKv: true,
+  gasM3PerDay: true,
+  waterTPerDay: true,
+  wastewaterTPerDay: true,
   handoverOn: true,
   lastVerifiedOn: true,
   zone: { select: { code: true } },
@@ -39,6 +44,7 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 type Row = {
   id: string; code: string; version: number; geometry: unknown; landUse: LandUse; status: ExistingParcel["values"]["status"];
   statusReason: string | null; priceCnyPerMu: number | null; plotRatioMin: number | null; plotRatioMax: number | null;
+  powerKva: number | null; powerVoltageKv: number | null; gasM3PerDay: number | null; waterTPerDay: number | null; wastewaterTPerDay: number | null;
   handoverOn: Date | null; lastVerifiedOn: Date; zone: { code: string } | null;
 } & Record<(typeof READINESS_ITEMS)[number]["column"], Date | null>;
 
@@ -51,6 +57,11 @@ export function toExisting(r: Row): ExistingParcel {
     priceCnyPerMu: r.priceCnyPerMu,
     plotRatioMin: r.plotRatioMin,
     plotRatioMax: r.plotRatioMax,
+    powerKva: r.powerKva,
+    powerVoltageKv: r.powerVoltageKv,
+    gasM3PerDay: r.gasM3PerDay,
+    waterTPerDay: r.waterTPerDay,
+    wastewaterTPerDay: r.wastewaterTPerDay,
     handoverOn: iso(r.handoverOn),
     lastVerifiedOn: iso(r.lastVerifiedOn)!,
     ...(Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, iso(r[i.column])])) as Record<(typeof READINESS_ITEMS)[number]["column"], string | null>),

@@ -7,11 +7,14 @@ import { CSV_BOM, csvRow, type CsvValue } from "../leads/csv";
 import { getLandIndex, todayDay } from "../search/queries";
 import type { LandSearchQuery } from "../search/schemas";
 import { rankBlocks } from "../search/search";
+import { CAPACITY_COLUMNS } from "./attributes";
 import { existingSelect, toExisting } from "./context";
 
 const READINESS = READINESS_ITEMS.map((i) => i.column);
+/** Utility capacities, last so that files exported before they existed keep their column order. */
+const CAPACITIES = CAPACITY_COLUMNS.map((c) => c.field);
 /** What an investor may see of a parcel. */
-const PUBLIC_COLUMNS = ["code", "park", "zone", "landUse", "status", "areaM2", "priceCnyPerMu", "plotRatioMin", "plotRatioMax", "handoverOn", "lastVerifiedOn", ...READINESS] as const;
+const PUBLIC_COLUMNS = ["code", "park", "zone", "landUse", "status", "areaM2", "priceCnyPerMu", "plotRatioMin", "plotRatioMax", "handoverOn", "lastVerifiedOn", ...READINESS, ...CAPACITIES] as const;
 /** Staff see why a parcel has its status too. */
 const STAFF_COLUMNS = [...PUBLIC_COLUMNS.slice(0, 5), "statusReason", ...PUBLIC_COLUMNS.slice(5)] as const;
 
@@ -40,6 +43,7 @@ async function exportRows(db: Db, where: { parkId?: string; code?: { in: string[
       handoverOn: v.handoverOn,
       lastVerifiedOn: v.lastVerifiedOn,
       ...Object.fromEntries(READINESS.map((c) => [c, v[c]])),
+      ...Object.fromEntries(CAPACITIES.map((c) => [c, v[c]])),
     };
     return { properties: props, geometry: r.geometry };
   });

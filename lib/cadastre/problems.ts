@@ -40,6 +40,7 @@ const MESSAGES = {
   invalidDate: ["字段 {field} 的值 {value} 不是日期（YYYY-MM-DD）", "Field {field} value {value} is not a date (YYYY-MM-DD)"],
   invalidPrice: ["价格 {value} 无效：应为 0 到 100000000 之间的整数（元/亩）", "Price {value} is not valid: a whole number of CNY per mu from 0 to 100000000"],
   invalidPlotRatio: ["字段 {field} 的值 {value} 无效：容积率应在 0 到 20 之间", "Field {field} value {value} is not valid: plot ratios run from 0 to 20"],
+  invalidCapacity: ["字段 {field} 的值 {value} 无效：应为 0 到 {max} 之间的{kind}", "Field {field} value {value} is not valid: {kindEn} from 0 to {max}"],
   plotRatioOrder: ["容积率下限 {min} 大于上限 {max}", "Plot ratio minimum {min} is above the maximum {max}"],
   unknownZone: ["片区编号 {zone} 不属于该园区", "Zone code {zone} is not a zone of this park"],
   landUseNotAllowed: ["片区 {zone} 不允许用地性质 {landUse}", "Zone {zone} does not allow land use {landUse}"],

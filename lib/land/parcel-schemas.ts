@@ -9,6 +9,7 @@ import { ParcelStatus } from "../generated/prisma/enums";
 import { blankToUndefined, fields, flag, optionalChoice, optionalIsoDate, optionalPositive, optionalText, requiredChoice, requiredText } from "../validation/fields";
 import { messageOf } from "../validation/messages";
 import { READINESS_ITEMS, type ReadinessColumn } from "./readiness";
+import { optionalCnyAmount } from "../money/amount-field";
 
 export const REASON_MAX = 500;
 /** CNY per mu: far above any park's price, far below float trouble. */
@@ -37,15 +38,27 @@ const readinessShape = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, 
   ReturnType<typeof optionalIsoDate>
 >;
 
+/** Utility capacities: whole kVA, m³ and tonnes a day; the voltage level in kV may be 0.4 or 10.5. */
+export const CAPACITY_MAX = { powerKva: 10_000_000, powerVoltageKv: 1000, gasM3PerDay: 100_000_000, waterTPerDay: 10_000_000, wastewaterTPerDay: 10_000_000 } as const;
+const capacityShape = {
+  powerKva: optionalPositive({ max: CAPACITY_MAX.powerKva, int: true }),
+  powerVoltageKv: optionalPositive({ max: CAPACITY_MAX.powerVoltageKv }),
+  gasM3PerDay: optionalPositive({ max: CAPACITY_MAX.gasM3PerDay, int: true }),
+  waterTPerDay: optionalPositive({ max: CAPACITY_MAX.waterTPerDay, int: true }),
+  wastewaterTPerDay: optionalPositive({ max: CAPACITY_MAX.wastewaterTPerDay, int: true }),
+};
+
 export const updateParcelSchema = fields({
   parcelId,
   version: versionField,
   status: requiredChoice(ParcelStatus),
   /** why: required for some status moves (lib/land/status-transitions.ts), kept in the audit row */
   reason: optionalText(REASON_MAX),
-  priceCnyPerMu: optionalPositive({ max: PRICE_MAX, int: true }),
+  /** what people type in China: "25万", "250,000", "¥250,000 元" (lib/money/amount.ts) */
+  priceCnyPerMu: optionalCnyAmount(PRICE_MAX),
   plotRatioMin: optionalPositive({ max: PLOT_RATIO_MAX }),
   plotRatioMax: optionalPositive({ max: PLOT_RATIO_MAX }),
+  ...capacityShape,
   ...readinessShape,
   handoverOn: optionalIsoDate(),
   /** "checked on site": last verified becomes today (China date) */

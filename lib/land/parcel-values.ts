@@ -5,6 +5,11 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ParcelStatus } from "../generated/prisma/enums";
 import { READINESS_ITEMS, type ReadinessColumn } from "./readiness";
 
+/** The utility capacities (null = not stated), in the form's order. */
+export const CAPACITY_FIELDS = ["powerKva", "powerVoltageKv", "gasM3PerDay", "waterTPerDay", "wastewaterTPerDay"] as const;
+export type CapacityField = (typeof CAPACITY_FIELDS)[number];
+const CAPACITY_SELECT = Object.fromEntries(CAPACITY_FIELDS.map((f) => [f, true])) as Record<CapacityField, true>;
+
 const readinessSelect = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, true])) as Record<ReadinessColumn, true>;
 
 export const EDITABLE_SELECT = {
@@ -17,6 +22,7 @@ export const EDITABLE_SELECT = {
   priceCnyPerMu: true,
   plotRatioMin: true,
   plotRatioMax: true,
+  ...CAPACITY_SELECT,
   handoverOn: true,
   lastVerifiedOn: true,
   updatedAt: true,
@@ -33,7 +39,7 @@ export type EditableValues = {
   plotRatioMax: number | null;
   handoverOn: string | null;
   lastVerifiedOn: string;
-} & Record<ReadinessColumn, string | null>;
+} & Record<CapacityField, number | null> & Record<ReadinessColumn, string | null>;
 
 export interface ParcelValues extends EditableValues {
   id: string;
@@ -55,6 +61,7 @@ export function editableValues(r: EditableRow): EditableValues {
     priceCnyPerMu: r.priceCnyPerMu,
     plotRatioMin: r.plotRatioMin,
     plotRatioMax: r.plotRatioMax,
+    ...(Object.fromEntries(CAPACITY_FIELDS.map((f) => [f, r[f]])) as Record<CapacityField, number | null>),
     ...(Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, isoDay(r[i.column])])) as Record<ReadinessColumn, string | null>),
     handoverOn: isoDay(r.handoverOn),
     lastVerifiedOn: isoDay(r.lastVerifiedOn)!,

@@ -27,7 +27,7 @@ describe.skipIf(!chromiumPath)("staff sign-in in the browser", () => {
     await signInThroughForm(page, ADMIN, DEV_STAFF_PASSWORD, true);
     await page.waitForURL(`${baseUrl}/en/staff/account`);
     const bar = page.getByTestId("staff-bar");
-    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["Leads", "Overview", "Parcels", "Cadastre import", "Staff", "Calendar", "Parks", "Projects", "Audit log", "My account"]);
+    await expect(bar.getByRole("link").allTextContents()).resolves.toEqual(["Leads", "Overview", "Parcels", "Cadastre import", "Staff", "Calendar", "Parks", "Projects", "Audit log", "Exchange rates", "My account"]);
     await expect(page.getByTestId("totp-enabled").isVisible()).resolves.toBe(true);
     // The bar fits a phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

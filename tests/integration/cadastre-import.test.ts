@@ -190,7 +190,7 @@ describe("cadastre import route", () => {
     const csv = await exportPark(officer, "csv");
     expect(geo.status).toBe(200);
     // (text() drops the byte-order mark the file starts with)
-    expect(csv.text.split("\r\n")[0]).toBe("code,park,zone,landUse,status,statusReason,areaM2,priceCnyPerMu,plotRatioMin,plotRatioMax,handoverOn,lastVerifiedOn,roadReadyOn,waterReadyOn,drainageReadyOn,powerReadyOn,telecomReadyOn,gasReadyOn,heatingReadyOn,cableReadyOn,sewageReadyOn,levelledOn");
+    expect(csv.text.split("\r\n")[0]).toBe("code,park,zone,landUse,status,statusReason,areaM2,priceCnyPerMu,plotRatioMin,plotRatioMax,handoverOn,lastVerifiedOn,roadReadyOn,waterReadyOn,drainageReadyOn,powerReadyOn,telecomReadyOn,gasReadyOn,heatingReadyOn,cableReadyOn,sewageReadyOn,levelledOn,powerKva,powerVoltageKv,gasM3PerDay,waterTPerDay,wastewaterTPerDay");
     const before = await counts();
     const viaGeo = await upload(admin, { geojson: geo.text, mode: "commit" });
     expect(viaGeo.result!.committed).toEqual({ created: 0, updated: 0, unchanged: 4, adjacencyEdges: 0 });

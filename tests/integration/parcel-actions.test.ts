@@ -9,7 +9,7 @@ import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { bulkUpdateParcelsAction, updateParcelAction } from "@/lib/land/parcel-actions";
 import { updateParcel } from "@/lib/land/parcel-mutations";
-import { EDITABLE_SELECT } from "@/lib/land/parcel-values";
+import { CAPACITY_FIELDS, EDITABLE_SELECT } from "@/lib/land/parcel-values";
 import { seededDb } from "./helpers/database";
 import { as, createStaff } from "./helpers/staff";
 
@@ -49,6 +49,8 @@ const formOf = (p: Snapshot[number], over: Record<string, string> = {}) => ({
   plotRatioMax: p.plotRatioMax === null ? "" : String(p.plotRatioMax),
   handoverOn: p.handoverOn ? p.handoverOn.toISOString().slice(0, 10) : "",
   roadReadyOn: p.roadReadyOn ? p.roadReadyOn.toISOString().slice(0, 10) : "",
+  // The utility capacities the form shows (sent every time, as the other fields)
+  ...Object.fromEntries(CAPACITY_FIELDS.map((f) => [f, p[f] === null ? "" : String(p[f])])),
   ...over,
 });
 /**

@@ -23,6 +23,7 @@ const existing = (code: string, geometry: PolygonGeometry, status: ExistingParce
     zoneCode: "Z1", landUse: "INDUSTRIAL_M1", status, statusReason: null, priceCnyPerMu: 200000, plotRatioMin: 1, plotRatioMax: 2,
     handoverOn: null, lastVerifiedOn: "2026-11-01", roadReadyOn: null, waterReadyOn: null, drainageReadyOn: null, powerReadyOn: null,
     telecomReadyOn: null, gasReadyOn: null, heatingReadyOn: null, cableReadyOn: null, sewageReadyOn: null, levelledOn: null,
+    powerKva: null, powerVoltageKv: null, gasM3PerDay: null, waterTPerDay: null, wastewaterTPerDay: null,
   },
 });
 

@@ -30,7 +30,7 @@ describe("updateParcelSchema", () => {
     expect(errorsOf(edit({ status: "" }))).toEqual({ status: "required" });
     expect(errorsOf(edit({ priceCnyPerMu: "0" }))).toEqual({ priceCnyPerMu: "mustBePositive" });
     expect(errorsOf(edit({ priceCnyPerMu: "300000.5" }))).toEqual({ priceCnyPerMu: "mustBeWhole" });
-    expect(errorsOf(edit({ priceCnyPerMu: "1e9" }))).toEqual({ priceCnyPerMu: "mustBeNumber" });
+    expect(errorsOf(edit({ priceCnyPerMu: "1e9" }))).toEqual({ priceCnyPerMu: "notAnAmount" });
     expect(errorsOf(edit({ priceCnyPerMu: "200000000" }))).toEqual({ priceCnyPerMu: "tooLarge:100000000" });
     expect(errorsOf(edit({ plotRatioMax: "25" }))).toEqual({ plotRatioMax: "tooLarge:20" });
     expect(errorsOf(edit({ plotRatioMin: "2", plotRatioMax: "1.5" }))).toEqual({ plotRatioMax: "maxBelowMin" });

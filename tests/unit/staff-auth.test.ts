@@ -133,7 +133,7 @@ describe("two-factor pending and the staff bar", () => {
 
   it("shows each role the links its permissions open", () => {
     const keys = (role: "ADMIN" | "OFFICER", twoFactorPending = false) => staffLinks({ role, twoFactorPending }).map((l) => l.key);
-    expect(keys("ADMIN")).toEqual(["leads", "overview", "parcels", "import", "users", "calendar", "parks", "projects", "audit", "account"]);
+    expect(keys("ADMIN")).toEqual(["leads", "overview", "parcels", "import", "users", "calendar", "parks", "projects", "audit", "rates", "account"]);
     expect(keys("OFFICER")).toEqual(["leads", "overview", "parcels", "account"]);
     expect(keys("ADMIN", true)).toEqual(["account"]);
   });

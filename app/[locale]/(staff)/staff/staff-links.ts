@@ -4,7 +4,7 @@ import { can, twoFactorBlocks, type Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
   href: string;
-  key: "leads" | "overview" | "parcels" | "import" | "users" | "calendar" | "parks" | "projects" | "audit" | "account";
+  key: "leads" | "overview" | "parcels" | "import" | "users" | "calendar" | "parks" | "projects" | "audit" | "rates" | "account";
   permission: Permission;
 }
 
@@ -18,6 +18,7 @@ const LINKS: NavLink[] = [
   { href: "/staff/parks", key: "parks", permission: "park.manage" },
   { href: "/staff/projects", key: "projects", permission: "project.manage" },
   { href: "/staff/audit", key: "audit", permission: "audit.read" },
+  { href: "/staff/settings/rates", key: "rates", permission: "settings.manage" },
   { href: "/staff/account", key: "account", permission: "account.self" },
 ];
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
+import { BlockCosts } from "@/components/costs/block-costs";
 import { MapLegend } from "@/components/map-legend";
 import { env } from "@/lib/env";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
@@ -127,6 +128,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
           <BlockLinks locale={locale} query={query} blockKey={block.key} compareParam={compareParam} />
         </section>
       </div>
+      <BlockCosts codes={block.parcelCodes} areaM2={block.areaM2} priceMin={block.priceMin} priceMax={block.priceMax} totalCny={block.indicativeTotalCny} locale={locale} />
       <section aria-labelledby="parcels-title" className="mt-8">
         <h2 id="parcels-title" className="text-lg font-semibold">{t("block.tableTitle")}</h2>
         <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">

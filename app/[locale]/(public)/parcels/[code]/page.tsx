@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
+import { ParcelCosts } from "@/components/costs/parcel-costs";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
@@ -85,6 +86,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
           )}
         </section>
       </div>
+      <ParcelCosts code={parcel.code} areaM2={parcel.areaM2} priceCnyPerMu={parcel.priceCnyPerMu} locale={locale} />
     </div>
   );
 }

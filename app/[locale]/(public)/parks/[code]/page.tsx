@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
 import { FigureCard } from "@/components/figure-card";
+import { ParkCosts } from "@/components/costs/park-costs";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { STATUS_COLOURS } from "@/lib/map/colours";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
@@ -104,6 +105,8 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
           </section>
         </div>
       </div>
+
+      <ParkCosts parkCode={park.code} locale={locale} />
 
       {park.figures.length > 0 && (
         <section aria-labelledby="figures-title" className="mt-8">

@@ -11,7 +11,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter } from "next-intl";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { updateParcelSchema } from "@/lib/land/parcel-schemas";
-import type { ParcelValues } from "@/lib/land/parcel-values";
+import { CAPACITY_FIELDS, type ParcelValues } from "@/lib/land/parcel-values";
 import { READINESS_ITEMS } from "@/lib/land/readiness";
 import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -129,7 +129,11 @@ export function ParcelEditForm({ values, ordinary, overrides, today }: Props) {
         </div>
         <div>
           {label("priceCnyPerMu", t("edit.price"))}
-          <input {...field("priceCnyPerMu")} inputMode="numeric" defaultValue={value("priceCnyPerMu", str(values.priceCnyPerMu))} className={inputClass} />
+          <div className="flex items-center gap-2">
+            <input {...field("priceCnyPerMu")} defaultValue={value("priceCnyPerMu", str(values.priceCnyPerMu))} className={inputClass} aria-describedby={[field("priceCnyPerMu")["aria-describedby"], "parcel-priceCnyPerMu-unit"].filter(Boolean).join(" ")} />
+            <span id="parcel-priceCnyPerMu-unit" className="mt-1 whitespace-nowrap text-sm text-stone-600" data-testid="price-unit">{t("edit.priceUnit")}</span>
+          </div>
+          <p className="mt-1 text-xs text-stone-500">{t("edit.priceHint")}</p>
           {error("priceCnyPerMu")}
           {saved("priceCnyPerMu")}
         </div>
@@ -148,6 +152,19 @@ export function ParcelEditForm({ values, ordinary, overrides, today }: Props) {
           </div>
         </div>
       </div>
+      <fieldset className="rounded-md border border-stone-200 p-3" data-testid="parcel-capacities">
+        <legend className="px-1 text-sm font-medium">{t("edit.capacities")}</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {CAPACITY_FIELDS.map((name) => (
+            <div key={name}>
+              {label(name, t(`fields.${name}`))}
+              <input {...field(name)} inputMode="decimal" defaultValue={value(name, str(values[name]))} className={inputClass} />
+              {error(name)}
+              {saved(name)}
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <fieldset className="rounded-md border border-stone-200 p-3">
         <legend className="px-1 text-sm font-medium">{t("edit.readiness")}</legend>
         <div className="grid gap-3 sm:grid-cols-2">

@@ -25,6 +25,7 @@ export default async function CadastreImportPage({ params }: PageProps<"/[locale
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-stone-700">{t("intro")}</p>
+        <p className="text-sm text-stone-700" data-testid="capacity-columns">{t("capacityColumns")}</p>
       </header>
       <ImportForm
         locale={locale === "zh" ? "zh" : "en"}

@@ -12,6 +12,7 @@ import { toFormValues } from "@/lib/parks/admin-queries";
 import { loadAdminPark } from "@/lib/parks/loaders";
 import { createZoneForm, updateParkForm, updateZoneForm } from "../actions";
 import { codeField, parkFields, zoneFields } from "../park-fields";
+import { TermsForms } from "./terms-forms";
 
 type Props = PageProps<"/[locale]/staff/parks/[code]">;
 
@@ -68,6 +69,8 @@ export default async function StaffParkPage({ params, searchParams }: Props) {
           </details>
         </div>
       </section>
+
+      <TermsForms actor={actor} locale={locale} park={{ id: park.id, code: park.code }} zones={park.zones.map((z) => ({ id: z.id, code: z.code }))} />
 
       <RecordHistory locale={locale} history={history} olderHref={(c) => `${base}?historyAfter=${c}`} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
     </div>
