@@ -22,7 +22,7 @@ export function canonicalSearchQuery(raw: string): string | null {
 
 export const saveSearchSchema = fields({
   locale: requiredChoice(["zh", "en"] as const),
-  email: requiredText(3, 200, (s) => (EMAIL.safeParse(s).success ? null : "email")),
+  email: requiredText(1, 200, (s) => (EMAIL.safeParse(s).success ? null : "email")),
   /** the search page's query string; blank is "every available block" */
   query: optionalText(MAX_QUERY_LENGTH, (s) => (canonicalSearchQuery(s) === null ? "invalid" : null)),
   /** honeypot: hidden from people, filled by bots */
