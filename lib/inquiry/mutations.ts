@@ -19,6 +19,7 @@ import { findLandBlock } from "../search/queries";
 import { landSearchSchema, searchParamsToObject } from "../search/schemas";
 import { inquiryFingerprint } from "./fingerprint";
 import { storedMatches, summariseMatches, type MatchSummary } from "./match-summary";
+import { newStatusToken, statusUrl } from "./status-token";
 import { matchBlocksForNeeds } from "./matching";
 import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
@@ -149,6 +150,8 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
           if (replay) return replay;
           const limit = { key: `inquiry:${ctx.ipHash ?? UNKNOWN_CLIENT}`, windowSeconds: 3600, max: INQUIRIES_PER_IP_PER_HOUR };
           if (!(await takeRateLimit(tx, limit, now))) throw rateLimited("rateLimited");
+          // The private status page's link: only its hash is kept, the token goes in the e-mail.
+          const status = newStatusToken(now);
           const inquiry = await tx.inquiry.create({
             data: {
               reference,
@@ -175,6 +178,8 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
               matchedBlocks: matched as unknown as Prisma.InputJsonValue,
               firstResponseDueAt: answerBy,
               firstContactDueAt: firstContactBy,
+              statusTokenHash: status.hash,
+              statusTokenExpiresAt: status.expiresAt,
               parcels: { create: parcels.map((p) => ({ parcelId: p.id })) },
             },
             select: { id: true },
@@ -187,7 +192,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
           await lockKey(tx, `inquiry-mail:${addressKey(input.email)}`);
           const recent = await countEmailsTo(tx, input.email, new Date(now.getTime() - 86_400_000));
           if (recent < CONFIRMATIONS_PER_ADDRESS_PER_DAY) {
-            const email = inquiryReceivedEmail({ locale: input.locale, reference, about, answerBy });
+            const email = inquiryReceivedEmail({ locale: input.locale, reference, about, answerBy, status: { url: statusUrl(input.locale, status.token), expiresAt: status.expiresAt } });
             await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
           }
           return { reference, created: true, matchedBlocks: matched.length, matches: await summariseMatches(tx, matched) };

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
+import { runSavedSearchAlerts } from "../alerts/job";
 import { runHoldExpiry } from "../land/hold-expiry";
 import { runEscalation } from "../leads/escalation";
 import { deliverOutbox } from "../mail/deliver";
@@ -27,6 +28,16 @@ export const APP_JOBS: readonly JobDefinition[] = [
       const report = await runHoldExpiry(db());
       const ended = report.ended.EXPIRED + report.ended.LEAD_LOST;
       if (ended || report.noticed) console.info(`holds: ${ended} ended (${report.ended.EXPIRED} expired, ${report.ended.LEAD_LOST} of lost leads), ${report.noticed} lead(s) notified`);
+    },
+  },
+  {
+    name: JOB_NAMES.savedSearchAlerts,
+    cron: JOB_SCHEDULES[JOB_NAMES.savedSearchAlerts],
+    run: async () => {
+      const report = await runSavedSearchAlerts(db());
+      if (report.alerted.length || report.expired) console.info(`alerts: ${report.alerted.length} saved search(es) alerted, ${report.expired} unconfirmed one(s) expired`);
+      // The alerts are in the outbox: send them now rather than at the next minute's delivery.
+      if (report.alerted.length) await deliverOutbox();
     },
   },
 ];

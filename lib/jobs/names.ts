@@ -8,6 +8,8 @@ export const JOB_NAMES = {
   escalateLeads: "lead-escalation",
   /** ends expired holds and holds of lost leads, and sends the week-before notices (lib/land/hold-expiry.ts) */
   expireHolds: "land-hold-expiry",
+  /** e-mails confirmed saved searches about newly matching blocks, at most daily (lib/alerts/job.ts) */
+  savedSearchAlerts: "saved-search-alerts",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -18,4 +20,7 @@ export const JOB_SCHEDULES: Record<JobName, string> = {
   // Hourly: a hold ends on the first run after its last China day; a lost lead's holds (already
   // released by the move itself) are a safety net.
   [JOB_NAMES.expireHolds]: "7 * * * *",
+  // Hourly: each search is alerted at most once in 24 hours (the job checks), so an hourly run
+  // only decides how soon after its 24 hours new land is reported.
+  [JOB_NAMES.savedSearchAlerts]: "23 * * * *",
 };

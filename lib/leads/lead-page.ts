@@ -155,7 +155,8 @@ function blockNow(key: string, query: string, codes: string[], parcels: Map<stri
 function whoOf(type: InquiryEventType, actorName: string | null): Who {
   if (actorName !== null) return { kind: "staff", name: actorName };
   if (type === "ASSIGNED") return { kind: "routing" };
-  if (type === "CREATED") return { kind: "investor" };
+  // The investor's own words: the inquiry itself and messages from their status page.
+  if (type === "CREATED" || type === "INVESTOR_MESSAGE") return { kind: "investor" };
   return { kind: "system" };
 }
 

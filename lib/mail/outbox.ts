@@ -24,12 +24,12 @@ export async function countEmailsTo(tx: DbClient, to: string, since: Date): Prom
   return tx.outboxEmail.count({ where: { toKey: addressKey(to), createdAt: { gt: since } } });
 }
 
-export async function enqueueEmail(tx: DbClient, email: Email & { kind: string; to: string; inquiryId?: string }): Promise<void> {
+export async function enqueueEmail(tx: DbClient, email: Email & { kind: string; to: string; inquiryId?: string; savedSearchId?: string }): Promise<void> {
   // Times set here, in UTC like every Prisma write, not by a database default that would follow
   // the session's time zone.
   const now = new Date();
   await tx.outboxEmail.create({
-    data: { kind: email.kind, to: email.to, toKey: addressKey(email.to), subject: email.subject, text: email.text, inquiryId: email.inquiryId, createdAt: now, sendAfter: now },
+    data: { kind: email.kind, to: email.to, toKey: addressKey(email.to), subject: email.subject, text: email.text, inquiryId: email.inquiryId, savedSearchId: email.savedSearchId, createdAt: now, sendAfter: now },
   });
 }
 

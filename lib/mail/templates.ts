@@ -19,6 +19,8 @@ export interface InquiryReceived {
   about: string;
   /** the day the first answer is due (China time) */
   answerBy: Date;
+  /** the private status page (lib/inquiry/status-token.ts) and when its link stops working */
+  status?: { url: string; expiresAt: Date };
 }
 
 export interface Email {
@@ -45,6 +47,7 @@ export function inquiryReceivedEmail(m: InquiryReceived): Email {
     "",
     t("mail.inquiryReceived.next", { date }),
     "",
+    ...(m.status ? [t("investor.alerts.mail.statusLink", { date: t("mail.date", { date: m.status.expiresAt }) }), m.status.url, ""] : []),
     t("mail.inquiryReceived.notYou"),
     "",
     t("inquiry.privacy"),

@@ -14,6 +14,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters } from "./search-filters";
 import { ZeroResults } from "./zero-results";
+import { SaveSearchForm } from "../alerts/save-search-form";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
@@ -136,6 +137,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   {outcome.result.page < outcome.result.pageCount ? <a href={pageHref(outcome.result.page + 1)} className="text-brand-700 underline">{t("next")}</a> : <span />}
                 </nav>
               )}
+              <SaveSearchForm locale={locale === "en" ? "en" : "zh"} query={toSearchParams({ ...query, page: 1 }).toString()} />
             </>
           )}
         </section>

@@ -1,0 +1,14 @@
+"use server";
+
+// The status page's message form. A refusal carries the typed text back, so nothing is lost.
+import type { ActionResult } from "@/lib/actions/action";
+import { addInvestorMessageAction } from "@/lib/inquiry/status-actions";
+
+export type MessageState = (ActionResult<{ added: true }> & { message?: string }) | null;
+
+export async function addInvestorMessageForm(_prev: MessageState, form: unknown): Promise<MessageState> {
+  if (!(form instanceof FormData)) return { ok: false, error: { code: "validation", message: "validation" } };
+  const text = (key: string) => (typeof form.get(key) === "string" ? (form.get(key) as string) : "");
+  const result = await addInvestorMessageAction({ token: text("token"), message: text("message") });
+  return result.ok ? result : { ...result, message: text("message").slice(0, 10_000) };
+}

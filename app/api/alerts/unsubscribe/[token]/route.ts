@@ -1,0 +1,14 @@
+// RFC 8058 one-click unsubscribe: a mail client's "unsubscribe" button POSTs here
+// (List-Unsubscribe-Post: List-Unsubscribe=One-Click) with no cookie and no page. The token is
+// the only key; the answer is the same whether a search was deleted or the link was already
+// spent, so it tells a prober nothing.
+import { NextResponse } from "next/server";
+import { unsubscribeByToken } from "@/lib/alerts/loaders";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(_request: Request, { params }: RouteContext<"/api/alerts/unsubscribe/[token]">) {
+  const { token } = await params;
+  await unsubscribeByToken(token);
+  return NextResponse.json({ unsubscribed: true }, { status: 200, headers: { "Cache-Control": "no-store" } });
+}
