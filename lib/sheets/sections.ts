@@ -37,7 +37,7 @@ export function readinessSection(t: SheetT, parcels: SheetParcel[], today: strin
     } else if (parcels.length === 1 || known.length === 0) {
       value = t(`${S}.value.notPlanned`);
     } else {
-      value = t(`${S}.value.partialReady`, { ready: known.filter((d) => d <= today).length, total: parcels.length });
+      value = t(`${S}.value.partialReady`, { ready: known.filter((d) => d <= today).length, total: parcels.length, unplanned: parcels.length - known.length });
     }
     return { label: t(`readiness.${key}`), value };
   });
@@ -96,7 +96,9 @@ export function termsSection(t: SheetT, locale: SheetLocale, terms: SheetTerms |
   const heading = t(`${S}.section.terms`);
   if (!terms) return { heading, rows: [], note: t(`${S}.note.noTerms`) };
   const ns = t(`${S}.value.notStated`);
-  const money = (wan: number | null, key: "perMu" | "perMuYear") => (wan === null ? ns : t(`${S}.value.${key}`, { value: yuan(t, locale, wan * 10_000) }));
+  // Parks quote these in 万元 per mu: kept so in Chinese, written out in yuan in English.
+  const money = (wan: number | null, key: "perMu" | "perMuYear") =>
+    wan === null ? ns : t(`${S}.value.${key}`, { value: locale === "zh" ? `${num(locale, wan, 2)}万元` : yuan(t, locale, wan * 10_000) });
   const incentives = pick(locale, terms.incentivesZh ?? "", terms.incentivesEn);
   return {
     heading,
@@ -143,7 +145,7 @@ export function contactSection(t: SheetT, locale: SheetLocale, parks: SheetParkI
     if (!park.contact) continue;
     const c = park.contact;
     const name = pick(locale, c.nameZh ?? "", c.nameEn);
-    rows.push({ label: t(`${S}.row.contactName`), value: name ? `${name} (${pick(locale, park.nameZh, park.nameEn)})` : pick(locale, park.nameZh, park.nameEn) });
+    rows.push({ label: t(`${S}.row.contactName`), value: name ? t(`${S}.value.contactOf`, { name, park: pick(locale, park.nameZh, park.nameEn) }) : pick(locale, park.nameZh, park.nameEn) });
     if (c.phone) rows.push({ label: t(`${S}.row.phone`), value: c.phone });
     if (c.email) rows.push({ label: t(`${S}.row.email`), value: c.email });
     const address = pick(locale, park.addressZh ?? "", park.addressEn);

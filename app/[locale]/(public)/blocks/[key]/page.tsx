@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
+import { DataSheetLink } from "@/components/sheets/data-sheet-link";
 import { env } from "@/lib/env";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
@@ -17,6 +18,7 @@ import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
+import { blockSheetHref } from "@/lib/sheets/links";
 import { blockPriceText } from "../../search/block-card";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
@@ -110,6 +112,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
           <a href={inquiryHref(locale, query, block.key)} className="mt-4 block rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-brand-900">
             {t("block.ask")}
           </a>
+          <DataSheetLink href={blockSheetHref(locale, block.key, query)} className="mt-2 w-full justify-center" />
         </section>
       </div>
       <section aria-labelledby="parcels-title" className="mt-8">
