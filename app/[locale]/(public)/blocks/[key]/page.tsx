@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
 import { BlockCosts } from "@/components/costs/block-costs";
 import { MapLegend } from "@/components/map-legend";
+import { DataSheetLink } from "@/components/sheets/data-sheet-link";
 import { env } from "@/lib/env";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
@@ -19,6 +20,7 @@ import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
 import { BlockLinks } from "./block-links";
+import { blockSheetHref } from "@/lib/sheets/links";
 import { blockPriceText } from "../../search/block-card";
 import { BlockCapacities, BlockProposal } from "../../search/block-extras";
 
@@ -126,6 +128,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             {t("block.ask")}
           </a>
           <BlockLinks locale={locale} query={query} blockKey={block.key} compareParam={compareParam} />
+          <DataSheetLink href={blockSheetHref(locale, block.key, query)} className="mt-2 w-full justify-center" />
         </section>
       </div>
       <BlockCosts codes={block.parcelCodes} areaM2={block.areaM2} priceMin={block.priceMin} priceMax={block.priceMax} totalCny={block.indicativeTotalCny} locale={locale} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataSheetLink } from "@/components/sheets/data-sheet-link";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { ParcelCosts } from "@/components/costs/parcel-costs";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
@@ -12,6 +13,7 @@ import { loadParcelShapesInBox, loadParcelsByCodes } from "@/lib/land/loaders";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
+import { parcelSheetHref } from "@/lib/sheets/links";
 import { blockPriceText } from "../../search/block-card";
 import { ParcelLinks } from "./parcel-links";
 
@@ -84,6 +86,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
               {t("parcel.ask")}
             </a>
           )}
+          <DataSheetLink href={parcelSheetHref(locale, parcel.code)} className="mt-2 w-full justify-center" />
         </section>
       </div>
       <ParcelCosts code={parcel.code} areaM2={parcel.areaM2} priceCnyPerMu={parcel.priceCnyPerMu} locale={locale} />

@@ -5,12 +5,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
 import { FigureCard } from "@/components/figure-card";
 import { ParkCosts } from "@/components/costs/park-costs";
+import { DataSheetLink } from "@/components/sheets/data-sheet-link";
 import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { STATUS_COLOURS } from "@/lib/map/colours";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatFigure, formatList } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { loadParkDetail } from "@/lib/parks/loaders";
+import { parkSheetHref } from "@/lib/sheets/links";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -56,6 +58,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
           <a href={`/${locale}/search?park=${park.code}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900">{t("park.searchLand")}</a>
         )}
         <a href={`/${locale}/inquiry?park=${park.code}`} className="rounded-md border border-brand-700 px-4 py-2 text-sm font-medium text-brand-700">{t("park.ask")}</a>
+        <DataSheetLink href={parkSheetHref(locale, park.code)} />
       </div>
 
       <div className="mt-8 grid gap-6 lg:grid-cols-[1fr_20rem]">

@@ -1,0 +1,122 @@
+// Reads for the data sheets: the parcels with their capacities and geometry, the neighbours
+// drawn grey, the allotment conditions (zone over park, field by field), the parks' contacts
+// and the articles cited. One round of batched queries per sheet.
+import type { Db } from "../db/client";
+import type { PolygonGeometry } from "../land/geometry";
+import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
+import { publicContact } from "../parks/contact";
+import type { SheetArticle, SheetNeighbour, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
+
+const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const readinessSelect = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, true])) as Record<(typeof READINESS_ITEMS)[number]["column"], true>;
+const named = { select: { id: true, code: true, nameZh: true, nameEn: true } } as const;
+
+export async function sheetParcels(db: Db, codes: string[]): Promise<(SheetParcel & { parkId: string; zoneId: string | null })[]> {
+  const rows = await db.parcel.findMany({
+    where: { code: { in: codes } },
+    orderBy: { code: "asc" },
+    select: {
+      code: true, status: true, landUse: true, areaM2: true, priceCnyPerMu: true, plotRatioMin: true, plotRatioMax: true,
+      handoverOn: true, lastVerifiedOn: true, powerKva: true, powerVoltageKv: true, gasM3PerDay: true, waterTPerDay: true,
+      wastewaterTPerDay: true, geometry: true, geometryIllustrative: true, centroidLng: true, centroidLat: true,
+      parkId: true, zoneId: true, park: named, zone: named, ...readinessSelect,
+    },
+  });
+  return rows.map((r) => ({
+    code: r.code,
+    status: r.status,
+    landUse: r.landUse,
+    areaM2: r.areaM2,
+    priceCnyPerMu: r.priceCnyPerMu,
+    plotRatioMin: r.plotRatioMin,
+    plotRatioMax: r.plotRatioMax,
+    handoverOn: iso(r.handoverOn),
+    lastVerifiedOn: iso(r.lastVerifiedOn)!,
+    readiness: Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, iso(r[i.column])])) as Record<ReadinessKey, string | null>,
+    powerKva: r.powerKva,
+    powerVoltageKv: r.powerVoltageKv,
+    gasM3PerDay: r.gasM3PerDay,
+    waterTPerDay: r.waterTPerDay,
+    wastewaterTPerDay: r.wastewaterTPerDay,
+    geometry: r.geometry as unknown as PolygonGeometry,
+    illustrative: r.geometryIllustrative,
+    centroid: { lng: r.centroidLng, lat: r.centroidLat },
+    park: r.park,
+    zone: r.zone,
+    parkId: r.parkId,
+    zoneId: r.zoneId,
+  }));
+}
+
+/** Parcels whose box meets `bbox`, except `exclude`: the grey context around the subject. */
+export async function sheetNeighbours(db: Db, bbox: [number, number, number, number], exclude: string[], limit = 400): Promise<SheetNeighbour[]> {
+  const [minLng, minLat, maxLng, maxLat] = bbox;
+  const rows = await db.parcel.findMany({
+    where: { minLng: { lte: maxLng }, maxLng: { gte: minLng }, minLat: { lte: maxLat }, maxLat: { gte: minLat }, code: { notIn: exclude } },
+    select: { geometry: true, geometryIllustrative: true },
+    take: limit,
+  });
+  return rows.map((r) => ({ geometry: r.geometry as unknown as PolygonGeometry, illustrative: r.geometryIllustrative }));
+}
+
+const termsSelect = {
+  minInvestmentWanPerMu: true, taxWanPerMuYear: true, plotRatioMin: true, plotRatioMax: true, buildingDensityMinPct: true,
+  buildingDensityMaxPct: true, landUseTermYears: true, methods: true, incentivesZh: true, incentivesEn: true, sources: true,
+} as const;
+
+/** The zone's row over the park's, field by field (a zone's null keeps the park's value). */
+export function mergeTerms(park: SheetTerms | null, zone: SheetTerms | null): SheetTerms | null {
+  if (!park || !zone) return zone ?? park;
+  const pickField = <K extends keyof SheetTerms>(k: K): SheetTerms[K] => (zone[k] === null ? park[k] : zone[k]);
+  return {
+    minInvestmentWanPerMu: pickField("minInvestmentWanPerMu"),
+    taxWanPerMuYear: pickField("taxWanPerMuYear"),
+    plotRatioMin: pickField("plotRatioMin"),
+    plotRatioMax: pickField("plotRatioMax"),
+    buildingDensityMinPct: pickField("buildingDensityMinPct"),
+    buildingDensityMaxPct: pickField("buildingDensityMaxPct"),
+    landUseTermYears: pickField("landUseTermYears"),
+    // Lists are "not stated" when empty, like a null field.
+    methods: zone.methods.length ? zone.methods : park.methods,
+    incentivesZh: pickField("incentivesZh"),
+    incentivesEn: pickField("incentivesEn"),
+    sources: [...new Set([...zone.sources, ...park.sources])],
+  };
+}
+
+export async function sheetTerms(db: Db, parkId: string, zoneId: string | null): Promise<SheetTerms | null> {
+  const rows = await db.allotmentTerms.findMany({
+    where: { OR: [{ parkId }, ...(zoneId ? [{ zoneId }] : [])] },
+    select: { ...termsSelect, parkId: true, zoneId: true },
+  });
+  const strip = (r: (typeof rows)[number] | undefined): SheetTerms | null => {
+    if (!r) return null;
+    const { parkId: _p, zoneId: _z, ...terms } = r;
+    void _p;
+    void _z;
+    return terms;
+  };
+  return mergeTerms(strip(rows.find((r) => r.parkId === parkId)), strip(rows.find((r) => zoneId !== null && r.zoneId === zoneId)));
+}
+
+export async function sheetParkInfos(db: Db, parkIds: string[]): Promise<SheetParkInfo[]> {
+  const rows = await db.park.findMany({
+    where: { id: { in: parkIds } },
+    orderBy: { sortOrder: "asc" },
+    select: { code: true, nameZh: true, nameEn: true, contactNameZh: true, contactNameEn: true, contactPhone: true, contactEmail: true, addressZh: true, addressEn: true, sourceArticles: true },
+  });
+  return rows.map((r) => ({
+    code: r.code,
+    nameZh: r.nameZh,
+    nameEn: r.nameEn,
+    contact: publicContact({ nameZh: r.contactNameZh, nameEn: r.contactNameEn, phone: r.contactPhone, email: r.contactEmail }),
+    addressZh: r.addressZh,
+    addressEn: r.addressEn,
+    sourceArticles: r.sourceArticles,
+  }));
+}
+
+export async function sheetArticles(db: Db): Promise<Map<string, SheetArticle>> {
+  const rows = await db.article.findMany({ select: { id: true, titleZh: true, titleEn: true, publisher: true, publishedOn: true } });
+  return new Map(rows.map((a) => [a.id, { ...a, publishedOn: iso(a.publishedOn)! }]));
+}
