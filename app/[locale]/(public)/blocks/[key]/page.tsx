@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
+import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { env } from "@/lib/env";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
@@ -18,6 +19,8 @@ import { dayToIso } from "@/lib/search/land-index";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { inquiryHref } from "@/lib/search/links";
 import { blockPriceText } from "../../search/block-card";
+import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { bboxCentre } from "@/lib/location/site";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -84,6 +87,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             links={{ to: "parcels" }}
             tileUrl={env().MAP_TILE_URL}
             label={t("block.mapLabel")}
+            fallback={<SitePlan parcels={toPlanParcels(surroundings, locale, (c) => members.has(c))} statusLabel={statusLabel} title={t("block.mapLabel")} legendTitle={t("block.legend")} note={t("home.illustrative")} />}
           />
           <MapLegend
             title={t("map.legendTitle")}
@@ -112,6 +116,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
           </a>
         </section>
       </div>
+      <NearestLogistics locale={locale} site={bboxCentre(block.bbox)} className="mt-6 max-w-3xl" />
       <section aria-labelledby="parcels-title" className="mt-8">
         <h2 id="parcels-title" className="text-lg font-semibold">{t("block.tableTitle")}</h2>
         <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">

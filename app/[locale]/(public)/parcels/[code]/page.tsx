@@ -12,6 +12,8 @@ import { READINESS_KEYS } from "@/lib/land/readiness";
 import { todayDay } from "@/lib/search/queries";
 import { dayToIso } from "@/lib/search/land-index";
 import { blockPriceText } from "../../search/block-card";
+import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { bboxCentre } from "@/lib/location/site";
 
 // Next hands over `code` already decoded once: decoding it again turned a valid `100%25`
 // (the code "100%") into a URIError and a 500.
@@ -83,6 +85,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
           )}
         </section>
       </div>
+      <NearestLogistics locale={locale} site={bboxCentre(bboxOf(parcel.geometry))} className="mt-6 max-w-3xl" />
     </div>
   );
 }
