@@ -3,13 +3,23 @@
 // Land on a map drawn from our own parcel GeoJSON with MapLibre GL (WebGL: smooth with
 // thousands of polygons, see `npm run bench`). Works with no tile server and no internet: the
 // base is a plain background unless MAP_TILE_URL is set. Pages always render the same land as
-// a list or table too, for screen readers and for browsers without WebGL.
+// a list or table too, for screen readers and for browsers without WebGL (which get the
+// `fallback`, e.g. the SVG site plan, instead of an empty box). Around the land: the offline
+// context (counties, coast, towns, logistics: components/location/*), a scale bar, and on the
+// search page the list/map highlight and the drawn search area.
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { LandFeature, LandFeatureCollection } from "@/lib/map/features";
 import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, landLayers } from "@/lib/map/style";
+import { AREA_PARAM, parseSearchArea, withSearchArea } from "@/lib/map/area";
+import { AreaControls } from "./location/area-controls";
+import { AreaDrawer, type DrawMode } from "./location/area-drawer";
+import { LogisticsLegend } from "./location/logistics-legend";
+import { addContext, addLogistics, loadContext } from "./location/map-overlays";
+import { addHighlightLayer, linkListAndMap, type BlockPopup } from "./location/map-highlight";
+import { hasWebGL } from "./location/webgl";
 
 export interface LandMapProps {
   /** inline GeoJSON, or a same-origin URL that answers with it */
@@ -21,9 +31,15 @@ export interface LandMapProps {
   links: { to: "blocks" | "parcels"; query?: string };
   tileUrl?: string;
   label: string;
+  /** shown instead of the map where the browser has no WebGL (e.g. the SVG site plan) */
+  fallback?: ReactNode;
+  /** search page: per listed block key, what its popup says; turns on the list/map highlight */
+  popups?: Record<string, BlockPopup>;
+  /** search page: the visitor can draw the search area (the URL's `area`) */
+  draw?: boolean;
 }
 
-type State = { kind: "loading" } | { kind: "ready"; pointBlocks: number; hiddenBlocks: number } | { kind: "failed" };
+type State = { kind: "loading" } | { kind: "ready"; pointBlocks: number; hiddenBlocks: number } | { kind: "failed" } | { kind: "nowebgl" };
 type PointFeature = Extract<LandFeature, { properties: { kind: "point" } }>;
 
 function boundsOf(data: LandFeatureCollection): [number, number, number, number] | null {
@@ -41,12 +57,22 @@ function boundsOf(data: LandFeatureCollection): [number, number, number, number]
   return Number.isFinite(b[0]) ? b : null;
 }
 
-export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMapProps) {
+export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback, popups, draw }: LandMapProps) {
   const t = useTranslations("map");
+  const tl = useTranslations("investor.location");
   const locale = useLocale();
   const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const areaParam = searchParams.get(AREA_PARAM);
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ kind: "loading" });
+  const [showLogistics, setShowLogistics] = useState(true);
+  const logisticsSwitch = useRef<((visible: boolean) => void) | null>(null);
+  const drawer = useRef<AreaDrawer | null>(null);
+  const [drawMode, setDrawMode] = useState<{ mode: DrawMode; corners: number }>({ mode: "idle", corners: 0 });
+  // The popups' content as a key: a fresh object each render, the same content.
+  const popupKey = popups ? JSON.stringify(popups) : "";
   // Props arrive as fresh objects on every render; the map depends on their content only.
   const fitKey = fitTo?.join(",");
   const { to, query } = links;
@@ -57,11 +83,21 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       const target = to === "blocks" ? p?.block : p?.code;
       return target ? `/${locale}/${to}/${encodeURIComponent(target)}${query ? `?${query}` : ""}` : null;
     };
+    // A drawn area becomes the search's `area`, on page 1, every other filter kept.
+    const onArea = (area: import("@/lib/map/area").SearchArea) => router.push(`${pathname}?${withSearchArea(window.location.search, area)}`);
+    let unlink: (() => void) | undefined;
+    const markers = new Map<string, import("maplibre-gl").Marker>();
     const load = async () => {
-      const geojson: LandFeatureCollection =
-        typeof data === "string" ? await fetch(data, { signal: abort.signal }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))) : data;
-      // Loaded on the client only: the library needs a browser and is large.
-      const { default: maplibre } = await import("maplibre-gl");
+      // Without WebGL MapLibre can only fail: say so at once, and show the fallback.
+      if (!hasWebGL()) return setState({ kind: "nowebgl" });
+      const [geojson, context, { default: maplibre }] = await Promise.all([
+        typeof data === "string"
+          ? fetch(data, { signal: abort.signal }).then((r): Promise<LandFeatureCollection> => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))
+          : Promise.resolve(data),
+        loadContext(),
+        // Loaded on the client only: the library needs a browser and is large.
+        import("maplibre-gl"),
+      ]);
       if (abort.signal.aborted || !container.current) return;
       const bounds = fitKey ? (fitKey.split(",").map(Number) as [number, number, number, number]) : boundsOf(geojson);
       map = new maplibre.Map({
@@ -72,15 +108,23 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
         locale: { "NavigationControl.ZoomIn": t("zoomIn"), "NavigationControl.ZoomOut": t("zoomOut"), "Map.Title": label },
       });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }));
+      map.addControl(new maplibre.ScaleControl({ unit: "metric", maxWidth: 100 }), "bottom-left");
       if (bounds) map.fitBounds(bounds, { padding: 30, animate: false, maxZoom: 17 });
       const m = map;
       // A raster base-map tile that fails (offline) is not a broken map: log, carry on.
       m.on("error", (e) => console.warn("land map:", e.error));
       m.on("load", () => {
         try {
+          addContext(maplibre, m, locale, context);
           m.addSource(LAND_SOURCE, { type: "geojson", data: geojson });
           for (const layer of landLayers(variant)) m.addLayer(layer);
+          logisticsSwitch.current = addLogistics(maplibre, m, locale);
           for (const f of geojson.features) if (f.properties.kind === "point" && f.properties.label > 0) addMarker(maplibre, m, f as PointFeature);
+          if (popupKey) {
+            addHighlightLayer(m);
+            unlink = linkListAndMap(maplibre, m, markers, JSON.parse(popupKey) as Record<string, BlockPopup>, tl("openBlock"));
+          }
+          if (draw) drawer.current = new AreaDrawer(m, onArea, (mode, corners) => setDrawMode({ mode, corners }));
           setState({ kind: "ready", pointBlocks: geojson.pointBlocks ?? 0, hiddenBlocks: geojson.hiddenBlocks ?? 0 });
         } catch (error) {
           console.warn("land map unavailable:", error);
@@ -90,6 +134,8 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
       // One handler for all clickable layers: where a dot lies over a parcel, one click opens
       // one page (the topmost feature), not one per layer.
       m.on("click", (e) => {
+        // While an area is being drawn, a click is a corner, not a visit.
+        if (drawer.current && drawer.current.mode !== "idle") return;
         const [hit] = m.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS });
         const href = hrefOf(hit?.properties as { block?: string; code?: string } | undefined);
         if (href) router.push(href);
@@ -116,7 +162,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
         e.preventDefault();
         router.push(href);
       });
-      new maplibre.Marker({ element: a }).setLngLat(f.geometry.coordinates as [number, number]).addTo(m);
+      markers.set(f.properties.block, new maplibre.Marker({ element: a }).setLngLat(f.geometry.coordinates as [number, number]).addTo(m));
       // Marker gives role="button" to elements without a role; this one is a link.
       a.removeAttribute("role");
     };
@@ -129,11 +175,43 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
     });
     return () => {
       abort.abort();
+      unlink?.();
+      drawer.current?.destroy();
+      drawer.current = null;
+      logisticsSwitch.current = null;
       map?.remove();
     };
-  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t, label]);
+  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t, tl, label, popupKey, draw, pathname]);
+  useEffect(() => logisticsSwitch.current?.(showLogistics), [showLogistics, state]);
+  useEffect(() => {
+    if (state.kind === "ready") drawer.current?.show(parseSearchArea(areaParam));
+  }, [areaParam, state]);
+  useEffect(() => {
+    if (drawMode.mode === "idle") return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && drawer.current?.cancel();
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [drawMode.mode]);
+  if (state.kind === "nowebgl")
+    return (
+      <div data-testid="land-map" data-state="nowebgl">
+        <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{tl(fallback ? "noWebglPlan" : "noWebglList")}</p>
+        {fallback}
+      </div>
+    );
   return (
     <div>
+      {draw && state.kind === "ready" && (
+        <AreaControls
+          mode={drawMode.mode}
+          corners={drawMode.corners}
+          hasArea={Boolean(parseSearchArea(areaParam))}
+          onStart={(mode) => drawer.current?.start(mode)}
+          onFinish={() => drawer.current?.finish()}
+          onCancel={() => drawer.current?.cancel()}
+          clearHref={`${pathname}?${withSearchArea(searchParams.toString(), null)}`}
+        />
+      )}
       <div
         ref={container}
         role="region"
@@ -143,6 +221,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label }: LandMap
         data-testid="land-map"
         data-state={state.kind}
       />
+      {state.kind === "ready" && <LogisticsLegend shown={showLogistics} onToggle={setShowLogistics} />}
       {state.kind === "failed" && <p role="status" className="mt-2 text-sm text-stone-600">{t("failed")}</p>}
       {state.kind === "loading" && <p className="mt-2 text-sm text-stone-500">{t("loading")}</p>}
       {state.kind === "ready" && state.pointBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("points", { count: state.pointBlocks })}</p>}

@@ -30,6 +30,9 @@ export interface ParkDetailDto {
   county: County | null;
   clusterGroup: ClusterGroup | null;
   plannedAreaKm2: number | null;
+  /** approximate centre (WGS-84): where the park's distances are measured from */
+  centerLng: number;
+  centerLat: number;
   industries: Industry[];
   descriptionZh: string;
   descriptionEn: string;
@@ -78,6 +81,8 @@ export async function getParkDetail(db: Db, code: string): Promise<ParkDetailDto
       county: true,
       clusterGroup: true,
       plannedAreaKm2: true,
+      centerLng: true,
+      centerLat: true,
       industries: true,
       descriptionZh: true,
       descriptionEn: true,

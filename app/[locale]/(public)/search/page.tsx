@@ -7,6 +7,7 @@ import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearch
 import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
 import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
+import { blockPopups } from "@/lib/map/popups";
 import { env } from "@/lib/env";
 import { unionBBoxes } from "@/lib/land/geometry";
 import { MAX_COMPARE, readCompareList } from "@/lib/search/compare";
@@ -106,6 +107,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                     links={{ to: query.view, query: toSearchParams({ ...query, page: 1 }).toString() }}
                     tileUrl={env().MAP_TILE_URL}
                     label={t("mapLabel")}
+                    popups={blockPopups(locale, outcome.result.results, parkNames)}
+                    draw
                   />
                   <MapLegend
                     title={tm("legendTitle")}

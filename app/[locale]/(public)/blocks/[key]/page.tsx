@@ -6,6 +6,7 @@ import { LandMap } from "@/components/land-map";
 import { BlockCosts } from "@/components/costs/block-costs";
 import { MapLegend } from "@/components/map-legend";
 import { DataSheetLink } from "@/components/sheets/data-sheet-link";
+import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { env } from "@/lib/env";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea, formatList, formatMoney } from "@/lib/i18n/format";
@@ -23,6 +24,8 @@ import { BlockLinks } from "./block-links";
 import { blockSheetHref } from "@/lib/sheets/links";
 import { blockPriceText } from "../../search/block-card";
 import { BlockCapacities, BlockProposal } from "../../search/block-extras";
+import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { bboxCentre } from "@/lib/location/site";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
   const { key } = await params;
@@ -99,6 +102,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
             links={{ to: "parcels" }}
             tileUrl={env().MAP_TILE_URL}
             label={t("block.mapLabel")}
+            fallback={<SitePlan parcels={toPlanParcels(surroundings, locale, (c) => members.has(c))} statusLabel={statusLabel} title={t("block.mapLabel")} legendTitle={t("block.legend")} note={t("home.illustrative")} />}
           />
           <MapLegend
             title={t("map.legendTitle")}
@@ -132,6 +136,7 @@ export default async function BlockPage({ params, searchParams }: PageProps<"/[l
         </section>
       </div>
       <BlockCosts codes={block.parcelCodes} areaM2={block.areaM2} priceMin={block.priceMin} priceMax={block.priceMax} totalCny={block.indicativeTotalCny} locale={locale} />
+      <NearestLogistics locale={locale} site={bboxCentre(block.bbox)} className="mt-6 max-w-3xl" />
       <section aria-labelledby="parcels-title" className="mt-8">
         <h2 id="parcels-title" className="text-lg font-semibold">{t("block.tableTitle")}</h2>
         <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">

@@ -16,6 +16,8 @@ import { dayToIso } from "@/lib/search/land-index";
 import { parcelSheetHref } from "@/lib/sheets/links";
 import { blockPriceText } from "../../search/block-card";
 import { ParcelLinks } from "./parcel-links";
+import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { bboxCentre } from "@/lib/location/site";
 
 // Next hands over `code` already decoded once: decoding it again turned a valid `100%25`
 // (the code "100%") into a URIError and a 500.
@@ -90,6 +92,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
         </section>
       </div>
       <ParcelCosts code={parcel.code} areaM2={parcel.areaM2} priceCnyPerMu={parcel.priceCnyPerMu} locale={locale} />
+      <NearestLogistics locale={locale} site={bboxCentre(bboxOf(parcel.geometry))} className="mt-6 max-w-3xl" />
     </div>
   );
 }

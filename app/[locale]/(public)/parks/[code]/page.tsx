@@ -13,6 +13,7 @@ import { formatFigure, formatList } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { loadParkDetail } from "@/lib/parks/loaders";
 import { parkSheetHref } from "@/lib/sheets/links";
+import { NearestLogistics } from "@/components/location/nearest-logistics";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -92,6 +93,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
               <p className="mt-1">{pick(locale, park.infrastructureZh ?? "", park.infrastructureEn)}</p>
             </section>
           )}
+          <NearestLogistics locale={locale} site={{ lng: park.centerLng, lat: park.centerLat }} />
           {/* Only a real contact is shown; otherwise the inquiry form, never a made-up number. */}
           <section className="rounded-lg border border-stone-200 bg-white p-4 text-sm" data-testid="park-contact">
             <h2 className="font-semibold">{t("park.contact")}</h2>
