@@ -134,3 +134,14 @@ describe("the e-mails", () => {
     expect(inquiryReceivedEmail({ locale: "en", reference: "R", about: "A", answerBy: expiresAt }).text).not.toContain("status");
   });
 });
+
+describe("the alerts area's messages", () => {
+  it("has every string in Chinese and English", async () => {
+    const keys = (o: object, prefix = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    const en = (await import("@/messages/investor/alerts.en.json")).default;
+    const zh = (await import("@/messages/investor/alerts.zh.json")).default;
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+    const values = (o: object): unknown[] => Object.values(o).flatMap((v) => (typeof v === "object" && v !== null ? values(v) : [v]));
+    for (const v of [...values(en), ...values(zh)]) expect(typeof v === "string" && v.trim().length > 0).toBe(true);
+  });
+});
