@@ -5,6 +5,7 @@ import { benchCadastreImport } from "./cadastre-import";
 import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
+import { benchSavedSearchAlerts } from "./saved-search-alerts";
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
@@ -17,4 +18,5 @@ if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 1
 if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, quick ? 2_000 : 10_000)));
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
 if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
+if (!only || only === "alerts") lines.push(...(await benchSavedSearchAlerts(quick ? 500 : 2_000)));
 console.log(`\n${lines.join("\n")}`);

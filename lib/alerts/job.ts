@@ -34,22 +34,40 @@ export async function runSavedSearchAlerts(db: Db, now = new Date()): Promise<Al
   const cutoff = new Date(now.getTime() - ALERT_INTERVAL_HOURS * 3_600_000);
   const due = await db.savedSearch.findMany({
     where: { confirmedAt: { not: null }, OR: [{ lastAlertAt: null }, { lastAlertAt: { lte: cutoff } }] },
-    select: { id: true, query: true },
+    select: { id: true, query: true, seenBlocks: true },
     orderBy: [{ lastCheckedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
   });
   if (due.length === 0) return report;
   const parks = new Map((await db.park.findMany({ select: { id: true, nameZh: true, nameEn: true } })).map((p) => [p.id, p]));
   // Many searches share a query (the same park, the same size): each query runs once per run.
   const byQuery = new Map<string, MatchedBlock[]>();
+  // Searches whose result is exactly what they have seen need no lock and no write but the
+  // check's time, in one statement: most searches on most runs. Read without a lock, a seen
+  // list may be stale; that only sends a search to the locked path, which re-checks.
+  const unchanged: string[] = [];
   for (const s of due) {
     let matches = byQuery.get(s.query);
     if (!matches) byQuery.set(s.query, (matches = await currentMatches(db, s.query, now)));
+    if (sameSet(matches.map((m) => m.signature), s.seenBlocks)) {
+      unchanged.push(s.id);
+      report.checked++;
+      continue;
+    }
     const outcome = await checkOne(db, s.id, matches, parks, cutoff, now);
     if (outcome === "skipped") report.skipped++;
     else report.checked++;
     if (outcome === "alerted") report.alerted.push(s.id);
   }
+  for (let i = 0; i < unchanged.length; i += 1_000) {
+    await db.savedSearch.updateMany({ where: { id: { in: unchanged.slice(i, i + 1_000) } }, data: { lastCheckedAt: now } });
+  }
   return report;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((x) => set.has(x));
 }
 
 type Parks = Map<string, { nameZh: string; nameEn: string }>;

@@ -20,9 +20,12 @@ export interface PortalHandlerOptions {
   log?: (message: string) => void;
 }
 
-/** URLs that carry a secret in the path (the password reset link's token): logged without it. */
+/**
+ * URLs that carry a secret in the path (the password reset link's token, the saved search's
+ * confirm and unsubscribe links, the inquiry status page): logged without it.
+ */
 export function redactSecrets(url: string): string {
-  return url.replace(/(\/staff\/reset-password\/)[^/?#]+/g, "$1[token]");
+  return url.replace(/(\/(?:staff\/reset-password|alerts\/confirm|alerts\/unsubscribe|inquiry\/status)\/)[^/?#]+/g, "$1[token]");
 }
 
 /** A refused body is read and dropped up to this many bytes (keeps the connection usable), then the socket is closed. */

@@ -6,6 +6,7 @@
 // only applies while this sender still holds the row, so a slow server cannot cause a second
 // send. Delivery is at-least-once only across a crash between the server's "250 OK" and the
 // update. Times are compared in UTC, as Prisma stores them (timestamp without time zone).
+import { alertMailHeaders } from "../alerts/headers";
 import type { Db, DbClient } from "../db/client";
 import { addressKey } from "./address";
 import type { Email } from "./templates";
@@ -17,7 +18,7 @@ export const SEND_TIMEOUT_SECONDS = 60;
 /** Sent and abandoned e-mails hold personal data: kept this long for support, then deleted. */
 export const KEEP_DAYS = 30;
 
-export type SendMail = (message: { to: string; subject: string; text: string }) => Promise<void>;
+export type SendMail = (message: { to: string; subject: string; text: string; headers?: Record<string, string> }) => Promise<void>;
 
 /** E-mails queued for one address (however typed) since `since`: what per-address caps count. */
 export async function countEmailsTo(tx: DbClient, to: string, since: Date): Promise<number> {
@@ -51,6 +52,8 @@ interface Claimed {
   subject: string;
   text: string;
   attempts: number;
+  kind: string;
+  savedSearchId: string | null;
 }
 
 export interface DeliveryReport {
@@ -72,12 +75,14 @@ export async function deliverDue(db: Db, send: SendMail, batch = 10): Promise<De
       WHERE "sentAt" IS NULL AND "sendAfter" <= (now() AT TIME ZONE 'UTC') AND "attempts" < ${MAX_ATTEMPTS}::int
       ORDER BY "createdAt" LIMIT ${batch}::int
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "to", "subject", "text", "attempts"`;
+    RETURNING "id", "to", "subject", "text", "attempts", "kind", "savedSearchId"`;
   const report: DeliveryReport = { sent: 0, failed: 0, abandoned: [] };
   for (const mail of claimed) {
     let error: unknown = null;
     try {
-      await send({ to: mail.to, subject: mail.subject, text: mail.text });
+      // Saved-search alerts carry the one-click unsubscribe headers (lib/alerts/headers.ts).
+      const headers = alertMailHeaders(mail.kind, mail.savedSearchId);
+      await send({ to: mail.to, subject: mail.subject, text: mail.text, ...(headers ? { headers } : {}) });
     } catch (e) {
       error = e;
     }

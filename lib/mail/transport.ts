@@ -11,7 +11,7 @@ export function smtpSender(url: string, from: string, replyTo?: string): SendMai
   const withTimeouts = new URL(url);
   for (const [key, value] of Object.entries(TIMEOUTS)) if (!withTimeouts.searchParams.has(key)) withTimeouts.searchParams.set(key, String(value));
   const transport = nodemailer.createTransport(withTimeouts.toString());
-  return async ({ to, subject, text }) => {
-    await transport.sendMail({ from, replyTo, to, subject, text });
+  return async ({ to, subject, text, headers }) => {
+    await transport.sendMail({ from, replyTo, to, subject, text, ...(headers ? { headers } : {}) });
   };
 }

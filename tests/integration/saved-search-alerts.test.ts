@@ -14,7 +14,11 @@ import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { inRequest } from "../setup/request-scope";
+import { publicBaseUrl } from "@/lib/env";
+import { deliverDue } from "@/lib/mail/outbox";
+import { smtpSender } from "@/lib/mail/transport";
 import { seededDb } from "./helpers/database";
+import { startTestSmtp } from "./helpers/smtp";
 
 let db: Db;
 let db2: Db;
@@ -201,6 +205,17 @@ describe("the alert job", () => {
     const [alert] = await emails("saved-search-alert");
     const token = tokenIn(alert!.text, "en/alerts/unsubscribe")!;
     expect(await db.outboxEmail.count({ where: { savedSearchId: id } })).toBe(2);
+    // Delivered with RFC 8058 headers naming the same token, for the mail client's own button.
+    const smtp = await startTestSmtp();
+    try {
+      expect(await deliverDue(db, smtpSender(`smtp://127.0.0.1:${smtp.port}`, "Portal <no-reply@example.test>"))).toMatchObject({ sent: 2 });
+      const raw = smtp.received.find((m) => m.raw.includes("new block"))!.raw.replace(/\r?\n[ \t]+/g, " ");
+      expect(raw).toContain(`List-Unsubscribe: <${publicBaseUrl()}/api/alerts/unsubscribe/${token}>`);
+      expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+      expect(smtp.received.find((m) => m.raw.includes("Confirm your"))!.raw).not.toContain("List-Unsubscribe");
+    } finally {
+      await smtp.close();
+    }
     const call = () => unsubscribePost(new Request(`http://localhost/api/alerts/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token }) });
     const res = await call();
     expect(res.status).toBe(200);

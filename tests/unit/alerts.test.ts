@@ -134,3 +134,27 @@ describe("the e-mails", () => {
     expect(inquiryReceivedEmail({ locale: "en", reference: "R", about: "A", answerBy: expiresAt }).text).not.toContain("status");
   });
 });
+
+describe("the alerts area's messages", () => {
+  it("has every string in Chinese and English", async () => {
+    const keys = (o: object, prefix = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    const en = (await import("@/messages/investor/alerts.en.json")).default;
+    const zh = (await import("@/messages/investor/alerts.zh.json")).default;
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+    const values = (o: object): unknown[] => Object.values(o).flatMap((v) => (typeof v === "object" && v !== null ? values(v) : [v]));
+    for (const v of [...values(en), ...values(zh)]) expect(typeof v === "string" && v.trim().length > 0).toBe(true);
+  });
+});
+
+describe("request logs", () => {
+  it("never carry the links' tokens", async () => {
+    const { redactSecrets } = await import("@/lib/http/portal-handler");
+    const t = "Ab-_0123456789012345678901234567890123456789";
+    expect(redactSecrets(`/en/alerts/confirm/${t}`)).toBe("/en/alerts/confirm/[token]");
+    expect(redactSecrets(`/zh/alerts/unsubscribe/${t}?x=1`)).toBe("/zh/alerts/unsubscribe/[token]?x=1");
+    expect(redactSecrets(`/api/alerts/unsubscribe/${t}`)).toBe("/api/alerts/unsubscribe/[token]");
+    expect(redactSecrets(`/en/inquiry/status/${t}`)).toBe("/en/inquiry/status/[token]");
+    expect(redactSecrets(`/en/staff/reset-password/${t}`)).toBe("/en/staff/reset-password/[token]");
+    expect(redactSecrets("/en/inquiry?block=JM-1")).toBe("/en/inquiry?block=JM-1");
+  });
+});

@@ -1,0 +1,118 @@
+// "Keep me posted" in a real browser against the real portal and its SMTP catcher: a search
+// saved from the search page is confirmed from the link in the e-mail that actually arrived
+// (double opt-in: the link's page only offers the button), and the inquiry confirmation's
+// status link opens the investor's private page, where a message can be added.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { waitForMail } from "./mail";
+import { useBrowser } from "./use-browser";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+const databaseUrl = inject("e2eDatabaseUrl");
+
+/** The text body of a raw message, whichever transfer encoding the mailer chose. */
+function bodyOf(raw: string): string {
+  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
+/** The path of the first link to `prefix` in the e-mail (the portal's public address may differ from the test's). */
+const linkIn = (text: string, prefix: string) => new RegExp(`https?://[^/\\s]+(${prefix}[A-Za-z0-9_-]{43})`).exec(text)?.[1];
+
+describe.skipIf(!chromiumPath)("keep me posted", () => {
+  const browser = useBrowser(chromiumPath);
+  let db: Db;
+  beforeAll(() => {
+    db = createPrismaClient(databaseUrl, 2);
+  });
+  afterAll(async () => {
+    await db?.savedSearch.deleteMany({ where: { email: { endsWith: "@alerts-e2e.example" } } });
+    await db?.$disconnect();
+  });
+
+  it("en: saves a search from the search page, confirms it from the e-mail received, and sees it confirmed", async () => {
+    const address = `buyer-${Date.now()}@alerts-e2e.example`;
+    await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" LIKE 'saved-search%'`;
+    const context = await browser().newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/search?minArea=50&maxArea=80&page=1`);
+    const form = page.getByTestId("save-search");
+    await expect(form.getByRole("heading").textContent()).resolves.toBe("E-mail me new matches");
+    // A mistake is named in English and the typed address stays.
+    await page.fill("#save-search-email", "buyer@");
+    await page.getByTestId("save-search-submit").click();
+    await expect(page.getByText("Enter a valid email address.").isVisible()).resolves.toBe(true);
+    await expect(page.inputValue("#save-search-email")).resolves.toBe("buyer@");
+    await page.fill("#save-search-email", address);
+    await page.getByTestId("save-search-submit").click();
+    await page.getByTestId("save-search-sent").waitFor();
+
+    const [raw] = await waitForMail((m) => m.includes(address));
+    expect(raw).toContain("Subject: Confirm your saved land search");
+    const text = bodyOf(raw!);
+    expect(text).toContain("/en/search?minArea=50&maxArea=80");
+    const path = linkIn(text, "/en/alerts/confirm/")!;
+    expect(path).toBeTruthy();
+    // Opening the link confirms nothing by itself (mail scanners open links).
+    await page.goto(`${baseUrl}${path}`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Confirm your saved search");
+    await expect(page.locator('meta[name="robots"]').getAttribute("content")).resolves.toBe("noindex, nofollow");
+    expect((await db.savedSearch.findFirstOrThrow({ where: { email: address }, select: { confirmedAt: true } })).confirmedAt).toBeNull();
+    await page.getByTestId("confirm-submit").click();
+    await page.getByTestId("confirm-done").waitFor();
+    await expect(page.getByTestId("confirm-done").textContent()).resolves.toContain("Your saved search is confirmed.");
+    const row = await db.savedSearch.findFirstOrThrow({ where: { email: address }, select: { confirmedAt: true, query: true, locale: true } });
+    expect(row).toMatchObject({ query: "minArea=50&maxArea=80", locale: "en" });
+    expect(row.confirmedAt).not.toBeNull();
+    // The link is spent: opening it again says so.
+    await page.goto(`${baseUrl}${path}`);
+    await expect(page.getByTestId("confirm-refused").textContent()).resolves.toContain("unknown or has already been used");
+    await context.close();
+  });
+
+  it("zh: the inquiry confirmation's status link opens the private status page, where a message is added", async () => {
+    const address = `investor-${Date.now()}@alerts-e2e.example`;
+    await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" LIKE 'inquiry%'`;
+    const context = await browser().newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/zh/inquiry`);
+    await page.fill("#contactName", "李明");
+    await page.fill("#company", "深圳某新能源科技有限公司");
+    await page.fill("#email", address);
+    await page.fill("#country", "中国");
+    await page.fill("#message", "计划建设电池模组工厂，希望明年春季前交地。");
+    await page.check("#consent");
+    await page.getByRole("button", { name: "提交咨询" }).click();
+    await page.getByTestId("inquiry-success").waitFor();
+    const reference = (await page.getByTestId("inquiry-reference").textContent())!;
+
+    const [raw] = await waitForMail((m) => m.includes(address));
+    const path = linkIn(bodyOf(raw!), "/zh/inquiry/status/")!;
+    expect(path).toBeTruthy();
+    await page.goto(`${baseUrl}${path}`);
+    await page.getByTestId("inquiry-status").waitFor();
+    await expect(page.locator("h1").textContent()).resolves.toBe(`您的咨询 ${reference}`);
+    await expect(page.locator('meta[name="referrer"]').getAttribute("content")).resolves.toBe("no-referrer");
+    await expect(page.locator("[aria-current=step]").getAttribute("data-step")).resolves.toMatch(/^(received|assigned)$/);
+    await page.fill("#status-message", "我们想在三月中旬实地考察。");
+    await page.getByRole("button", { name: "发送留言" }).click();
+    await page.getByTestId("status-message-sent").waitFor();
+    await page.reload();
+    await expect(page.getByTestId("status-messages").textContent()).resolves.toContain("我们想在三月中旬实地考察。");
+    const lead = await db.inquiry.findUniqueOrThrow({ where: { reference }, select: { events: { where: { type: "INVESTOR_MESSAGE" }, select: { note: true } } } });
+    expect(lead.events).toEqual([{ note: "我们想在三月中旬实地考察。" }]);
+
+    // Another token finds nothing: a plain not-found page.
+    const res = await page.goto(`${baseUrl}/zh/inquiry/status/${"A".repeat(43)}`);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId("status-not-found").textContent()).resolves.toContain("未找到咨询页面");
+    await db.inquiry.delete({ where: { reference } });
+    await context.close();
+  });
+});
