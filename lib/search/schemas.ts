@@ -70,6 +70,8 @@ export const landSearchSchema = fields({
   nearKm: optionalPositive({ max: MAX_NEAR_KM }),
   /** drawn on the map: `c:lng,lat,km` or `p:lng,lat;lng,lat;...` (lib/search/area.ts) */
   area: drawnArea,
+  /** with a block key (inquiry): only the proposed part of a larger block (see findBlock) */
+  part: flag(),
   /** readiness items: `ready=power,gas` or repeated keys */
   ready: choiceList(READINESS_KEYS),
   by: optionalIsoDate(),
@@ -125,6 +127,7 @@ export function toSearchParams(q: Partial<LandSearchQuery>): URLSearchParams {
   set("near", q.near);
   set("nearKm", num(q.nearKm));
   if (q.area) set("area", formatArea(q.area));
+  if (q.part) set("part", "1");
   if (q.ready?.length) set("ready", q.ready.join(","));
   set("by", q.by);
   if (q.reserved) set("reserved", "1");

@@ -28,6 +28,7 @@ export interface CapacitySummary {
 
 /** The part of a larger block proposed for a need below the block's size. */
 export interface SubsetSummary {
+  parcelIndices: number[];
   parcelCodes: string[];
   areaM2: number;
   /** the proposal's area is within the need's [min, max] */
@@ -153,7 +154,7 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
   if (partOfLarger) {
     // The need's minimum, or its maximum when only a maximum was given (see subset.ts).
     const p = proposeSubset(index.graph, members, index.areaM2, minM2 > 0 ? minM2 : maxM2);
-    if (p) proposal = { parcelCodes: p.members.map((i) => index.codes[i]!), areaM2: p.areaM2, fits: p.areaM2 >= minM2 && p.areaM2 <= maxM2 };
+    if (p) proposal = { parcelIndices: p.members, parcelCodes: p.members.map((i) => index.codes[i]!), areaM2: p.areaM2, fits: p.areaM2 >= minM2 && p.areaM2 <= maxM2 };
   }
   return {
     key: codes[0]!,
@@ -317,7 +318,11 @@ export function findBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchConte
   const { labels } = index.graph.label(mask);
   const members: number[] = [];
   for (let i = 0; i < labels.length; i++) if (labels[i] === labels[start]) members.push(i);
-  return summarise(index, members, q, ctx.today);
+  const block = summarise(index, members, q, ctx.today);
+  // `part=1` (the inquiry's "ask about this part"): the proposed part of a larger block, as a
+  // block of its own (no longer larger than the maximum, so no proposal of its own).
+  if (q.part && block.proposal) return summarise(index, block.proposal.parcelIndices, { ...q, maxArea: undefined, part: false }, ctx.today);
+  return block;
 }
 
 /**
@@ -335,7 +340,8 @@ export type BlockLookup = { kind: "found"; block: BlockResult } | { kind: "gone"
 
 export function lookupBlock(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, key: string): BlockLookup {
   if (index.codes.indexOf(key) < 0) return { kind: "unknown" };
-  const block = findBlock(index, q, ctx, key);
+  // The block page shows the whole block (with its proposal), whatever `part` says.
+  const block = findBlock(index, { ...q, part: false }, ctx, key);
   if (!block) return { kind: "gone" };
   return block.key === key ? { kind: "found", block } : { kind: "unknown" };
 }

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { submitInquiryAction } from "@/lib/inquiry/actions";
 import { MAX_MATCHES } from "@/lib/inquiry/matching";
 import { runLandSearch } from "@/lib/search/queries";
-import { landSearchSchema } from "@/lib/search/schemas";
+import { landSearchSchema, toSearchParams } from "@/lib/search/schemas";
 import { inRequest } from "../setup/request-scope";
 import { withOnlyCapacities } from "./helpers/capacities";
 import { seededDb } from "./helpers/database";
@@ -74,5 +74,35 @@ describe("inquiry matching with power and water needs", () => {
   it("power and water together must both be carried", async () => {
     expect(await matchedFor({ powerKva: "4000", waterTonsPerDay: "400" })).toEqual({ count: 1, keys: [small] });
     expect(await matchedFor({ powerKva: "4000", waterTonsPerDay: "401" })).toEqual({ count: 0, keys: [] });
+  });
+});
+
+describe("asking about the proposed part of a larger block", () => {
+  it("records exactly the proposal's parcels with part=1, the whole block without", async () => {
+    const q = landSearchSchema.parse({ minArea: "20", maxArea: "30" });
+    const { result } = await runLandSearch(db, q);
+    const larger = result.results.find((r) => r.partOfLarger && r.proposal && r.proposal.parcelCodes.length < r.parcelCount)!;
+    expect(larger).toBeDefined();
+    const ask = async (query: string) => {
+      const input = {
+        idempotencyKey: randomUUID(),
+        locale: "en",
+        contactName: "Jonas Weber",
+        email: "jonas@example.de",
+        company: "Weber Werkzeugmaschinen GmbH",
+        country: "Germany",
+        message: "We would like about 25 mu of this block for a machine-tool plant.",
+        consent: "on",
+        blockKey: larger.key,
+        blockQuery: query,
+      };
+      const r = await inRequest({ address: `198.51.100.${200 + ip++}` }, () => submitInquiryAction(input));
+      expect(r.ok).toBe(true);
+      if (!r.ok) return [];
+      const rows = await db.inquiryParcel.findMany({ where: { inquiry: { reference: r.data.reference } }, select: { parcel: { select: { code: true } } } });
+      return rows.map((x) => x.parcel.code).sort();
+    };
+    expect(await ask(toSearchParams({ ...q, part: true }).toString())).toEqual([...larger.proposal!.parcelCodes].sort());
+    expect(await ask(toSearchParams(q).toString())).toEqual([...larger.parcelCodes].sort());
   });
 });

@@ -15,6 +15,10 @@ import { localizedFieldErrors } from "@/lib/validation/localized-errors";
 import { decodeMessage, MESSAGES_WITH_LIMIT, VALIDATION_MESSAGES, type ValidationMessage } from "@/lib/validation/messages";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
+import finderEn from "@/messages/investor/finder.en.json";
+import finderZh from "@/messages/investor/finder.zh.json";
+import { FINDER_MESSAGES } from "@/lib/search/finder-messages";
+import { LOGISTICS_KINDS } from "@/lib/location/distance";
 import type { z } from "zod";
 
 const RUNS = { numRuns: 1000 };
@@ -30,6 +34,14 @@ function expectOurMessages(error: z.ZodError, extra: ReadonlySet<string> = new S
   for (const issue of error.issues) {
     const { key, values } = decodeMessage(issue.message);
     if (extra.has(key) && issue.path[0] === "website") continue;
+    // The land search's own messages (drawn area, price as typed) live in its message area.
+    if (key.startsWith("finder.")) {
+      const k = key.slice("finder.".length);
+      expect(FINDER_MESSAGES as readonly string[], issue.message).toContain(k);
+      expect(finderZh.errors, k).toHaveProperty(k);
+      expect(finderEn.errors, k).toHaveProperty(k);
+      continue;
+    }
     expect(VALIDATION_MESSAGES as readonly string[], issue.message).toContain(key);
     expect(zh.validation, key).toHaveProperty(key);
     expect(en.validation, key).toHaveProperty(key);
@@ -83,7 +95,21 @@ const queryString = fc
 
 // Valid values of each search parameter, written as a person or a link would write them.
 const areaNumber = fc.double({ min: 1e-6, max: 1e9, noNaN: true }).filter((n) => n > 0);
-const validSearch = fc.record(
+const coordinate = (max: number) => fc.integer({ min: -max * 1e6, max: max * 1e6 }).map((n) => n / 1e6);
+/** A drawn area the map could write: a circle, or a convex polygon (never self-intersecting). */
+const drawnArea = fc.oneof(
+  fc.tuple(coordinate(180), coordinate(90), fc.integer({ min: 1, max: 100_000 })).map(([x, y, m]) => `c:${plainDecimal(x)},${plainDecimal(y)},${plainDecimal(m / 1000)}`),
+  fc.tuple(coordinate(170), coordinate(80), fc.integer({ min: 3, max: 50 }), fc.integer({ min: 1, max: 5000 })).map(([x, y, n, r]) => {
+    const ring = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * i) / n;
+      return `${plainDecimal(Math.round((x + (r / 1000) * Math.cos(a)) * 1e6) / 1e6)},${plainDecimal(Math.round((y + (r / 1000) * Math.sin(a)) * 1e6) / 1e6)}`;
+    });
+    return `p:${ring.join(";")}`;
+  }),
+);
+const capacity = fc.integer({ min: 1, max: 1e9 }).map(String);
+
+const searchFields = fc.record(
   {
     county: fc.constantFrom(...Object.values(County)),
     park: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
@@ -91,8 +117,14 @@ const validSearch = fc.record(
     industry: fc.constantFrom(...Object.values(Industry)),
     use: fc.constantFrom(...Object.values(LandUse)),
     minArea: areaNumber.map(plainDecimal),
-    maxPrice: fc.oneof(fc.integer({ min: 1, max: 1e9 }).map((n) => n.toLocaleString("en-US")), areaNumber.map(plainDecimal)),
-    unit: fc.constantFrom("mu", "ha"),
+    // Whole yuan per mu, as typed in China too ("25万").
+    maxPrice: fc.oneof(fc.integer({ min: 1, max: 1e9 }).map((n) => n.toLocaleString("en-US")), fc.integer({ min: 1, max: 100_000 }).map((n) => `${n}万`)),
+    unit: fc.constantFrom("mu", "ha", "m2", "acre"),
+    minPowerKva: capacity,
+    minWaterT: capacity,
+    minGasM3: capacity,
+    minWastewaterT: capacity,
+    area: drawnArea,
     ready: fc.subarray([...READINESS_KEYS]).map((a) => a.join(",")),
     by: fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2200-12-31T00:00:00Z") }).map((d) => d.toISOString().slice(0, 10)),
     reserved: fc.constantFrom("1", "", "0", "true", "on"),
@@ -102,6 +134,10 @@ const validSearch = fc.record(
   },
   { requiredKeys: [] },
 );
+// near and nearKm come together (one without the other is refused).
+const validSearch = fc
+  .tuple(searchFields, fc.option(fc.tuple(fc.constantFrom(...LOGISTICS_KINDS), fc.integer({ min: 1, max: 200_000 }))))
+  .map(([fields, near]) => (near ? { ...fields, near: near[0], nearKm: plainDecimal(near[1] / 1000) } : fields));
 
 // ---- the land search ------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import { M2_PER_ACRE, M2_PER_MU } from "@/lib/land/units";
 import type { LogisticsPoint } from "@/lib/location/distance";
 import { LandIndex, toDay, type LandRow } from "@/lib/search/land-index";
 import { relaxations } from "@/lib/search/relax";
-import { landSearchSchema, type LandSearchQuery } from "@/lib/search/schemas";
+import { landSearchSchema, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import { findBlock, searchLand, type SearchContext } from "@/lib/search/search";
 import { gridParcels, toLngLat } from "./fixtures/land-grid";
 
@@ -139,6 +139,15 @@ describe("part of a larger block", () => {
     const [block] = searchLand(index, query({ maxArea: "20" }), ctx).results.filter((b) => b.partOfLarger);
     expect(block!.proposal!.parcelCodes).toHaveLength(2); // 15 mu is below 20, 30 mu the least above
     expect(block!.proposal!.fits).toBe(false);
+  });
+
+  it("part=1 turns the block lookup into the proposed part (the inquiry's 'ask about this part')", () => {
+    const q = query({ minArea: "20", maxArea: "40", part: "1" });
+    const part = findBlock(index, q, ctx, "P-0000-0000")!;
+    const whole = findBlock(index, query({ minArea: "20", maxArea: "40" }), ctx, "P-0000-0000")!;
+    expect(part.parcelCodes).toEqual(whole.proposal!.parcelCodes);
+    expect(part.partOfLarger).toBe(false);
+    expect(toSearchParams(q).get("part")).toBe("1");
   });
 
   it("the block page rebuilds the same proposal", () => {

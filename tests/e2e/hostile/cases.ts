@@ -59,7 +59,7 @@ export const HOSTILE_STRINGS = [
   "2026-1-1",
 ] as const;
 
-const SEARCH_PARAMS = ["minArea", "maxArea", "maxPrice", "by", "county", "park", "zone", "industry", "use", "unit", "ready", "sort", "view", "page", "reserved"] as const;
+const SEARCH_PARAMS = ["minArea", "maxArea", "maxPrice", "by", "county", "park", "zone", "industry", "use", "unit", "ready", "sort", "view", "page", "reserved", "minPowerKva", "near", "nearKm", "area"] as const;
 
 /** UTF-8 has no lone surrogate: it becomes U+FFFD, as a browser would send it. */
 const wellFormed = (s: string) => Buffer.from(s, "utf8").toString("utf8");
@@ -77,7 +77,7 @@ export function hostileCases(): HostileCase[] {
   }
   // The map API answers 200 or a 400 naming the field, for every hostile value of the numeric
   // and date filters.
-  for (const param of ["minArea", "maxPrice", "by", "page", "ready"] as const) {
+  for (const param of ["minArea", "maxPrice", "by", "page", "ready", "area"] as const) {
     for (const value of HOSTILE_STRINGS) {
       cases.push({ name: `map ${param}=${JSON.stringify(value).slice(0, 30)}`, path: `/api/land/map?${qs([[param, value]])}`, status: [200, 400] });
     }

@@ -42,7 +42,7 @@ export async function BlockProposal({ locale, block, query }: { locale: string; 
         <p className="mt-1 text-xs" data-testid="proposal">
           {t("card.proposal", { count: p.parcelCodes.length, area: formatAreaIn(locale, p.areaM2, query.unit) })}
           {!p.fits && ` (${t("card.proposalOver")})`}: <span className="font-mono">{p.parcelCodes.join(", ")}</span>{" "}
-          <a className="text-brand-700 underline" href={inquiryHref(locale, query, block.key)} data-testid="proposal-ask">
+          <a className="text-brand-700 underline" href={inquiryHref(locale, { ...query, part: true }, block.key)} data-testid="proposal-ask">
             {t("card.proposalAsk")}
           </a>
         </p>

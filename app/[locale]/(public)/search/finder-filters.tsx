@@ -40,7 +40,10 @@ export async function FinderFilters({ value, errors, error, fieldClass }: Props)
         <legend className="text-sm font-medium">{t("form.near")}</legend>
         <div className="mt-1 flex items-center gap-2">
           <label className="sr-only" htmlFor="nearKm">{t("form.nearKm")}</label>
-          <input id="nearKm" name="nearKm" inputMode="decimal" defaultValue={value("nearKm")} className={`${fieldClass} w-20`} {...invalid("nearKm")} />
+          {/* fieldClass is full width: the wrapper sets the number field's width */}
+          <span className="w-24 shrink-0">
+            <input id="nearKm" name="nearKm" inputMode="decimal" defaultValue={value("nearKm")} className={fieldClass} {...invalid("nearKm")} />
+          </span>
           <span className="text-xs">{t("form.nearKm")}</span>
         </div>
         <label className="sr-only" htmlFor="near">{t("form.near")}</label>
