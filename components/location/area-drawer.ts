@@ -45,6 +45,7 @@ export class AreaDrawer {
     this.points = [];
     this.map.doubleClickZoom.disable();
     this.map.getCanvas().style.cursor = "crosshair";
+    this.markersTakeClicks(false);
     this.render([]);
     this.onMode(mode, 0);
   }
@@ -64,6 +65,7 @@ export class AreaDrawer {
     this.points = [];
     this.map.doubleClickZoom.enable();
     this.map.getCanvas().style.cursor = "";
+    this.markersTakeClicks(true);
     this.onMode("idle", 0);
   }
 
@@ -71,6 +73,11 @@ export class AreaDrawer {
     this.stop();
     this.render([ring(area)]);
     this.onDone(area);
+  }
+
+  /** While drawing, a tap on a numbered marker or a symbol is a corner, not a link. */
+  private markersTakeClicks(on: boolean) {
+    for (const el of this.map.getContainer().querySelectorAll<HTMLElement>(".maplibregl-marker")) el.style.pointerEvents = on ? "" : "none";
   }
 
   private click = (e: MapMouseEvent) => {

@@ -65,7 +65,7 @@ export function linkListAndMap(
       sub.className = "text-xs text-stone-600";
       sub.textContent = info.subtitle;
       const link = document.createElement("a");
-      link.href = marker.href;
+      link.setAttribute("href", marker.getAttribute("href") ?? "");
       link.className = "mt-1 inline-block text-sm text-brand-700 underline";
       link.textContent = openLabel;
       box.append(title, sub, link);

@@ -11,6 +11,8 @@ import { formatFigure, formatList } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { loadParkDetail } from "@/lib/parks/loaders";
 import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { ParkLocationMap } from "@/components/location/park-location-map";
+import { env } from "@/lib/env";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -106,6 +108,8 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
           </section>
         </div>
       </div>
+
+      <ParkLocationMap center={{ lng: park.centerLng, lat: park.centerLat }} parcels={park.parcels} tileUrl={env().MAP_TILE_URL} />
 
       {park.figures.length > 0 && (
         <section aria-labelledby="figures-title" className="mt-8">

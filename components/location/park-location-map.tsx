@@ -1,0 +1,44 @@
+// "Where is the park?": the park's parcels on the offline context map, framed wide enough to
+// show its county, the towns around it and the nearest station and interchange, which the SVG
+// site plan (drawn at the park's own scale) cannot.
+import { getTranslations } from "next-intl/server";
+import { LandMap } from "@/components/land-map";
+import type { ParcelStatus } from "@/lib/generated/prisma/enums";
+import { bboxOf, unionBBoxes, type PolygonGeometry } from "@/lib/land/geometry";
+import { nearestOfKind } from "@/lib/location/distance";
+import type { LandFeatureCollection } from "@/lib/map/features";
+import { roundCoordinates } from "@/lib/map/features";
+
+interface Props {
+  center: { lng: number; lat: number };
+  parcels: { code: string; status: ParcelStatus; geometry: PolygonGeometry }[];
+  tileUrl?: string;
+}
+
+/** The box to show: the park's parcels (or its centre) plus its nearest rail station and interchange. */
+export function parkLocationBox(center: { lng: number; lat: number }, parcels: { geometry: PolygonGeometry }[]): [number, number, number, number] {
+  const near = (["rail", "expressway"] as const).map((k) => nearestOfKind(center, k)).filter((n) => n !== null);
+  const points = [center, ...near.map((n) => n.point)].map((p) => [p.lng, p.lat, p.lng, p.lat]);
+  return unionBBoxes([...parcels.map((p) => bboxOf(p.geometry)), ...points]);
+}
+
+export async function ParkLocationMap({ center, parcels, tileUrl }: Props) {
+  const t = await getTranslations("investor.location");
+  const data: LandFeatureCollection = {
+    type: "FeatureCollection",
+    features: parcels.map((p) => ({
+      type: "Feature",
+      geometry: { type: "Polygon", coordinates: roundCoordinates(p.geometry.coordinates) },
+      properties: { kind: "parcel", code: p.code, block: "", page: 0, colour: "", status: p.status },
+    })),
+  };
+  return (
+    <section aria-labelledby="location-title" className="mt-8" data-testid="park-location">
+      <h2 id="location-title" className="text-lg font-semibold">{t("park.title")}</h2>
+      <p className="mt-1 text-sm text-stone-600">{t("park.lead")}</p>
+      <div className="mt-3">
+        <LandMap data={data} variant="context" fitTo={parkLocationBox(center, parcels)} links={{ to: "parcels" }} tileUrl={tileUrl} label={t("park.label")} unavailableNote={t("park.unavailable")} />
+      </div>
+    </section>
+  );
+}
