@@ -4,8 +4,8 @@
 import { getTranslations } from "next-intl/server";
 import { LandMap } from "@/components/land-map";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
-import { bboxOf, unionBBoxes, type PolygonGeometry } from "@/lib/land/geometry";
-import { nearestOfKind } from "@/lib/location/distance";
+import type { PolygonGeometry } from "@/lib/land/geometry";
+import { parkLocationBox } from "@/lib/location/site";
 import type { LandFeatureCollection } from "@/lib/map/features";
 import { roundCoordinates } from "@/lib/map/features";
 
@@ -13,13 +13,6 @@ interface Props {
   center: { lng: number; lat: number };
   parcels: { code: string; status: ParcelStatus; geometry: PolygonGeometry }[];
   tileUrl?: string;
-}
-
-/** The box to show: the park's parcels (or its centre) plus its nearest rail station and interchange. */
-export function parkLocationBox(center: { lng: number; lat: number }, parcels: { geometry: PolygonGeometry }[]): [number, number, number, number] {
-  const near = (["rail", "expressway"] as const).map((k) => nearestOfKind(center, k)).filter((n) => n !== null);
-  const points = [center, ...near.map((n) => n.point)].map((p) => [p.lng, p.lat, p.lng, p.lat]);
-  return unionBBoxes([...parcels.map((p) => bboxOf(p.geometry)), ...points]);
 }
 
 export async function ParkLocationMap({ center, parcels, tileUrl }: Props) {
