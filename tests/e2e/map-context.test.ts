@@ -96,6 +96,20 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     await page.close();
   });
 
+  it("park page (zh): a location map with the county names in Chinese, framing the nearest station", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/zh/parks/xinhui-smart-manufacturing`);
+    const map = page.getByTestId("park-location").locator("[data-testid=land-map][data-state=ready]");
+    await map.waitFor();
+    expect(await map.getByTestId("map-label").allTextContents()).toEqual(expect.arrayContaining(["新会区", "蓬江区"]));
+    const station = map.locator("[data-testid=map-logistics][data-id=rail-xinhui]");
+    expect(await station.getAttribute("aria-label")).toBe("新会站");
+    // Framed on screen: the station's symbol lies inside the map's box.
+    const [m, s] = [(await map.boundingBox())!, (await station.boundingBox())!];
+    expect(s.x >= m.x && s.x <= m.x + m.width && s.y >= m.y && s.y <= m.y + m.height).toBe(true);
+    await page.close();
+  });
+
   it("highlights a card's block on the map and a marker's card in the list; the popup names and links the block", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await openSearch(page, "county=XINHUI");
