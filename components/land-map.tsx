@@ -211,6 +211,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
           onStart={(mode) => drawer.current?.start(mode)}
           onFinish={() => drawer.current?.finish()}
           onCancel={() => drawer.current?.cancel()}
+          onCentreCircle={(km) => drawer.current?.circleAtCentre(km)}
           clearHref={`${pathname}?${withSearchArea(searchParams.toString(), null)}`}
         />
       )}

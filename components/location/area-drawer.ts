@@ -55,6 +55,12 @@ export class AreaDrawer {
     this.show(this.shown);
   }
 
+  /** The keyboard's way: a circle of `radiusKm` around the map's centre (pan with the arrow keys first). */
+  circleAtCentre(radiusKm: number) {
+    const c = this.map.getCenter();
+    this.done({ kind: "circle", center: [c.lng, c.lat], radiusKm });
+  }
+
   /** Closes the polygon drawn so far (the "finish" button). */
   finish() {
     if (this.mode === "polygon" && this.points.length >= MIN_VERTICES) this.done({ kind: "polygon", vertices: [...this.points] });

@@ -176,6 +176,20 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     await page.close();
   });
 
+  it("draws a circle without a pointer: pan with the keyboard, pick a radius, circle around the map's centre", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await openSearch(page, "county=XINHUI");
+    await page.locator("[data-testid=land-map] canvas").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.getByLabel("Radius of the circle around the map's centre").selectOption("10");
+    await page.getByRole("button", { name: "around the map's centre" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/area=c/);
+    const area = parseSearchArea(new URL(page.url()).searchParams.get("area"));
+    expect(area?.kind === "circle" && area.radiusKm).toBe(10);
+    await page.close();
+  });
+
   it("fits a 390 px phone: no sideways scroll, zoom and draw controls on screen, a polygon drawn by taps", async () => {
     const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
