@@ -33,6 +33,8 @@ export interface LandMapProps {
   label: string;
   /** shown instead of the map where the browser has no WebGL (e.g. the SVG site plan) */
   fallback?: ReactNode;
+  /** what to say without WebGL, in place of the default ("the list below has everything") */
+  unavailableNote?: string;
   /** search page: per listed block key, what its popup says; turns on the list/map highlight */
   popups?: Record<string, BlockPopup>;
   /** search page: the visitor can draw the search area (the URL's `area`) */
@@ -57,7 +59,7 @@ function boundsOf(data: LandFeatureCollection): [number, number, number, number]
   return Number.isFinite(b[0]) ? b : null;
 }
 
-export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback, popups, draw }: LandMapProps) {
+export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback, unavailableNote, popups, draw }: LandMapProps) {
   const t = useTranslations("map");
   const tl = useTranslations("investor.location");
   const locale = useLocale();
@@ -195,7 +197,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
   if (state.kind === "nowebgl")
     return (
       <div data-testid="land-map" data-state="nowebgl">
-        <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{tl(fallback ? "noWebglPlan" : "noWebglList")}</p>
+        <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{unavailableNote ?? tl(fallback ? "noWebglPlan" : "noWebglList")}</p>
         {fallback}
       </div>
     );
@@ -209,6 +211,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
           onStart={(mode) => drawer.current?.start(mode)}
           onFinish={() => drawer.current?.finish()}
           onCancel={() => drawer.current?.cancel()}
+          onCentreCircle={(km) => drawer.current?.circleAtCentre(km)}
           clearHref={`${pathname}?${withSearchArea(searchParams.toString(), null)}`}
         />
       )}

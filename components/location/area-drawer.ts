@@ -45,6 +45,7 @@ export class AreaDrawer {
     this.points = [];
     this.map.doubleClickZoom.disable();
     this.map.getCanvas().style.cursor = "crosshair";
+    this.markersTakeClicks(false);
     this.render([]);
     this.onMode(mode, 0);
   }
@@ -52,6 +53,12 @@ export class AreaDrawer {
   cancel() {
     this.stop();
     this.show(this.shown);
+  }
+
+  /** The keyboard's way: a circle of `radiusKm` around the map's centre (pan with the arrow keys first). */
+  circleAtCentre(radiusKm: number) {
+    const c = this.map.getCenter();
+    this.done({ kind: "circle", center: [c.lng, c.lat], radiusKm });
   }
 
   /** Closes the polygon drawn so far (the "finish" button). */
@@ -64,6 +71,7 @@ export class AreaDrawer {
     this.points = [];
     this.map.doubleClickZoom.enable();
     this.map.getCanvas().style.cursor = "";
+    this.markersTakeClicks(true);
     this.onMode("idle", 0);
   }
 
@@ -71,6 +79,11 @@ export class AreaDrawer {
     this.stop();
     this.render([ring(area)]);
     this.onDone(area);
+  }
+
+  /** While drawing, a tap on a numbered marker or a symbol is a corner, not a link. */
+  private markersTakeClicks(on: boolean) {
+    for (const el of this.map.getContainer().querySelectorAll<HTMLElement>(".maplibregl-marker")) el.style.pointerEvents = on ? "" : "none";
   }
 
   private click = (e: MapMouseEvent) => {

@@ -14,7 +14,8 @@ export interface BlockPopup {
 }
 
 const CARD_ON = ["ring-2", "ring-brand-600", "bg-brand-50"];
-const MARKER_ON = ["ring-4", "ring-amber-400", "z-10", "scale-125"];
+// No scale: a CSS `scale` multiplies the translate MapLibre positions the marker with, and moved it.
+const MARKER_ON = ["ring-4", "ring-amber-400", "z-10"];
 
 export function addHighlightLayer(map: MapLibreMap) {
   map.addLayer({
@@ -42,6 +43,8 @@ export function linkListAndMap(
     if (current) {
       card(current)?.classList.remove(...CARD_ON);
       markers.get(current)?.classList.remove(...MARKER_ON);
+      const old = markers.get(current);
+      if (old) old.dataset.highlighted = "false";
     }
     popup?.remove();
     popup = null;
@@ -65,7 +68,7 @@ export function linkListAndMap(
       sub.className = "text-xs text-stone-600";
       sub.textContent = info.subtitle;
       const link = document.createElement("a");
-      link.href = marker.href;
+      link.setAttribute("href", marker.getAttribute("href") ?? "");
       link.className = "mt-1 inline-block text-sm text-brand-700 underline";
       link.textContent = openLabel;
       box.append(title, sub, link);
@@ -76,24 +79,15 @@ export function linkListAndMap(
     }
   };
   for (const m of markers.values()) m.dataset.highlighted = "false";
-  const unmark = () => {
-    for (const m of markers.values()) m.dataset.highlighted = "false";
-  };
   // List -> map
   const fromList = (e: Event) => {
     const li = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-testid=block-result][data-key]");
-    if (li?.dataset.key && markers.has(li.dataset.key)) {
-      unmark();
-      set(li.dataset.key, "list");
-    }
+    if (li?.dataset.key && markers.has(li.dataset.key)) set(li.dataset.key, "list");
   };
   const leaveList = (e: Event) => {
     const li = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-testid=block-result][data-key]");
     const to = (e as MouseEvent | FocusEvent).relatedTarget as Node | null;
-    if (li && !(to && li.contains(to)) && current === li.dataset.key) {
-      unmark();
-      set("", "list");
-    }
+    if (li && !(to && li.contains(to)) && current === li.dataset.key) set("", "list");
   };
   document.addEventListener("mouseover", fromList);
   document.addEventListener("focusin", fromList);
@@ -101,15 +95,12 @@ export function linkListAndMap(
   document.addEventListener("focusout", leaveList);
   // Map -> list: markers, then the parcels themselves.
   for (const [key, m] of markers) {
-    const on = () => {
-      unmark();
-      set(key, "map");
-    };
+    const on = () => set(key, "map");
     // Leaving the marker lets go of the card; the popup stays (its link must be reachable by
     // the pointer that just left the marker) until another block is pointed at.
     const off = () => {
       if (current !== key) return;
-      unmark();
+      m.dataset.highlighted = "false";
       card(key)?.classList.remove(...CARD_ON);
       m.classList.remove(...MARKER_ON);
       map.setFilter("land-highlight", ["all", ["==", ["get", "kind"], "parcel"], ["==", ["get", "block"], "\u0000"]]);
@@ -122,10 +113,7 @@ export function linkListAndMap(
   }
   map.on("mousemove", "land-fill", (e) => {
     const key = (e.features?.[0]?.properties as { block?: string } | undefined)?.block;
-    if (key && markers.has(key) && key !== current) {
-      unmark();
-      set(key, "map");
-    }
+    if (key && markers.has(key)) set(key, "map");
   });
   map.on("mouseleave", "land-fill", () => set("", "map"));
   // Spread numbered markers that overlap at this zoom.

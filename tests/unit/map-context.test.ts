@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import data from "@/lib/map/context/jiangmen-context.json";
 import { CONTEXT_BBOX, labelsAt, PLACES, type ContextCollection, type CountyProps } from "@/lib/map/context/schema";
-import { bboxCentre, formatKm, roundKm } from "@/lib/location/site";
+import type { PolygonGeometry } from "@/lib/land/geometry";
+import { bboxCentre, formatKm, parkLocationBox, roundKm } from "@/lib/location/site";
 
 const context = data as unknown as ContextCollection;
 const counties = context.features.filter((f) => f.properties.kind === "county").map((f) => f.properties as CountyProps);
@@ -58,5 +59,15 @@ describe("distance figures on the pages", () => {
 
   it("measures a block from the middle of its box", () => {
     expect(bboxCentre([113, 22, 113.2, 22.4])).toEqual({ lng: 113.1, lat: 22.2 });
+  });
+});
+
+describe("parkLocationBox", () => {
+  it("frames a park with its nearest rail station and expressway interchange", () => {
+    // A park with no parcels at 112.96, 22.56: nearest rail is Xinhui Station (113.037, 22.485),
+    // nearest interchange Xinhui (113.05, 22.47).
+    expect(parkLocationBox({ lng: 112.96, lat: 22.56 }, [])).toEqual([112.96, 22.47, 113.05, 22.56]);
+    const parcel = { geometry: { type: "Polygon", coordinates: [[[112.9, 22.6], [112.91, 22.6], [112.91, 22.61], [112.9, 22.6]]] } as PolygonGeometry };
+    expect(parkLocationBox({ lng: 112.96, lat: 22.56 }, [parcel])).toEqual([112.9, 22.47, 113.05, 22.61]);
   });
 });

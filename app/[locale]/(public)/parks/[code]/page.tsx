@@ -14,6 +14,8 @@ import { pick } from "@/lib/i18n/localized";
 import { loadParkDetail } from "@/lib/parks/loaders";
 import { parkSheetHref } from "@/lib/sheets/links";
 import { NearestLogistics } from "@/components/location/nearest-logistics";
+import { ParkLocationMap } from "@/components/location/park-location-map";
+import { env } from "@/lib/env";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -112,6 +114,7 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
       </div>
 
       <ParkCosts parkCode={park.code} locale={locale} />
+      <ParkLocationMap center={{ lng: park.centerLng, lat: park.centerLat }} parcels={park.parcels} tileUrl={env().MAP_TILE_URL} />
 
       {park.figures.length > 0 && (
         <section aria-labelledby="figures-title" className="mt-8">
