@@ -13,6 +13,8 @@ import type { PolygonGeometry } from "@/lib/land/geometry";
 import { logisticsPoints, nearestByKind } from "@/lib/location/distance";
 import { bboxCentre, formatKm } from "@/lib/location/site";
 import { parseSearchArea } from "@/lib/map/area";
+import { runLandSearch } from "@/lib/search/queries";
+import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
@@ -167,8 +169,14 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     // The map shows the URL's area after the navigation.
     await page.locator("[data-testid=land-map][data-state=ready]").waitFor();
     await expect(page.getByTestId("area-controls").textContent()).resolves.toContain("Only land inside the drawn area is searched.");
-    // TODO(lead): once the search stream filters on `area`, assert the result count here: every
-    // listed block lies in the circle, and the count is that of searchLand with the same area.
+    // The search applies the drawn area: the count shown is the engine's own for the same URL
+    // (run here in-process on the same database), and fewer than without the area.
+    const q = landSearchSchema.parse(searchParamsToObject(url.searchParams));
+    const within = (await runLandSearch(db, q)).result.total;
+    const without = (await runLandSearch(db, { ...q, area: undefined })).result.total;
+    expect(within).toBeLessThan(without);
+    const count = (await page.getByTestId("result-count").textContent()) ?? "";
+    expect(count).toMatch(within === 0 ? /^No blocks match/ : new RegExp(`^${within} blocks?,`));
     const clear = page.getByTestId("area-clear");
     const back = new URL((await clear.getAttribute("href"))!, baseUrl);
     expect(back.searchParams.get("area")).toBeNull();
