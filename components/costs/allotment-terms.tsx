@@ -48,7 +48,6 @@ async function Place({ place, locale, heading }: { place: TermsPlace; locale: st
     r.landUseTermYears && row("term", t("terms.term"), t("terms.years", { value: r.landUseTermYears.value }), r.landUseTermYears),
     r.methods && row("methods", t("terms.methods"), r.methods.value.map((m) => t(`terms.method.${m}`)).join(locale === "zh" ? "、" : ", "), r.methods),
   ].filter(Boolean);
-  const incentivesFrom = locale === "zh" ? (r.incentivesZh ?? r.incentivesEn) : (r.incentivesEn ?? r.incentivesZh);
   return (
     <div data-testid="terms-place" data-park={place.park.code} data-zone={place.zone?.code ?? ""}>
       {heading && <h3 className="mt-3 font-medium">{heading}</h3>}
@@ -59,14 +58,14 @@ async function Place({ place, locale, heading }: { place: TermsPlace; locale: st
           <dl className="mt-2">{rows}</dl>
           {incentives && (
             <div className="mt-2" data-testid="terms-incentives">
-              <h4 className="text-stone-500">{t("terms.incentives")}</h4>
+              <p className="text-stone-500">{t("terms.incentives")}</p>
               <p className="mt-1 whitespace-pre-line">{incentives.value}</p>
-              {from(incentivesFrom)}
+              {from(incentives)}
             </div>
           )}
           {place.sources.length > 0 && (
             <div className="mt-2 text-xs text-stone-600" data-testid="terms-sources">
-              <h4 className="font-medium">{t("terms.sources")}</h4>
+              <p className="font-medium">{t("terms.sources")}</p>
               <ul className="mt-1 list-disc pl-4">
                 {place.sources.map((s, i) => <li key={i}>{sourceText(t, locale, s)}</li>)}
               </ul>

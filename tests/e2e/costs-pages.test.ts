@@ -18,8 +18,8 @@ const conv = (v: number, rate: number) => {
   const x = v / rate;
   return x >= 100 ? en(Math.round(x)) : new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.round(x * 100) / 100);
 };
-/** The page's visible text: tags and React's text separators out, entities decoded. */
-const textOf = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+/** The page's visible text: scripts (the RSC payload carries every message) and tags out, entities decoded. */
+const textOf = (html: string) => html.replace(/<script[^]*?<\/script>/g, " ").replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ");
 
 describe.skipIf(!baseUrl || !databaseUrl)("costs and capacities on the investor pages", () => {
   const db = createPrismaClient(databaseUrl!, 2);

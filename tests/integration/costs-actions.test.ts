@@ -170,8 +170,14 @@ describe("parcel capacities", () => {
       const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "Parcel", entityId: p.id, createdAt: { gte: started } } });
       const before: Record<string, unknown> = { powerKva: p.powerKva, powerVoltageKv: p.powerVoltageKv, waterTPerDay: p.waterTPerDay, version: p.version };
       const after: Record<string, unknown> = { powerKva: 16_000, powerVoltageKv: 20, waterTPerDay: null, version: p.version + 1 };
-      if (p.priceCnyPerMu !== 250_000) Object.assign(before, { priceCnyPerMu: p.priceCnyPerMu }), Object.assign(after, { priceCnyPerMu: 250_000 });
-      if (p.powerVoltageKv === 20) (delete before.powerVoltageKv, delete after.powerVoltageKv);
+      if (p.priceCnyPerMu !== 250_000) {
+        before.priceCnyPerMu = p.priceCnyPerMu;
+        after.priceCnyPerMu = 250_000;
+      }
+      if (p.powerVoltageKv === 20) {
+        delete before.powerVoltageKv;
+        delete after.powerVoltageKv;
+      }
       expect(audit.before).toEqual(before);
       expect(audit.after).toEqual(after);
     } finally {

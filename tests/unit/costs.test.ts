@@ -150,3 +150,14 @@ describe("a block's capacities", () => {
     expect(s.voltage).toEqual({ min: 10, max: 20 });
   });
 });
+
+describe("labels", () => {
+  it("every allotment method has a label for investors and for staff, in both languages", async () => {
+    const { AllotmentMethod } = await import("@/lib/generated/prisma/enums");
+    const { MESSAGES } = await import("@/i18n/messages");
+    for (const locale of ["zh", "en"] as const) {
+      expect(Object.keys(MESSAGES[locale].investor.costs.terms.method).sort()).toEqual(Object.values(AllotmentMethod).sort());
+      expect(Object.keys(MESSAGES[locale].staff.settings.terms.method).sort()).toEqual(Object.values(AllotmentMethod).sort());
+    }
+  });
+});
