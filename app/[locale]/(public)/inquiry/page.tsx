@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { pick } from "@/lib/i18n/localized";
 import { loadParkName } from "@/lib/parks/loaders";
+import { readCompareEntry, readCompareList } from "@/lib/search/compare";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { InquiryForm } from "./inquiry-form";
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/inquiry"
   return { title: t("title") };
 }
 
-const TARGET_KEYS = ["block", "parcel", "park"];
+const TARGET_KEYS = ["block", "parcel", "park", "compare"];
 
 export default async function InquiryPage({ params, searchParams }: PageProps<"/[locale]/inquiry">) {
   const { locale } = await params;
@@ -24,12 +25,17 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 80) : "");
   // The rest of the URL is the search that formed the block: kept so the block can be rebuilt.
   // With a block, `park` is one of those filters (the block was searched in that park).
-  const targets = str("block") ? ["block"] : TARGET_KEYS;
+  // From the compare page: every entry compared, in one inquiry (lib/inquiry/compared-land.ts);
+  // `park` is then one of the filters the blocks were compared under.
+  const compared = readCompareList(raw.compare).entries;
+  const targets = str("block") ? ["block", "compare"] : compared.length ? ["compare", "parcel"] : TARGET_KEYS;
   const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !targets.includes(k)));
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
   const park = str("park") ? await loadParkName(str("park")) : null;
-  const about = str("block")
+  const about = compared.length
+    ? (await getTranslations("investor.sheets.compare"))("aboutAll", { count: compared.length, keys: compared.map((e) => readCompareEntry(e).key).join(", ") })
+    : str("block")
     ? t("aboutBlock", { key: str("block") })
     : str("parcel")
       ? t("aboutParcel", { code: str("parcel") })
@@ -42,6 +48,10 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
     hidden.blockQuery = blockQuery;
   }
   if (str("parcel")) hidden.parcelCode = str("parcel");
+  if (compared.length) {
+    hidden.compareList = compared.join(",");
+    hidden.blockQuery = blockQuery;
+  }
   if (park) hidden.parkCode = str("park");
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
