@@ -2,6 +2,7 @@
 import { benchHolds } from "./holds";
 import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
+import { benchDataSheet } from "./data-sheet";
 import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
@@ -19,4 +20,5 @@ if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, q
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
 if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 if (!only || only === "alerts") lines.push(...(await benchSavedSearchAlerts(quick ? 500 : 2_000)));
+if (!only || only === "sheet") lines.push(...(await benchDataSheet(quick ? 10 : 50)));
 console.log(`\n${lines.join("\n")}`);

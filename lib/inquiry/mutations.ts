@@ -20,6 +20,7 @@ import { landSearchSchema, searchParamsToObject } from "../search/schemas";
 import { inquiryFingerprint } from "./fingerprint";
 import { storedMatches, summariseMatches, type MatchSummary } from "./match-summary";
 import { newStatusToken, statusUrl } from "./status-token";
+import { comparedLand } from "./compared-land";
 import { matchBlocksForNeeds } from "./matching";
 import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
@@ -106,6 +107,11 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     if (block && block.parcelCodes.length > 0) blockKey = block.key;
   }
   if (input.parcelCode) parcelCodes.add(input.parcelCode);
+  // "Ask about all of these" from the compare page: every block (rebuilt under the same
+  // filters) and parcel compared, recorded on the one inquiry.
+  const compared = await comparedLand(db, input, now);
+  for (const r of compared.requested) requested.push(r);
+  compared.parcelCodes.forEach((c) => parcelCodes.add(c));
   const parcels = parcelCodes.size
     ? await db.parcel.findMany({ where: { code: { in: [...parcelCodes] } }, select: { id: true, code: true, parkId: true } })
     : [];
@@ -128,7 +134,9 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   // The e-mail goes to an address nobody has verified: it names only land as our data knows
   // it (the block's own key, the parcel's stored code, the park's name), never form text.
   const parcel = input.parcelCode ? parcels.find((p) => p.code === input.parcelCode) : undefined;
-  const about = blockKey
+  const about = compared.keys.length
+    ? t("investor.sheets.compare.aboutAll", { count: compared.keys.length, keys: compared.keys.join(", ") })
+    : blockKey
     ? t("inquiry.aboutBlock", { key: blockKey })
     : parcel
       ? t("inquiry.aboutParcel", { code: parcel.code })

@@ -38,6 +38,8 @@ export const inquirySchema = fields({
   blockKey: optionalText(80),
   blockQuery: optionalText(2000),
   parcelCode: optionalText(80),
+  /** every entry of a comparison, asked about in one inquiry (the compare list: keys and "p:" parcels) */
+  compareList: optionalText(400),
   /** honeypot: hidden from people, filled by bots */
   website: z.preprocess(blankToUndefined, z.unknown().optional()),
 })

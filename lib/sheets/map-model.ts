@@ -35,10 +35,11 @@ export function scaleLabel(metres: number, locale: "zh" | "en"): string {
 
 /**
  * The view frames the highlighted shapes with a margin (neighbours beyond it are still drawn
- * and clipped by the renderer); null when there is nothing to draw.
+ * and clipped by the renderer), or every shape (a park's whole plan); null when there is
+ * nothing to draw.
  */
-export function sheetMap(shapes: MapShape[], locale: "zh" | "en", marginFraction = 0.15): SheetMap | null {
-  const focus = shapes.filter((s) => s.highlight);
+export function sheetMap(shapes: MapShape[], locale: "zh" | "en", frame: "highlighted" | "all" = "highlighted", marginFraction = 0.15): SheetMap | null {
+  const focus = frame === "all" ? shapes : shapes.filter((s) => s.highlight);
   const framed = focus.length ? focus : shapes;
   if (framed.length === 0) return null;
   const box = unionBBoxes(framed.map((s) => bboxOf(s.geometry)));

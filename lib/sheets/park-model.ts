@@ -48,7 +48,7 @@ export function parkSheet(input: ParkSheetInput): SheetModel {
     kind,
     title: t(`${S}.parkTitle`, { park: name }),
     subtitle: `${t(`${S}.portal`)} · ${kind}`,
-    map: sheetMap(parcels.map((p) => ({ geometry: p.geometry, illustrative: p.illustrative, highlight: p.status === "AVAILABLE" })), locale),
+    map: sheetMap(parcels.map((p) => ({ geometry: p.geometry, illustrative: p.illustrative, highlight: p.status === "AVAILABLE" })), locale, "all"),
     sections: [
       {
         heading: t(`${S}.section.figures`),

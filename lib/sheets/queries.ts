@@ -120,3 +120,21 @@ export async function sheetArticles(db: Db): Promise<Map<string, SheetArticle>> 
   const rows = await db.article.findMany({ select: { id: true, titleZh: true, titleEn: true, publisher: true, publishedOn: true } });
   return new Map(rows.map((a) => [a.id, { ...a, publishedOn: iso(a.publishedOn)! }]));
 }
+
+/** Each parcel's conditions (its zone's over its park's), in two queries for any number of parcels. */
+export async function termsForParcels(db: Db, codes: string[]): Promise<Map<string, SheetTerms | null>> {
+  const parcels = await db.parcel.findMany({ where: { code: { in: codes } }, select: { code: true, parkId: true, zoneId: true } });
+  const zoneIds = parcels.map((p) => p.zoneId).filter((z): z is string => z !== null);
+  const rows = await db.allotmentTerms.findMany({
+    where: { OR: [{ parkId: { in: parcels.map((p) => p.parkId) } }, { zoneId: { in: zoneIds } }] },
+    select: { ...termsSelect, parkId: true, zoneId: true },
+  });
+  const strip = (r: (typeof rows)[number] | undefined): SheetTerms | null => {
+    if (!r) return null;
+    const { parkId: _p, zoneId: _z, ...terms } = r;
+    void _p;
+    void _z;
+    return terms;
+  };
+  return new Map(parcels.map((p) => [p.code, mergeTerms(strip(rows.find((r) => r.parkId === p.parkId)), strip(rows.find((r) => p.zoneId !== null && r.zoneId === p.zoneId)))]));
+}

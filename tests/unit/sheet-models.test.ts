@@ -142,6 +142,11 @@ describe("sheet map and conditions", () => {
     const xs = map.shapes[0]!.rings[0]!.map(([x]) => x);
     expect(Math.min(...xs)).toBeCloseTo(221.3 * 0.15, 0);
     expect([niceLength(7_400), niceLength(260), niceLength(1)]).toEqual([5000, 200, 1]);
+    // A park's sheet frames its whole plan, not only the available parcels.
+    const far = { geometry: { ...parcelA.geometry, coordinates: [parcelA.geometry.coordinates[0]!.map(([x, y]) => [x + 0.01, y] as [number, number])] }, highlight: false, illustrative: false };
+    const focus = [{ geometry: parcelA.geometry, highlight: true, illustrative: false }, far];
+    expect(sheetMap(focus, "en")!.widthM).toBeCloseTo(map.widthM, 6);
+    expect(sheetMap(focus, "en", "all")!.widthM).toBeGreaterThan(1000);
   });
 
   it("lets a zone's stated fields override its park's, field by field", () => {

@@ -3,7 +3,7 @@
 // own minimum when it had one (what the investor asked for), else the size of what they chose.
 import { loadParcelsByCodes } from "@/lib/land/loaders";
 import { m2ToMu } from "@/lib/land/units";
-import { lookupLandBlockByKey } from "@/lib/search/loaders";
+import { loadLandBlock, lookupLandBlockByKey } from "@/lib/search/loaders";
 import { areaBoundsM2 } from "@/lib/search/search";
 import type { LandSearchQuery } from "@/lib/search/schemas";
 import { landSearchSchema } from "@/lib/search/schemas";
@@ -23,9 +23,12 @@ export async function inquirySubject(target: { block: string; parcel: string; qu
   if (target.block) {
     const found = await lookupLandBlockByKey(query, target.block);
     if (found.kind !== "found") return null;
-    const parcels = await loadParcelsByCodes(found.block.parcelCodes);
+    // "Ask about this part" (part=1): the proposed part of a larger block is what is asked about,
+    // the same parcels the inquiry records (findBlock honours `part`; the block lookup does not).
+    const block = query.part ? ((await loadLandBlock(query, target.block)) ?? found.block) : found.block;
+    const parcels = await loadParcelsByCodes(block.parcelCodes);
     const parks = [...new Map(parcels.map((p) => [p.park.code, p.park])).values()];
-    return { kind: "block", areaM2: found.block.areaM2, parcelCount: found.block.parcelCount, parks, needMu: muText(minM2 > 0 ? minM2 : found.block.areaM2) };
+    return { kind: "block", areaM2: block.areaM2, parcelCount: block.parcelCount, parks, needMu: muText(minM2 > 0 ? minM2 : block.areaM2) };
   }
   if (target.parcel) {
     const [parcel] = await loadParcelsByCodes([target.parcel]);

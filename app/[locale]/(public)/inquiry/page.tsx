@@ -6,6 +6,7 @@ import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
 import { inquirySubject } from "./inquiry-subject";
 import { loadParkName } from "@/lib/parks/loaders";
+import { readCompareEntry, readCompareList } from "@/lib/search/compare";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { InquiryForm } from "./inquiry-form";
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/inquiry"
   return { title: t("title") };
 }
 
-const TARGET_KEYS = ["block", "parcel", "park"];
+const TARGET_KEYS = ["block", "parcel", "park", "compare"];
 
 export default async function InquiryPage({ params, searchParams }: PageProps<"/[locale]/inquiry">) {
   const { locale } = await params;
@@ -26,24 +27,29 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 80) : "");
   // The rest of the URL is the search that formed the block: kept so the block can be rebuilt.
   // With a block, `park` is one of those filters (the block was searched in that park).
-  const targets = str("block") ? ["block"] : TARGET_KEYS;
+  // From the compare page: every entry compared, in one inquiry (lib/inquiry/compared-land.ts);
+  // `park` is then one of the filters the blocks were compared under.
+  const compared = readCompareList(raw.compare).entries;
+  const targets = str("block") ? ["block", "compare"] : compared.length ? ["compare", "parcel"] : TARGET_KEYS;
   const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => !targets.includes(k)));
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
   const park = str("park") ? await loadParkName(str("park")) : null;
   // The subject names size and park, not only a code; the need is filled in from the search.
-  const subject = await inquirySubject({ block: str("block"), parcel: str("parcel"), query: parsedFilters.success ? parsedFilters.data : undefined });
-  const about = subject
-    ? subject.kind === "block"
-      ? t("aboutBlockFull", { area: formatArea(locale, subject.areaM2), count: subject.parcelCount, park: subject.parks.map((p) => pick(locale, p.nameZh, p.nameEn)).join(" / ") })
-      : t("aboutParcelFull", { code: subject.code, area: formatArea(locale, subject.areaM2), park: pick(locale, subject.park.nameZh, subject.park.nameEn) })
-    : str("block")
-      ? t("aboutBlock", { key: str("block") })
-      : str("parcel")
-        ? t("aboutParcel", { code: str("parcel") })
-        : park
-          ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
-          : t("aboutNothing");
+  const subject = compared.length ? null : await inquirySubject({ block: str("block"), parcel: str("parcel"), query: parsedFilters.success ? parsedFilters.data : undefined });
+  const about = compared.length
+    ? (await getTranslations("investor.sheets.compare"))("aboutAll", { count: compared.length, keys: compared.map((e) => readCompareEntry(e).key).join(", ") })
+    : subject
+      ? subject.kind === "block"
+        ? t("aboutBlockFull", { area: formatArea(locale, subject.areaM2), count: subject.parcelCount, park: subject.parks.map((p) => pick(locale, p.nameZh, p.nameEn)).join(" / ") })
+        : t("aboutParcelFull", { code: subject.code, area: formatArea(locale, subject.areaM2), park: pick(locale, subject.park.nameZh, subject.park.nameEn) })
+      : str("block")
+        ? t("aboutBlock", { key: str("block") })
+        : str("parcel")
+          ? t("aboutParcel", { code: str("parcel") })
+          : park
+            ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
+            : t("aboutNothing");
   const prefill = subject ? { landNeededMu: subject.needMu } : {};
   const hidden: Record<string, string> = {};
   if (str("block")) {
@@ -51,6 +57,10 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
     hidden.blockQuery = blockQuery;
   }
   if (str("parcel")) hidden.parcelCode = str("parcel");
+  if (compared.length) {
+    hidden.compareList = compared.join(",");
+    hidden.blockQuery = blockQuery;
+  }
   if (park) hidden.parkCode = str("park");
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
