@@ -1,5 +1,6 @@
 // What the sheet models are built from: plain rows the loaders read (lib/sheets/queries.ts).
-import type { AllotmentMethod, LandUse, ParcelStatus } from "../generated/prisma/enums";
+import type { TermsValues } from "../costs/terms-schemas";
+import type { LandUse, ParcelStatus } from "../generated/prisma/enums";
 import type { PolygonGeometry } from "../land/geometry";
 import type { ReadinessKey } from "../land/readiness";
 import type { NearestPoint } from "../location/distance";
@@ -35,20 +36,7 @@ export interface SheetParcel {
 }
 
 /** Allotment conditions after the zone's fields override the park's (null = not stated). */
-export interface SheetTerms {
-  minInvestmentWanPerMu: number | null;
-  taxWanPerMuYear: number | null;
-  plotRatioMin: number | null;
-  plotRatioMax: number | null;
-  buildingDensityMinPct: number | null;
-  buildingDensityMaxPct: number | null;
-  landUseTermYears: number | null;
-  methods: AllotmentMethod[];
-  incentivesZh: string | null;
-  incentivesEn: string | null;
-  /** article codes or URLs, as stored */
-  sources: string[];
-}
+export type SheetTerms = TermsValues;
 
 export interface SheetArticle {
   id: string;

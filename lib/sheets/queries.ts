@@ -5,6 +5,8 @@ import type { Db } from "../db/client";
 import type { PolygonGeometry } from "../land/geometry";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { publicContact } from "../parks/contact";
+import { resolveTerms } from "../costs/terms-resolve";
+import { EMPTY_TERMS, TERMS_KEYS } from "../costs/terms-schemas";
 import type { SheetArticle, SheetNeighbour, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -64,24 +66,14 @@ const termsSelect = {
   buildingDensityMaxPct: true, landUseTermYears: true, methods: true, incentivesZh: true, incentivesEn: true, sources: true,
 } as const;
 
-/** The zone's row over the park's, field by field (a zone's null keeps the park's value). */
+/**
+ * The zone's row over the park's, field by field: the same rule as the investor pages
+ * (lib/costs/terms-resolve.ts), so a sheet never states what the page does not.
+ */
 export function mergeTerms(park: SheetTerms | null, zone: SheetTerms | null): SheetTerms | null {
-  if (!park || !zone) return zone ?? park;
-  const pickField = <K extends keyof SheetTerms>(k: K): SheetTerms[K] => (zone[k] === null ? park[k] : zone[k]);
-  return {
-    minInvestmentWanPerMu: pickField("minInvestmentWanPerMu"),
-    taxWanPerMuYear: pickField("taxWanPerMuYear"),
-    plotRatioMin: pickField("plotRatioMin"),
-    plotRatioMax: pickField("plotRatioMax"),
-    buildingDensityMinPct: pickField("buildingDensityMinPct"),
-    buildingDensityMaxPct: pickField("buildingDensityMaxPct"),
-    landUseTermYears: pickField("landUseTermYears"),
-    // Lists are "not stated" when empty, like a null field.
-    methods: zone.methods.length ? zone.methods : park.methods,
-    incentivesZh: pickField("incentivesZh"),
-    incentivesEn: pickField("incentivesEn"),
-    sources: [...new Set([...zone.sources, ...park.sources])],
-  };
+  if (!park && !zone) return null;
+  const resolved = resolveTerms(park, zone);
+  return Object.fromEntries(TERMS_KEYS.map((k) => [k, resolved[k]?.value ?? EMPTY_TERMS[k]])) as unknown as SheetTerms;
 }
 
 export async function sheetTerms(db: Db, parkId: string, zoneId: string | null): Promise<SheetTerms | null> {
