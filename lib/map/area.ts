@@ -1,17 +1,17 @@
-// The search area drawn on the map, as it lives in the URL (`area`), shared with the search
-// stream's parser: circle `c:<lng>,<lat>,<radiusKm>`, polygon `p:<lng>,<lat>;<lng>,<lat>;...`
+// The search area drawn on the map, as it lives in the URL (`area`), read with the search's
+// parser: circle `c:<lng>,<lat>,<radiusKm>`, polygon `p:<lng>,<lat>;<lng>,<lat>;...`
 // (3 to 50 vertices, not closed; 5 decimals for degrees, up to 3 for the radius). The map writes
 // it and reads it back for display only; the search filters on it. Pure and browser-safe.
+
+import { MAX_RADIUS_KM, MAX_VERTICES, MIN_VERTICES, parseArea } from "../search/area";
+
+export { MAX_RADIUS_KM, MAX_VERTICES, MIN_VERTICES };
 
 export type SearchArea =
   | { kind: "circle"; center: [number, number]; radiusKm: number }
   | { kind: "polygon"; vertices: [number, number][] };
 
 export const AREA_PARAM = "area";
-export const MAX_VERTICES = 50;
-export const MIN_VERTICES = 3;
-/** a circle this large covers all Jiangmen and more: anything bigger is a mistake */
-export const MAX_RADIUS_KM = 200;
 
 const deg = (v: number) => String(Math.round(v * 1e5) / 1e5);
 const km = (v: number) => String(Math.round(v * 1e3) / 1e3);
@@ -21,31 +21,16 @@ export function formatSearchArea(area: SearchArea): string {
   return `p:${area.vertices.map(([lng, lat]) => `${deg(lng)},${deg(lat)}`).join(";")}`;
 }
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const lngLat = (pair: string): [number, number] | null => {
-  const parts = pair.split(",");
-  if (parts.length !== 2 || !parts.every((p) => NUMBER.test(p))) return null;
-  const [lng, lat] = parts.map(Number) as [number, number];
-  return Math.abs(lng) <= 180 && Math.abs(lat) <= 90 ? [lng, lat] : null;
-};
-
-/** The area in a URL parameter, or null when there is none or it is malformed (not drawn). */
+/**
+ * The area in a URL parameter, or null when there is none or the search refuses it: read by the
+ * search's own parser (lib/search/area.ts), so the map never draws an area the search ignores.
+ */
 export function parseSearchArea(value: string | null | undefined): SearchArea | null {
   if (!value) return null;
-  if (value.startsWith("c:")) {
-    const parts = value.slice(2).split(",");
-    if (parts.length !== 3) return null;
-    const center = lngLat(`${parts[0]},${parts[1]}`);
-    if (!center || !NUMBER.test(parts[2]!)) return null;
-    const radiusKm = Number(parts[2]);
-    return radiusKm > 0 && radiusKm <= MAX_RADIUS_KM ? { kind: "circle", center, radiusKm } : null;
-  }
-  if (value.startsWith("p:")) {
-    const vertices = value.slice(2).split(";").map(lngLat);
-    if (vertices.length < MIN_VERTICES || vertices.length > MAX_VERTICES || vertices.some((v) => v === null)) return null;
-    return { kind: "polygon", vertices: vertices as [number, number][] };
-  }
-  return null;
+  const parsed = parseArea(value);
+  if (!parsed.ok) return null;
+  const a = parsed.area;
+  return a.kind === "circle" ? { kind: "circle", center: [a.lng, a.lat], radiusKm: a.radiusKm } : { kind: "polygon", vertices: a.ring };
 }
 
 /** The search's query string with the area set (or removed), back on page 1, all else kept. */
