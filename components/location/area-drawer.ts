@@ -6,7 +6,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import type { Feature, FeatureCollection } from "geojson";
 import { distanceKm } from "@/lib/location/distance";
-import { areaRing, MAX_VERTICES, MIN_VERTICES, type SearchArea } from "@/lib/map/area";
+import { areaRing, MAX_RADIUS_KM, MAX_VERTICES, MIN_VERTICES, type SearchArea } from "@/lib/map/area";
 
 export const AREA_SOURCE = "search-area";
 export type DrawMode = "idle" | "circle" | "polygon";
@@ -97,7 +97,8 @@ export class AreaDrawer {
       }
       const c = this.points[0]!;
       const radiusKm = distanceKm({ lng: c[0], lat: c[1] }, { lng: p[0], lat: p[1] });
-      if (radiusKm >= MIN_RADIUS_KM) this.done({ kind: "circle", center: c, radiusKm });
+      // The search takes circles up to MAX_RADIUS_KM: a wider drag is clamped, not refused.
+      if (radiusKm >= MIN_RADIUS_KM) this.done({ kind: "circle", center: c, radiusKm: Math.min(radiusKm, MAX_RADIUS_KM) });
       return;
     }
     const first = this.points[0];
