@@ -1,6 +1,6 @@
 // The source articles (Article table: five newspaper pieces), so a figure, project or set of
 // allotment terms that names article "002" is shown with the article's title and publisher.
-import type { Db } from "../db/client";
+import type { DbClient } from "../db/client";
 
 export interface ArticleRef {
   id: string;
@@ -11,7 +11,7 @@ export interface ArticleRef {
   publishedOn: string;
 }
 
-export async function listArticles(db: Db): Promise<Map<string, ArticleRef>> {
+export async function listArticles(db: DbClient): Promise<Map<string, ArticleRef>> {
   const rows = await db.article.findMany({ select: { id: true, titleZh: true, titleEn: true, publisher: true, publishedOn: true }, orderBy: { id: "asc" } });
   return new Map(rows.map((r) => [r.id, { ...r, publishedOn: r.publishedOn.toISOString().slice(0, 10) }]));
 }

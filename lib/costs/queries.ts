@@ -1,6 +1,7 @@
 // Reads for the investor pages' costs and capacities: the allotment terms that apply to some
 // parcels (their parks' and zones'), a park's terms with its zones', the parcels' utility
 // capacities, and the titles of the articles the terms cite. A few batched queries each.
+import { articlesFor, listArticles } from "../articles/queries";
 import type { DbClient } from "../db/client";
 import { TERMS_SELECT, termsOfRow } from "./terms-mutations";
 import { resolveTerms, type ResolvedTerms } from "./terms-resolve";
@@ -38,9 +39,8 @@ const named = { code: true, nameZh: true, nameEn: true } as const;
 
 async function sourcesOf(db: DbClient, codes: string[]): Promise<Map<string, SourceDto>> {
   const ids = codes.filter((c) => /^\d{3}$/.test(c));
-  const articles = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, titleZh: true, titleEn: true, publisher: true, publishedOn: true } }) : [];
   const out = new Map<string, SourceDto>();
-  for (const a of articles) out.set(a.id, { kind: "article", id: a.id, titleZh: a.titleZh, titleEn: a.titleEn, publisher: a.publisher, publishedOn: a.publishedOn.toISOString().slice(0, 10) });
+  for (const a of ids.length ? articlesFor(ids, await listArticles(db)) : []) out.set(a.id, { kind: "article", ...a });
   for (const c of codes) {
     if (c === ILLUSTRATIVE) out.set(c, { kind: "illustrative" });
     else if (!out.has(c) && /^https?:\/\//.test(c)) out.set(c, { kind: "url", url: c });

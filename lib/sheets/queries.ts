@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { PolygonGeometry } from "../land/geometry";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { publicContact } from "../parks/contact";
+import { listArticles } from "../articles/queries";
 import { resolveTerms } from "../costs/terms-resolve";
 import { EMPTY_TERMS, TERMS_KEYS } from "../costs/terms-schemas";
 import type { SheetArticle, SheetNeighbour, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
@@ -108,10 +109,8 @@ export async function sheetParkInfos(db: Db, parkIds: string[]): Promise<SheetPa
   }));
 }
 
-export async function sheetArticles(db: Db): Promise<Map<string, SheetArticle>> {
-  const rows = await db.article.findMany({ select: { id: true, titleZh: true, titleEn: true, publisher: true, publishedOn: true } });
-  return new Map(rows.map((a) => [a.id, { ...a, publishedOn: iso(a.publishedOn)! }]));
-}
+/** The source articles by id (the one reader of the Article table, lib/articles/queries.ts). */
+export const sheetArticles = (db: Db): Promise<Map<string, SheetArticle>> => listArticles(db);
 
 /** Each parcel's conditions (its zone's over its park's), in two queries for any number of parcels. */
 export async function termsForParcels(db: Db, codes: string[]): Promise<Map<string, SheetTerms | null>> {
