@@ -1,6 +1,7 @@
 // The admins' exchange-rate form (settings.manage): CNY per USD and per EUR as of a date. One
 // schema for the browser and the server. Browser-safe. A blank currency is "not changed"; at
 // least one must be given.
+import { chinaDate } from "../calendar/china-time";
 import { z } from "zod";
 import { blankToUndefined, fields, parseDecimal, parseIsoDate } from "../validation/fields";
 import { messageOf } from "../validation/messages";
@@ -62,6 +63,9 @@ const asOf = z.preprocess(
 
 export const setRatesSchema = fields({ usd: rate, eur: rate, asOf }).superRefine((v, ctx) => {
   if (v.usd === undefined && v.eur === undefined) ctx.addIssue({ code: "custom", path: ["usd"], message: "rateNeeded" });
+  // The newest date is the current rate: a date still to come would stay "current" past any
+  // correction entered today, so it is refused (China's calendar day decides "today").
+  if (v.asOf > chinaDate(new Date())) ctx.addIssue({ code: "custom", path: ["asOf"], message: "rateInFuture" });
 });
 
 export type SetRatesInput = z.output<typeof setRatesSchema>;

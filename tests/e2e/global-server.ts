@@ -65,10 +65,14 @@ async function startMailServer(port: number, dir: string): Promise<SMTPServer> {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // Written under a temporary name and renamed once complete: a test polling the folder saw a
+    // half-written message (headers, no link yet) while the stream was still arriving.
     onData(stream, _session, callback) {
-      const file = fs.createWriteStream(path.join(dir, `${++n}.eml`));
+      const name = `${++n}.eml`;
+      const partial = path.join(dir, `.${name}.partial`);
+      const file = fs.createWriteStream(partial);
       stream.pipe(file);
-      stream.on("end", () => file.end(() => callback()));
+      stream.on("end", () => file.end(() => fs.rename(partial, path.join(dir, name), (error) => callback(error ?? undefined))));
     },
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -8,7 +8,7 @@ export async function waitForMail(match: (raw: string) => boolean, timeoutMs = 2
   const mailDir = inject("mailDir");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match) : [];
+    const found = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith(".eml")).map((f) => fs.readFileSync(path.join(mailDir, f), "utf8")).filter(match) : [];
     if (found.length > 0 || Date.now() > deadline) return found;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -139,6 +139,8 @@ describe("exchange rates", () => {
     expect(await as(admin, () => setRatesAction({ usd: "7.2", eur: "8.3105", asOf: "2026-11-29" }))).toMatchObject({ ok: true });
     // An older date entered later does not displace the newer one.
     expect(await as(admin, () => setRatesAction({ usd: "7.0", asOf: "2026-10-01" }))).toMatchObject({ ok: true });
+    // A future date is refused and changes nothing (it would have stayed the current rate).
+    expect(await as(admin, () => setRatesAction({ usd: "7.5", asOf: "2999-01-01" }))).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { asOf: "rateInFuture" } } });
     expect(await latestRates(db)).toEqual({ USD: { currency: "USD", cnyPerUnit: 7.2, asOf: "2026-11-29", seed: false }, EUR: { currency: "EUR", cnyPerUnit: 8.3105, asOf: "2026-11-29", seed: false } });
     const history = await rateHistory(db);
     expect(history.map((h) => [h.currency, h.cnyPerUnit, h.asOf, h.setBy])).toEqual([

@@ -111,6 +111,8 @@ describe("the rates form's schema", () => {
   it("refuses bad input by field", () => {
     expect(errorsOf(setRatesSchema.safeParse({ usd: "", eur: "", asOf: "2026-11-20" }))).toEqual({ usd: "rateNeeded" });
     expect(errorsOf(setRatesSchema.safeParse({ usd: "seven", asOf: "2026-11-20" }))).toEqual({ usd: "mustBeNumber" });
+    // A date still to come would stay "current" past any correction: refused.
+    expect(errorsOf(setRatesSchema.safeParse({ usd: "7.2", asOf: "2999-01-01" }))).toEqual({ asOf: "rateInFuture" });
     expect(errorsOf(setRatesSchema.safeParse({ usd: "0", asOf: "2026-11-20" }))).toEqual({ usd: "mustBePositive" });
     expect(errorsOf(setRatesSchema.safeParse({ usd: "712", asOf: "2026-11-20" }))).toEqual({ usd: "tooLarge:100" });
     expect(errorsOf(setRatesSchema.safeParse({ usd: "7.1234567", asOf: "2026-11-20" }))).toEqual({ usd: "rateDecimals" });

@@ -14,15 +14,17 @@ export async function BlockCapacities({ locale, block }: { locale: string; block
   const t = await getTranslations("investor.finder");
   const stated = CAPACITIES.filter((c) => block.capacities[c].stated > 0);
   if (stated.length === 0) return <p className="mt-1 text-xs text-stone-500" data-testid="block-capacities">{t("card.noCapacities")}</p>;
+  // A single parcel has its own figures: no "sum of parcels", no "stated for 1 of 1 parcel".
+  const single = block.parcelCount === 1;
   return (
     <div className="mt-1 text-xs" data-testid="block-capacities">
-      <span className="text-stone-500">{t("card.capacitiesTitle")}: </span>
+      <span className="text-stone-500">{t(single ? "card.capacitiesTitleParcel" : "card.capacitiesTitle")}: </span>
       <ul className="inline">
         {stated.map((c, i) => (
           <li key={c} className="inline" data-testid={`capacity-${c}`}>
             {i > 0 && " · "}
             {t("card.capacity", { name: t(`capacityNames.${c}`), sum: t(`capacityUnits.${c}`, { value: nf(locale, block.capacities[c].sum) }) })}{" "}
-            <span className="text-stone-500">({t("card.stated", { stated: block.capacities[c].stated, total: block.parcelCount })})</span>
+            {!single && <span className="text-stone-500">({t("card.stated", { stated: block.capacities[c].stated, total: block.parcelCount })})</span>}
           </li>
         ))}
       </ul>

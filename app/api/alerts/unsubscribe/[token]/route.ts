@@ -4,8 +4,11 @@
 // spent, so it tells a prober nothing.
 import { NextResponse } from "next/server";
 import { unsubscribeByToken } from "@/lib/alerts/loaders";
+import { postOnlyRoute } from "@/lib/http/read-only-route";
 
 export const dynamic = "force-dynamic";
+// Any other method gets the API's JSON 405 naming POST (Next's own 405 has no body).
+export const { GET, PUT, PATCH, DELETE } = postOnlyRoute;
 
 export async function POST(_request: Request, { params }: RouteContext<"/api/alerts/unsubscribe/[token]">) {
   const { token } = await params;
