@@ -1,4 +1,4 @@
-// Parcel reads for the block, parcel and park pages.
+// Parcel reads for the block, parcel and park pages and the data sheets.
 import type { Db } from "../db/client";
 import type { LandUse, ParcelStatus } from "../generated/prisma/enums";
 import type { PolygonGeometry } from "./geometry";
@@ -15,7 +15,18 @@ export interface ParcelDto {
   handoverOn: string | null;
   lastVerifiedOn: string;
   readiness: Record<ReadinessKey, string | null>;
+  /** Utility capacities as stated (null = not stated): kVA, kV, m³/day, t/day. */
+  powerKva: number | null;
+  powerVoltageKv: number | null;
+  gasM3PerDay: number | null;
+  waterTPerDay: number | null;
+  wastewaterTPerDay: number | null;
   geometry: PolygonGeometry;
+  /** the outline is invented for the demo (labelled so wherever it is drawn) */
+  illustrative: boolean;
+  centroid: { lng: number; lat: number };
+  parkId: string;
+  zoneId: string | null;
   park: { code: string; nameZh: string; nameEn: string };
   zone: { code: string; nameZh: string; nameEn: string } | null;
 }
@@ -33,7 +44,17 @@ const parcelSelect = {
   plotRatioMax: true,
   handoverOn: true,
   lastVerifiedOn: true,
+  powerKva: true,
+  powerVoltageKv: true,
+  gasM3PerDay: true,
+  waterTPerDay: true,
+  wastewaterTPerDay: true,
   geometry: true,
+  geometryIllustrative: true,
+  centroidLng: true,
+  centroidLat: true,
+  parkId: true,
+  zoneId: true,
   park: { select: { code: true, nameZh: true, nameEn: true } },
   zone: { select: { code: true, nameZh: true, nameEn: true } },
   ...readinessSelect,
@@ -52,7 +73,16 @@ export async function getParcelsByCodes(db: Db, codes: string[]): Promise<Parcel
     handoverOn: iso(r.handoverOn),
     lastVerifiedOn: iso(r.lastVerifiedOn)!,
     readiness: Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, iso(r[i.column])])) as Record<ReadinessKey, string | null>,
+    powerKva: r.powerKva,
+    powerVoltageKv: r.powerVoltageKv,
+    gasM3PerDay: r.gasM3PerDay,
+    waterTPerDay: r.waterTPerDay,
+    wastewaterTPerDay: r.wastewaterTPerDay,
     geometry: r.geometry as unknown as PolygonGeometry,
+    illustrative: r.geometryIllustrative,
+    centroid: { lng: r.centroidLng, lat: r.centroidLat },
+    parkId: r.parkId,
+    zoneId: r.zoneId,
     park: r.park,
     zone: r.zone,
   }));

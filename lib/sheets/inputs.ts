@@ -1,5 +1,7 @@
 // What the sheet models are built from: plain rows the loaders read (lib/sheets/queries.ts).
+import type { ArticleRef } from "../articles/queries";
 import type { TermsValues } from "../costs/terms-schemas";
+import type { ParcelDto } from "../land/queries";
 import type { LandUse, ParcelStatus } from "../generated/prisma/enums";
 import type { PolygonGeometry } from "../land/geometry";
 import type { ReadinessKey } from "../land/readiness";
@@ -12,39 +14,14 @@ export interface Named {
   nameEn: string;
 }
 
-export interface SheetParcel {
-  code: string;
-  status: ParcelStatus;
-  landUse: LandUse;
-  areaM2: number;
-  priceCnyPerMu: number | null;
-  plotRatioMin: number | null;
-  plotRatioMax: number | null;
-  handoverOn: string | null;
-  lastVerifiedOn: string;
-  readiness: Record<ReadinessKey, string | null>;
-  powerKva: number | null;
-  powerVoltageKv: number | null;
-  gasM3PerDay: number | null;
-  waterTPerDay: number | null;
-  wastewaterTPerDay: number | null;
-  geometry: PolygonGeometry;
-  illustrative: boolean;
-  centroid: { lng: number; lat: number };
-  park: Named;
-  zone: Named | null;
-}
+/** A subject parcel: what the block and parcel pages read (lib/land/queries.ts). */
+export type SheetParcel = ParcelDto;
 
 /** Allotment conditions after the zone's fields override the park's (null = not stated). */
 export type SheetTerms = TermsValues;
 
-export interface SheetArticle {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-  publisher: string;
-  publishedOn: string;
-}
+/** A cited article (lib/articles/queries.ts). */
+export type SheetArticle = ArticleRef;
 
 export interface SheetParkInfo extends Named {
   contact: ParkContact | null;

@@ -3,53 +3,16 @@
 // and the articles cited. One round of batched queries per sheet.
 import type { Db } from "../db/client";
 import type { PolygonGeometry } from "../land/geometry";
-import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
+import { getParcelsByCodes } from "../land/queries";
 import { publicContact } from "../parks/contact";
-import { listArticles } from "../articles/queries";
+import { listArticles, type ArticleRef } from "../articles/queries";
 import { resolveTerms } from "../costs/terms-resolve";
 import { EMPTY_TERMS, TERMS_KEYS } from "../costs/terms-schemas";
-import type { SheetArticle, SheetNeighbour, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
+import type { SheetNeighbour, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const readinessSelect = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, true])) as Record<(typeof READINESS_ITEMS)[number]["column"], true>;
-const named = { select: { id: true, code: true, nameZh: true, nameEn: true } } as const;
 
-export async function sheetParcels(db: Db, codes: string[]): Promise<(SheetParcel & { parkId: string; zoneId: string | null })[]> {
-  const rows = await db.parcel.findMany({
-    where: { code: { in: codes } },
-    orderBy: { code: "asc" },
-    select: {
-      code: true, status: true, landUse: true, areaM2: true, priceCnyPerMu: true, plotRatioMin: true, plotRatioMax: true,
-      handoverOn: true, lastVerifiedOn: true, powerKva: true, powerVoltageKv: true, gasM3PerDay: true, waterTPerDay: true,
-      wastewaterTPerDay: true, geometry: true, geometryIllustrative: true, centroidLng: true, centroidLat: true,
-      parkId: true, zoneId: true, park: named, zone: named, ...readinessSelect,
-    },
-  });
-  return rows.map((r) => ({
-    code: r.code,
-    status: r.status,
-    landUse: r.landUse,
-    areaM2: r.areaM2,
-    priceCnyPerMu: r.priceCnyPerMu,
-    plotRatioMin: r.plotRatioMin,
-    plotRatioMax: r.plotRatioMax,
-    handoverOn: iso(r.handoverOn),
-    lastVerifiedOn: iso(r.lastVerifiedOn)!,
-    readiness: Object.fromEntries(READINESS_ITEMS.map((i) => [i.key, iso(r[i.column])])) as Record<ReadinessKey, string | null>,
-    powerKva: r.powerKva,
-    powerVoltageKv: r.powerVoltageKv,
-    gasM3PerDay: r.gasM3PerDay,
-    waterTPerDay: r.waterTPerDay,
-    wastewaterTPerDay: r.wastewaterTPerDay,
-    geometry: r.geometry as unknown as PolygonGeometry,
-    illustrative: r.geometryIllustrative,
-    centroid: { lng: r.centroidLng, lat: r.centroidLat },
-    park: r.park,
-    zone: r.zone,
-    parkId: r.parkId,
-    zoneId: r.zoneId,
-  }));
-}
+/** The subject parcels: the same read as the block and parcel pages, so a sheet never differs. */
+export const sheetParcels = (db: Db, codes: string[]): Promise<SheetParcel[]> => getParcelsByCodes(db, codes);
 
 /** Parcels whose box meets `bbox`, except `exclude`: the grey context around the subject. */
 export async function sheetNeighbours(db: Db, bbox: [number, number, number, number], exclude: string[], limit = 400): Promise<SheetNeighbour[]> {
@@ -110,7 +73,7 @@ export async function sheetParkInfos(db: Db, parkIds: string[]): Promise<SheetPa
 }
 
 /** The source articles by id (the one reader of the Article table, lib/articles/queries.ts). */
-export const sheetArticles = (db: Db): Promise<Map<string, SheetArticle>> => listArticles(db);
+export const sheetArticles = (db: Db): Promise<Map<string, ArticleRef>> => listArticles(db);
 
 /** Each parcel's conditions (its zone's over its park's), in two queries for any number of parcels. */
 export async function termsForParcels(db: Db, codes: string[]): Promise<Map<string, SheetTerms | null>> {

@@ -17,7 +17,7 @@ export const parcelA: SheetParcel = {
   plotRatioMin: 1.2, plotRatioMax: 3, handoverOn: "2027-03-31", lastVerifiedOn: "2026-10-12",
   readiness: { ...none, road: "2026-01-15", water: "2026-01-15", power: "2027-02-01", levelled: "2025-11-30" },
   powerKva: 8000, powerVoltageKv: 10, gasM3PerDay: 3000, waterTPerDay: 1500, wastewaterTPerDay: null,
-  geometry: square(113.05, 22.4, 0.002), illustrative: true, centroid: { lng: 113.051, lat: 22.401 }, park, zone,
+  geometry: square(113.05, 22.4, 0.002), illustrative: true, centroid: { lng: 113.051, lat: 22.401 }, parkId: "park-xinhui", zoneId: "zone-fengshanhu", park, zone,
 };
 export const parcelB: SheetParcel = {
   ...parcelA, code: "XH-SM-B01-P02", areaM2: 40_000, priceCnyPerMu: 270_000, plotRatioMin: 1.5, plotRatioMax: 2.5,
