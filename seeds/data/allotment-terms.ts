@@ -4,24 +4,15 @@
 // industrial land, graded by county as the land prices are (seeds/cadastre-attributes.ts).
 // What the articles do say is cited: "交地即动工" (start building on handover) and simulated
 // approval (模拟审批) as service promises, article 003.
-import type { AllotmentMethod, County } from "../../lib/generated/prisma/enums";
+import { ILLUSTRATIVE, type TermsValues } from "../../lib/costs/terms-schemas";
+import type { County } from "../../lib/generated/prisma/enums";
 import { cadastrePlan } from "./cadastre-plan";
 import { parks } from "./parks";
 
-export interface TermsSeed {
+/** One owner (a park OR a zone) and its terms: the stored shape, lib/costs/terms-schemas.ts. */
+export interface TermsSeed extends TermsValues {
   parkCode?: string;
   zoneCode?: string;
-  minInvestmentWanPerMu: number | null;
-  taxWanPerMuYear: number | null;
-  plotRatioMin: number | null;
-  plotRatioMax: number | null;
-  buildingDensityMinPct: number | null;
-  buildingDensityMaxPct: number | null;
-  landUseTermYears: number | null;
-  methods: AllotmentMethod[];
-  incentivesZh: string | null;
-  incentivesEn: string | null;
-  sources: string[];
 }
 
 /** Illustrative grade per county: [min investment 万元/mu, tax 万元/mu/year]. */
@@ -32,8 +23,8 @@ const GRADE: Record<County, [number, number]> = {
 
 const INCENTIVES_ZH = "示意条款（非官方）：供地后即可开工（“交地即动工”），投资项目可走“模拟审批”提前办理手续；具体优惠以园区管委会签订的协议为准。";
 const INCENTIVES_EN = "Illustrative terms (not official): building may start on handover (“交地即动工”), and projects may use simulated approval (模拟审批) to prepare permits early; actual incentives are those of the agreement signed with the park's administration.";
-/** The source token that marks invented figures (lib/costs/terms-schemas.ts). */
-export const ILLUSTRATIVE_SOURCE = "illustrative";
+/** The source token that marks invented figures. */
+export const ILLUSTRATIVE_SOURCE = ILLUSTRATIVE;
 
 export function allotmentTermsSeed(): TermsSeed[] {
   const byCode = new Map(parks.map((p) => [p.code, p]));
