@@ -2,6 +2,7 @@
 // is absent keeps the parcel's current value; a key present but empty (null, "") clears it.
 // The names are the export's column names, so an exported file imports back unchanged.
 import { LandUse, ParcelStatus } from "../generated/prisma/enums";
+import { CAPACITY_COLUMNS } from "../land/capacity-limits";
 import { READINESS_ITEMS, type ReadinessColumn } from "../land/readiness";
 import type { Problem } from "./problems";
 
@@ -41,14 +42,6 @@ export const MAX_REASON = 500;
 const MAX_PRICE = 100_000_000;
 const MAX_PLOT_RATIO = 20;
 
-/** Optional utility-capacity columns (the staff form's limits: lib/land/parcel-schemas.ts CAPACITY_MAX). */
-export const CAPACITY_COLUMNS = [
-  { field: "powerKva", max: 10_000_000, int: true },
-  { field: "powerVoltageKv", max: 1000, int: false },
-  { field: "gasM3PerDay", max: 100_000_000, int: true },
-  { field: "waterTPerDay", max: 10_000_000, int: true },
-  { field: "wastewaterTPerDay", max: 10_000_000, int: true },
-] as const;
 
 const blank = (v: unknown) => v === null || (typeof v === "string" && v.trim() === "");
 const has = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);

@@ -7,7 +7,7 @@ import { CSV_BOM, csvRow, type CsvValue } from "../leads/csv";
 import { getLandIndex, todayDay } from "../search/queries";
 import type { LandSearchQuery } from "../search/schemas";
 import { rankBlocks } from "../search/search";
-import { CAPACITY_COLUMNS } from "./attributes";
+import { CAPACITY_COLUMNS } from "../land/capacity-limits";
 import { existingSelect, toExisting } from "./context";
 
 const READINESS = READINESS_ITEMS.map((i) => i.column);

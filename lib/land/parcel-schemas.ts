@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ParcelStatus } from "../generated/prisma/enums";
 import { blankToUndefined, fields, flag, optionalChoice, optionalIsoDate, optionalPositive, optionalText, requiredChoice, requiredText } from "../validation/fields";
 import { messageOf } from "../validation/messages";
+import { CAPACITY_MAX } from "./capacity-limits";
 import { READINESS_ITEMS, type ReadinessColumn } from "./readiness";
 import { optionalCnyAmount } from "../money/amount-field";
 
@@ -38,8 +39,7 @@ const readinessShape = Object.fromEntries(READINESS_ITEMS.map((i) => [i.column, 
   ReturnType<typeof optionalIsoDate>
 >;
 
-/** Utility capacities: whole kVA, m³ and tonnes a day; the voltage level in kV may be 0.4 or 10.5. */
-export const CAPACITY_MAX = { powerKva: 10_000_000, powerVoltageKv: 1000, gasM3PerDay: 100_000_000, waterTPerDay: 10_000_000, wastewaterTPerDay: 10_000_000 } as const;
+/** Utility capacities (limits shared with the cadastre import: lib/land/capacity-limits.ts). */
 const capacityShape = {
   powerKva: optionalPositive({ max: CAPACITY_MAX.powerKva, int: true }),
   powerVoltageKv: optionalPositive({ max: CAPACITY_MAX.powerVoltageKv }),

@@ -2,9 +2,7 @@
 import type { ArticleRef } from "../articles/queries";
 import type { TermsValues } from "../costs/terms-schemas";
 import type { ParcelDto } from "../land/queries";
-import type { LandUse, ParcelStatus } from "../generated/prisma/enums";
 import type { PolygonGeometry } from "../land/geometry";
-import type { ReadinessKey } from "../land/readiness";
 import type { NearestPoint } from "../location/distance";
 import type { ParkContact } from "../parks/contact";
 
