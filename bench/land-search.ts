@@ -7,7 +7,7 @@ import path from "node:path";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { computeAdjacency } from "../lib/land/adjacency";
+import { computeAdjacency, type AdjacencyEdge } from "../lib/land/adjacency";
 import { bboxOf, centroidOf, polygonAreaM2 } from "../lib/land/geometry";
 import { READINESS_ITEMS } from "../lib/land/readiness";
 import { landSearchSchema, type LandSearchQuery } from "../lib/search/schemas";
@@ -16,6 +16,7 @@ import { bulkUpdateParcels } from "../lib/land/parcel-mutations";
 import { lastRefreshKind, runLandSearch } from "../lib/search/queries";
 import { benchHttpSearch } from "./http-search";
 import { benchFinder, syntheticCapacities } from "./land-finder";
+import { pgRoutingAvailable, timePgRouting, timeUnionFind } from "./graph-comparators";
 import { postgisAvailable, timePostgisClustering } from "./postgis";
 import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
 
@@ -32,7 +33,7 @@ const QUERIES: Record<string, string>[] = [
 
 const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 
-async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number; seconds: number }> {
+async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: AdjacencyEdge[]; seconds: number }> {
   const started = performance.now();
   const park = await db.park.create({
     data: { code: "bench", nameZh: "基准园区", nameEn: "Benchmark park", level: "SPECIALTY", county: "XINHUI", industries: ["NEW_ENERGY_BATTERY"], descriptionZh: "-", descriptionEn: "-", centerLng: 113.05, centerLat: 22.45 },
@@ -66,7 +67,27 @@ async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: number
   for (let i = 0; i < edges.length; i += 10_000) {
     await db.parcelAdjacency.createMany({ data: edges.slice(i, i + 10_000).map((e) => ({ parcelAId: e.a, parcelBId: e.b, sharedLengthM: e.sharedLengthM })) });
   }
-  return { edges: edges.length, seconds: (performance.now() - started) / 1000 };
+  return { edges, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Our default search against pgRouting over the same adjacency and the union-find floor. */
+async function graphComparisons(parcels: SyntheticParcel[], edges: AdjacencyEdge[], oursP50: number, ourBlocks: number): Promise<string[]> {
+  const out: string[] = [];
+  const floor = timeUnionFind(parcels, edges);
+  out.push(
+    `  vs union-find over the same adjacency in process (the floor: components only): p50 ${floor.p50.toFixed(1)} ms (${floor.blocks} blocks; ours ${ourBlocks}), ` +
+      `ratio ours/floor ${(oursP50 / floor.p50).toFixed(1)}`,
+  );
+  if (pgRoutingAvailable()) {
+    const gr = await timePgRouting(parcels, edges);
+    out.push(
+      `  vs pgRouting pgr_connectedComponents over the same adjacency, filtered by status in SQL: p50 ${gr.p50.toFixed(1)} ms (${gr.blocks} blocks), ` +
+        `ratio ours/pgRouting ${(oursP50 / gr.p50).toFixed(3)}`,
+    );
+  } else {
+    out.push("  pgRouting comparison skipped: install postgresql-15-pgrouting (Debian) to run it");
+  }
+  return out;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -107,7 +128,7 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
       }
       times.sort((a, b) => a - b);
       lines.push(
-        `land search, ${size.toLocaleString("en")} parcels (${loaded.edges.toLocaleString("en")} adjacencies, ${first.result.total} blocks for the default search): ` +
+        `land search, ${size.toLocaleString("en")} parcels (${loaded.edges.length.toLocaleString("en")} adjacencies, ${first.result.total} blocks for the default search): ` +
           `p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms over ${times.length} searches; ` +
           `first search (loads the index) ${cold.toFixed(0)} ms; data load ${loaded.seconds.toFixed(1)} s; avg ${Math.round(blocks / times.length)} results`,
       );
@@ -176,6 +197,10 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
         lines.push("  PostGIS comparison skipped: install postgresql-15-postgis-3 (Debian) to run it");
       }
       console.log(lines.at(-1));
+      for (const line of await graphComparisons(parcels, loaded.edges, defaults[3]!, first.result.total)) {
+        lines.push(line);
+        console.log(line);
+      }
       if (http) {
         lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5))));
         console.log(lines.at(-1));

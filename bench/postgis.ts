@@ -10,14 +10,16 @@ import pg from "pg";
 import type { SyntheticParcel } from "./synthetic-cadastre";
 
 const BIN = "/usr/lib/postgresql/15/bin";
-const CONTROL = "/usr/share/postgresql/15/extension/postgis.control";
 
-export function postgisAvailable(): boolean {
-  return fs.existsSync(path.join(BIN, "postgres")) && fs.existsSync(CONTROL);
+/** Debian's PostgreSQL 15 with this extension installed (`postgis`, `pgrouting`). */
+export function pg15ExtensionAvailable(extension: string): boolean {
+  return fs.existsSync(path.join(BIN, "postgres")) && fs.existsSync(`/usr/share/postgresql/15/extension/${extension}.control`);
 }
 
+export const postgisAvailable = (): boolean => pg15ExtensionAvailable("postgis");
+
 /** Starts a throw-away PostgreSQL 15 cluster (as the postgres user when run as root). */
-function startCluster(port: number): { url: string; stop: () => void } {
+export function startCluster(port: number): { url: string; stop: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jm-postgis-"));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
