@@ -5,6 +5,7 @@ import { db } from "../db";
 import { hashIp } from "../inquiry/ip";
 import { confirmSavedSearch, saveSearch } from "./mutations";
 import { linkTokenSchema, saveSearchSchema } from "./schemas";
+import { unsubscribeOrRefuse } from "./unsubscribe";
 
 export const saveSearchAction = defineAction({
   name: "saveSearch",
@@ -19,4 +20,12 @@ export const confirmSavedSearchAction = defineAction({
   schema: linkTokenSchema,
   access: "public",
   handler: (input) => confirmSavedSearch(db(), input.token),
+});
+
+/** The unsubscribe page's button (a POST: the link's GET only shows what would be deleted). */
+export const unsubscribeSavedSearchAction = defineAction({
+  name: "unsubscribeSavedSearch",
+  schema: linkTokenSchema,
+  access: "public",
+  handler: (input) => unsubscribeOrRefuse(db(), input.token),
 });

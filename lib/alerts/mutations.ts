@@ -119,13 +119,3 @@ export async function confirmSavedSearch(db: Db, token: string, now = new Date()
   if (count === 0) throw notFound("linkUnknown");
   return { query: state.query, matching: matches.length };
 }
-
-/**
- * One-click unsubscribe: deletes the saved search, and with it (cascade) every e-mail of it
- * still in the outbox. True when a search was deleted; false for an unknown or spent link.
- */
-export async function unsubscribeSavedSearch(db: Db, token: string): Promise<boolean> {
-  if (!looksLikeLinkToken(token)) return false;
-  const { count } = await db.savedSearch.deleteMany({ where: { unsubscribeTokenHash: hashLinkToken(token) } });
-  return count > 0;
-}

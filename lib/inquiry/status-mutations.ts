@@ -11,7 +11,7 @@ import type { Db } from "../db/client";
 import { notFound, rateLimited } from "../errors";
 import { takeRateLimit } from "../rate-limit";
 import { UNKNOWN_CLIENT } from "./mutations";
-import { inquiryIdForStatusToken } from "./status-queries";
+import { inquiryIdForStatusToken, type StatusMessage } from "./status-queries";
 import type { InvestorMessage } from "./status-schemas";
 
 /** Messages per inquiry per hour: a conversation, not a flood on the officer's timeline. */
@@ -19,14 +19,20 @@ export const MESSAGES_PER_INQUIRY_PER_HOUR = 5;
 /** Messages per network per hour, across inquiries. */
 export const MESSAGES_PER_NETWORK_PER_HOUR = 20;
 
-export async function addInvestorMessage(db: Db, input: InvestorMessage, ctx: { ipHash: string | null; now?: Date }): Promise<{ added: true }> {
+/** The message as stored, for the page to show at once (the list it rendered does not have it). */
+export interface AddedMessage {
+  added: true;
+  message: StatusMessage;
+}
+
+export async function addInvestorMessage(db: Db, input: InvestorMessage, ctx: { ipHash: string | null; now?: Date }): Promise<AddedMessage> {
   const now = ctx.now ?? new Date();
   const inquiryId = await inquiryIdForStatusToken(db, input.token, now);
   if (!inquiryId) throw notFound("notFound");
   return db.$transaction(async (tx) => {
     if (!(await takeRateLimit(tx, { key: `inquiry-message:${inquiryId}`, windowSeconds: 3600, max: MESSAGES_PER_INQUIRY_PER_HOUR }, now))) throw rateLimited("rateLimited");
     if (!(await takeRateLimit(tx, { key: `inquiry-message-net:${ctx.ipHash ?? UNKNOWN_CLIENT}`, windowSeconds: 3600, max: MESSAGES_PER_NETWORK_PER_HOUR }, now))) throw rateLimited("rateLimited");
-    await tx.inquiryEvent.create({ data: { inquiryId, type: "INVESTOR_MESSAGE", note: input.message, actorId: null, createdAt: now } });
-    return { added: true as const };
+    const event = await tx.inquiryEvent.create({ data: { inquiryId, type: "INVESTOR_MESSAGE", note: input.message, actorId: null, createdAt: now }, select: { id: true, note: true, createdAt: true } });
+    return { added: true as const, message: { id: event.id, at: event.createdAt, text: event.note ?? "" } };
   });
 }

@@ -18,8 +18,18 @@ export interface InquiryStatus {
   /** parcels asked about on their own (not those of a block above) */
   parcelCodes: string[];
   parkName: string | null;
-  messages: { at: Date; text: string }[];
+  /** the newest MAX_STATUS_MESSAGES, oldest first */
+  messages: StatusMessage[];
 }
+
+export interface StatusMessage {
+  id: string;
+  at: Date;
+  text: string;
+}
+
+/** Messages the page lists: the newest ones (the rate limit keeps a conversation far shorter). */
+export const MAX_STATUS_MESSAGES = 100;
 
 const asBlocks = (v: unknown): { key: string; parcelCodes: string[] }[] =>
   Array.isArray(v)
@@ -28,12 +38,24 @@ const asBlocks = (v: unknown): { key: string; parcelCodes: string[] }[] =>
         .map((b) => ({ key: b.key, parcelCodes: Array.isArray(b.parcelCodes) ? b.parcelCodes.filter((c): c is string => typeof c === "string") : [] }))
     : [];
 
+export type StatusLink = { kind: "valid"; id: string } | { kind: "expired" } | { kind: "unknown" };
+
+/**
+ * What a status link is: valid (with its inquiry's id), expired (a link we sent whose time is
+ * up: the page says so and what to do, naming nothing of the inquiry) or unknown (a 404).
+ */
+export async function readStatusLink(db: Db, token: string, now = new Date()): Promise<StatusLink> {
+  if (!looksLikeLinkToken(token)) return { kind: "unknown" };
+  const row = await db.inquiry.findUnique({ where: { statusTokenHash: hashLinkToken(token) }, select: { id: true, statusTokenExpiresAt: true } });
+  if (!row) return { kind: "unknown" };
+  if (!row.statusTokenExpiresAt || row.statusTokenExpiresAt <= now) return { kind: "expired" };
+  return { kind: "valid", id: row.id };
+}
+
 /** The inquiry's id behind a status link, or null when the link is unknown or expired. */
 export async function inquiryIdForStatusToken(db: Db, token: string, now = new Date()): Promise<string | null> {
-  if (!looksLikeLinkToken(token)) return null;
-  const row = await db.inquiry.findUnique({ where: { statusTokenHash: hashLinkToken(token) }, select: { id: true, statusTokenExpiresAt: true } });
-  if (!row || !row.statusTokenExpiresAt || row.statusTokenExpiresAt <= now) return null;
-  return row.id;
+  const link = await readStatusLink(db, token, now);
+  return link.kind === "valid" ? link.id : null;
 }
 
 export async function readInquiryStatus(db: Db, token: string, locale: string, now = new Date()): Promise<InquiryStatus | null> {
@@ -53,7 +75,8 @@ export async function readInquiryStatus(db: Db, token: string, locale: string, n
       requestedBlocks: true,
       park: { select: { nameZh: true, nameEn: true } },
       parcels: { select: { parcel: { select: { code: true } } } },
-      events: { where: { type: "INVESTOR_MESSAGE" }, select: { note: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 100 },
+      // The newest, so a message just sent is always among them (oldest-first would stop at 100).
+      events: { where: { type: "INVESTOR_MESSAGE" }, select: { id: true, note: true, createdAt: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: MAX_STATUS_MESSAGES },
     },
   });
   if (!row) return null;
@@ -70,6 +93,6 @@ export async function readInquiryStatus(db: Db, token: string, locale: string, n
     blocks,
     parcelCodes: row.parcels.map((p) => p.parcel.code).filter((c) => !inBlocks.has(c)).sort(),
     parkName: row.park ? pick(locale, row.park.nameZh, row.park.nameEn) : null,
-    messages: row.events.map((e) => ({ at: e.createdAt, text: e.note ?? "" })),
+    messages: row.events.map((e) => ({ id: e.id, at: e.createdAt, text: e.note ?? "" })).reverse(),
   };
 }

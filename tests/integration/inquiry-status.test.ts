@@ -13,7 +13,7 @@ import { createInquiry } from "@/lib/inquiry/mutations";
 import { inquirySchema } from "@/lib/inquiry/schemas";
 import { addInvestorMessageAction } from "@/lib/inquiry/status-actions";
 import { MESSAGES_PER_INQUIRY_PER_HOUR } from "@/lib/inquiry/status-mutations";
-import { readInquiryStatus } from "@/lib/inquiry/status-queries";
+import { MAX_STATUS_MESSAGES, readInquiryStatus, readStatusLink } from "@/lib/inquiry/status-queries";
 import { readLeadPage } from "@/lib/leads/lead-page";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, toSearchParams } from "@/lib/search/schemas";
@@ -68,10 +68,16 @@ describe("the inquiry status page", () => {
     expect(JSON.stringify(sb)).not.toContain(a.reference);
     expect(JSON.stringify(sb)).not.toContain(block.key);
 
+    expect(await readStatusLink(db, a.token)).toEqual({ kind: "valid", id: a.id });
     await db.inquiry.update({ where: { id: a.id }, data: { statusTokenExpiresAt: new Date(Date.now() - 1000) } });
     expect(await readInquiryStatus(db, a.token, "en")).toBeNull();
-    expect(await readInquiryStatus(db, `${b.token.slice(0, 42)}${b.token.endsWith("A") ? "B" : "A"}`, "en")).toBeNull();
+    // Expired is told apart from unknown (the page explains it), and carries nothing of the inquiry.
+    expect(await readStatusLink(db, a.token)).toEqual({ kind: "expired" });
+    const other = `${b.token.slice(0, 42)}${b.token.endsWith("A") ? "B" : "A"}`;
+    expect(await readInquiryStatus(db, other, "en")).toBeNull();
+    expect(await readStatusLink(db, other)).toEqual({ kind: "unknown" });
     expect(await readInquiryStatus(db, "not-a-token", "en")).toBeNull();
+    expect(await readStatusLink(db, "not-a-token")).toEqual({ kind: "unknown" });
     // A message through an expired link is refused and lands nowhere.
     expect(await send(a.token, "Still interested?")).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
@@ -101,7 +107,8 @@ describe("the inquiry status page", () => {
       f.set("message", "  Could we visit the site on 12 March?\nTwo engineers would come.  ");
       return addInvestorMessageForm(null, f);
     });
-    expect(state).toEqual({ ok: true, data: { added: true } });
+    // The answer carries the message as stored: the form adds it to the list it shows at once.
+    expect(state).toEqual({ ok: true, data: { added: true, message: { id: expect.any(String), at: expect.any(Date), text: "Could we visit the site on 12 March?\nTwo engineers would come." } } });
     const after = await db.inquiry.findUniqueOrThrow({ where: { id: a.id }, select: { lastActivityAt: true, version: true } });
     expect(after).toEqual(before);
     const admin = await createStaff(db, { role: "ADMIN" });
@@ -109,7 +116,23 @@ describe("the inquiry status page", () => {
     const page = (await readLeadPage(db, actor, a.id))!;
     const entry = page.timeline.find((e) => e.type === "INVESTOR_MESSAGE")!;
     expect(entry).toMatchObject({ who: { kind: "investor" }, note: "Could we visit the site on 12 March?\nTwo engineers would come." });
-    expect((await readInquiryStatus(db, a.token, "en"))!.messages.map((m) => m.text)).toEqual(["Could we visit the site on 12 March?\nTwo engineers would come."]);
+    const shown = (await readInquiryStatus(db, a.token, "en"))!.messages;
+    expect(shown.map((m) => m.text)).toEqual(["Could we visit the site on 12 March?\nTwo engineers would come."]);
+    // The same message the page will list after a reload (same id, same time).
+    if (state?.ok) expect(shown[0]).toEqual(state.data.message);
+    expect(shown[0]!.id).toBe(entry.id);
+  });
+
+  it("lists the newest messages, oldest first, so one just sent shows even after many", async () => {
+    const a = await newInquiry({ parkCode: PARK });
+    const t0 = Date.now() - 3 * 86_400_000;
+    await db.inquiryEvent.createMany({ data: Array.from({ length: MAX_STATUS_MESSAGES + 5 }, (_, i) => ({ inquiryId: a.id, type: "INVESTOR_MESSAGE" as const, note: `Message ${i + 1}`, createdAt: new Date(t0 + i * 60_000) })) });
+    const texts = (await readInquiryStatus(db, a.token, "en"))!.messages.map((m) => m.text);
+    expect(texts).toHaveLength(MAX_STATUS_MESSAGES);
+    expect(texts[0]).toBe("Message 6");
+    expect(texts.at(-1)).toBe(`Message ${MAX_STATUS_MESSAGES + 5}`);
+    expect((await send(a.token, "And one more")).ok).toBe(true);
+    expect((await readInquiryStatus(db, a.token, "en"))!.messages.at(-1)!.text).toBe("And one more");
   });
 
   it("refuses control characters, over-long and empty messages (keeping the text), and more than 5 an hour per inquiry", async () => {

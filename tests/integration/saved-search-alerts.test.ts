@@ -1,15 +1,17 @@
 // Saved searches with alerts on the seeded database (real land, real index), through the real
 // public action and the real job function: double opt-in, an alert once when a freed parcel
 // makes the search match, at most daily, one e-mail when two runs race, one-click unsubscribe
-// without signing in. Parcels changed here are put back; the tables it owns are truncated.
+// without signing in (the link's GET only shows what the button's POST deletes). Parcels
+// changed here are put back; the tables it owns are truncated.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { POST as unsubscribePost } from "@/app/api/alerts/unsubscribe/[token]/route";
-import { confirmSavedSearchForm, saveSearchForm } from "@/app/[locale]/(public)/alerts/actions";
+import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/api/alerts/unsubscribe/[token]/route";
+import { confirmSavedSearchForm, saveSearchForm, unsubscribeForm } from "@/app/[locale]/(public)/alerts/actions";
 import { saveSearchAction } from "@/lib/alerts/actions";
 import { runSavedSearchAlerts } from "@/lib/alerts/job";
 import { currentMatches } from "@/lib/alerts/matches";
 import { CONFIRMATIONS_PER_ADDRESS_PER_DAY, readConfirmLink, SAVES_PER_NETWORK_PER_HOUR } from "@/lib/alerts/mutations";
 import { blockSignature } from "@/lib/alerts/signature";
+import { maskAddress, readUnsubscribeLink } from "@/lib/alerts/unsubscribe";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
@@ -197,7 +199,34 @@ describe("the alert job", () => {
     expect(await emails("saved-search-alert")).toHaveLength(1);
   });
 
-  it("unsubscribes in one POST without signing in, deleting the search and its e-mails; a spent link answers the same", async () => {
+  it("the e-mail's link only shows what would be unsubscribed (GET deletes nothing); the page's button POST deletes, without signing in; a spent link says so", async () => {
+    const { park, parcels } = await soldParcels(1);
+    const id = await savedAndConfirmed(`park=${park}`);
+    await free(parcels[0]!);
+    await runSavedSearchAlerts(db);
+    const [alert] = await emails("saved-search-alert");
+    const token = tokenIn(alert!.text, "en/alerts/unsubscribe")!;
+    expect(alert!.text).toContain("Unsubscribe (the link opens a page with a one-click button that deletes this saved search):");
+    // The page's read and the API's GET (what scanners and previews do): the search stays.
+    const link = await readUnsubscribeLink(db, token);
+    expect(link).toEqual({ kind: "valid", query: `park=${park}`, address: "e…@maschinenbau.example.de", savedAt: expect.any(Date) });
+    const get = await unsubscribeGet();
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(await db.savedSearch.count({ where: { id } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { savedSearchId: id } })).toBe(2);
+    // The page's button, as an anonymous visitor (no session in this request).
+    expect(await unsubscribeForm(null, form({ token }))).toEqual({ ok: true, data: { unsubscribed: true } });
+    expect(await db.savedSearch.count({ where: { id } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { savedSearchId: id } })).toBe(0);
+    // Pressed again (another tab), or a wrong token: a not-found the page words as "unknown or already unsubscribed".
+    expect(await unsubscribeForm(null, form({ token }))).toMatchObject({ ok: false, error: { code: "not_found", message: "linkUnknown" } });
+    expect(await unsubscribeForm(null, form({ token: "x".repeat(43) }))).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await readUnsubscribeLink(db, token)).toEqual({ kind: "unknown" });
+    expect(maskAddress("李@例子.中国")).toBe("李…@例子.中国");
+  });
+
+  it("unsubscribes in one RFC 8058 POST without signing in, deleting the search and its e-mails; a spent or wrong link gets a clear 404", async () => {
     const { park, parcels } = await soldParcels(1);
     const id = await savedAndConfirmed(`park=${park}`);
     await free(parcels[0]!);
@@ -216,12 +245,16 @@ describe("the alert job", () => {
     } finally {
       await smtp.close();
     }
-    const call = () => unsubscribePost(new Request(`http://localhost/api/alerts/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token }) });
+    const call = (t = token) => unsubscribePost(new Request(`http://localhost/api/alerts/unsubscribe/${t}`, { method: "POST", body: "List-Unsubscribe=One-Click" }), { params: Promise.resolve({ token: t }) });
     const res = await call();
     expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ unsubscribed: true });
     expect(await db.savedSearch.count({ where: { id } })).toBe(0);
     expect(await db.outboxEmail.count({ where: { savedSearchId: id } })).toBe(0);
     expect(await db.outboxEmail.count()).toBe(0);
-    expect((await call()).status).toBe(200);
+    for (const spent of [await call(), await call("not-a-token"), await call("A".repeat(43))]) {
+      expect(spent.status).toBe(404);
+      expect(await spent.json()).toEqual({ error: "unknown link", message: "This unsubscribe link is unknown or was already used: no alerts are sent for it." });
+    }
   });
 });

@@ -125,8 +125,12 @@ describe("the e-mails", () => {
     expect(en.text).toContain("/en/search?park=x");
     expect(en.text).toContain("https://p.example/en/alerts/unsubscribe/U");
     const zh = alertEmail({ locale: "zh", query, rawQuery: "park=x", blocks: blocks.slice(0, 1), unsubscribeUrl: "U" });
-    expect(zh.subject).toBe("有 1 个新地块组符合您保存的土地搜索");
+    // The site's word for a block: 连片地块, counted in 片 (messages/zh.json's search results).
+    expect(zh.subject).toBe("有 1 片新的连片地块符合您保存的土地搜索");
+    expect(zh.text).toContain("自上次通知以来，有 1 片连片地块新符合您保存的搜索条件：");
     expect(zh.text).toContain("1. 60亩（4公顷），Xinhui Park");
+    const many = alertEmail({ locale: "zh", query, rawQuery: "park=x", blocks, unsubscribeUrl: "U" });
+    expect(many.text).toContain("另有 2 片连片地块：请查看搜索。");
   });
   it("the inquiry confirmation carries the status link and its expiry when given", () => {
     const m = inquiryReceivedEmail({ locale: "en", reference: "JM2612-ABCDEF", about: "Block X", answerBy: expiresAt, status: { url: "https://p.example/en/inquiry/status/S", expiresAt } });
@@ -143,6 +147,16 @@ describe("the alerts area's messages", () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
     const values = (o: object): unknown[] => Object.values(o).flatMap((v) => (typeof v === "object" && v !== null ? values(v) : [v]));
     for (const v of [...values(en), ...values(zh)]) expect(typeof v === "string" && v.trim().length > 0).toBe(true);
+  });
+  it("names a block as the rest of the site does: 连片地块 (never 地块组), 'block' in English", async () => {
+    const site = (await import("@/messages/zh.json")).default;
+    expect(site.search.viewBlocks).toBe("连片地块");
+    const zh = JSON.stringify((await import("@/messages/investor/alerts.zh.json")).default);
+    expect(zh).not.toContain("地块组");
+    expect(zh.match(/连片地块/g)?.length).toBe(9);
+    const en = (await import("@/messages/investor/alerts.en.json")).default;
+    expect(en.status.block).toBe("Contiguous block {key}: {parcels}");
+    expect(JSON.stringify(en)).not.toMatch(/group of parcels|parcel group/i);
   });
 });
 

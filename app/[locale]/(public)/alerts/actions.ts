@@ -4,12 +4,13 @@
 // typed address back, so nothing typed is lost.
 import { after } from "next/server";
 import type { ActionResult } from "@/lib/actions/action";
-import { confirmSavedSearchAction, saveSearchAction } from "@/lib/alerts/actions";
+import { confirmSavedSearchAction, saveSearchAction, unsubscribeSavedSearchAction } from "@/lib/alerts/actions";
 import type { Confirmed, SaveOutcome } from "@/lib/alerts/mutations";
 import { deliverOutboxSoon } from "@/lib/mail/deliver";
 
 export type SaveSearchState = (ActionResult<SaveOutcome> & { email?: string }) | null;
 export type ConfirmState = ActionResult<Confirmed> | null;
+export type UnsubscribeState = ActionResult<{ unsubscribed: true }> | null;
 
 const text = (form: FormData, key: string) => {
   const v = form.get(key);
@@ -29,4 +30,9 @@ export async function saveSearchForm(_prev: SaveSearchState, form: unknown): Pro
 export async function confirmSavedSearchForm(_prev: ConfirmState, form: unknown): Promise<ConfirmState> {
   if (!(form instanceof FormData)) return { ok: false, error: { code: "validation", message: "validation" } };
   return confirmSavedSearchAction({ token: text(form, "token") });
+}
+
+export async function unsubscribeForm(_prev: UnsubscribeState, form: unknown): Promise<UnsubscribeState> {
+  if (!(form instanceof FormData)) return { ok: false, error: { code: "validation", message: "validation" } };
+  return unsubscribeSavedSearchAction({ token: text(form, "token") });
 }

@@ -1,7 +1,8 @@
 // RFC 8058 one-click unsubscribe: a mail client's "unsubscribe" button POSTs here
-// (List-Unsubscribe-Post: List-Unsubscribe=One-Click) with no cookie and no page. The token is
-// the only key; the answer is the same whether a search was deleted or the link was already
-// spent, so it tells a prober nothing.
+// (List-Unsubscribe-Post: List-Unsubscribe=One-Click, lib/alerts/headers.ts) with no cookie and
+// no page. The token is the only key. GET deletes nothing (the API's JSON 405: scanners and
+// previews follow links). An unknown or spent link gets a 404 saying so: a token is 256 bits,
+// so telling a prober that theirs is wrong tells them nothing they could use.
 import { NextResponse } from "next/server";
 import { unsubscribeByToken } from "@/lib/alerts/loaders";
 import { postOnlyRoute } from "@/lib/http/read-only-route";
@@ -12,6 +13,7 @@ export const { GET, PUT, PATCH, DELETE } = postOnlyRoute;
 
 export async function POST(_request: Request, { params }: RouteContext<"/api/alerts/unsubscribe/[token]">) {
   const { token } = await params;
-  await unsubscribeByToken(token);
-  return NextResponse.json({ unsubscribed: true }, { status: 200, headers: { "Cache-Control": "no-store" } });
+  const headers = { "Cache-Control": "no-store" };
+  if (await unsubscribeByToken(token)) return NextResponse.json({ unsubscribed: true }, { status: 200, headers });
+  return NextResponse.json({ error: "unknown link", message: "This unsubscribe link is unknown or was already used: no alerts are sent for it." }, { status: 404, headers });
 }

@@ -1,4 +1,5 @@
-// An unknown or expired status link: says so plainly (with a 404), names nothing.
+// An unknown status link: says so plainly (with a 404), names nothing. An expired one has its
+// own page (./link-expired.tsx).
 import { getLocale, getTranslations } from "next-intl/server";
 
 export default async function StatusNotFound() {

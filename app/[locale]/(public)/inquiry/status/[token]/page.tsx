@@ -1,15 +1,18 @@
 // The investor's private inquiry page, linked from the confirmation e-mail. The token in the
-// address is the only key (no sign-in): never indexed, no referrer leaves it, and an unknown
-// or expired link is a plain not-found page. Shows only what lib/inquiry/status-queries.ts
-// lets out: the step in the investor's terms, the officer's name, the land, their messages.
+// address is the only key (no sign-in): never indexed, no referrer leaves it. An unknown link
+// is a plain 404; an expired one says so and what to do (./link-expired.tsx). Shows only what
+// lib/inquiry/status-queries.ts lets out: the step in the investor's terms, the officer's
+// name, the land, their messages.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { INVESTOR_STEPS } from "@/lib/inquiry/status";
-import { loadInquiryStatus } from "@/lib/inquiry/status-loaders";
-import { MessageForm } from "./message-form";
+import { messageTimeFormat } from "@/lib/inquiry/status-format";
+import { loadInquiryStatus, loadStatusLinkKind } from "@/lib/inquiry/status-loaders";
+import { LinkExpired } from "./link-expired";
+import { StatusMessages } from "./message-form";
 
 type Props = PageProps<"/[locale]/inquiry/status/[token]">;
 
@@ -25,9 +28,15 @@ export default async function InquiryStatusPage({ params }: Props) {
   setRequestLocale(locale);
   await connection();
   const [t, status] = await Promise.all([getTranslations("investor.alerts.status"), loadInquiryStatus(token, locale)]);
-  if (!status) notFound();
+  if (!status) {
+    // Rendered by the page itself, with HTTP 200: Next 16 lets a page answer only 404/403/401
+    // (notFound/forbidden/unauthorized), and those send an error shell whose HTML the portal
+    // server fills with the generic 404 text, so the explanation would show only with JavaScript.
+    if ((await loadStatusLinkKind(token)) === "expired") return <LinkExpired locale={locale} />;
+    notFound();
+  }
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: CHINA_TIME_ZONE, dateStyle: "long" });
-  const dateTime = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: CHINA_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+  const dateTime = messageTimeFormat(locale);
   const current = INVESTOR_STEPS.indexOf(status.step);
   const card = "mt-6 rounded-lg border border-stone-200 bg-white p-4";
   return (
@@ -69,19 +78,7 @@ export default async function InquiryStatusPage({ params }: Props) {
       </section>
       <section aria-labelledby="status-messages" className={card}>
         <h2 id="status-messages" className="font-semibold">{t("messages")}</h2>
-        {status.messages.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-600">{t("noMessages")}</p>
-        ) : (
-          <ol className="mt-2 space-y-2 text-sm" data-testid="status-messages">
-            {status.messages.map((m, i) => (
-              <li key={i} className="border-l-2 border-brand-100 pl-3">
-                <time className="text-xs text-stone-500" dateTime={m.at.toISOString()}>{dateTime.format(m.at)}</time>
-                <p className="whitespace-pre-wrap">{m.text}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-        <MessageForm token={token} />
+        <StatusMessages token={token} locale={locale} initial={status.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), label: dateTime.format(m.at), text: m.text }))} />
       </section>
     </div>
   );
