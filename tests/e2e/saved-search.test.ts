@@ -30,7 +30,14 @@ async function runPortalJob(name: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false, migrate: false, max: 1 });
   await boss.start();
   try {
-    expect(await boss.send(name, {})).toBeTruthy();
+    // The queue is "stately" (one job queued at a time): if the portal's own schedule has just
+    // queued this job, send() answers null until the worker takes it (seconds). Try again.
+    let id: string | null = null;
+    for (let tries = 0; id === null && tries < 60; tries++) {
+      id = await boss.send(name, {});
+      if (id === null) await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(id).toBeTruthy();
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
