@@ -272,6 +272,30 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     await page.close();
   });
 
+  it("stacks place labels (even those re-added on zoom) under logistics symbols, under the markers; each marker takes its own click", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await openSearch(page, "county=XINHUI");
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.waitForTimeout(600);
+    await page.mouse.move(1, 1);
+    const stacking = await page.evaluate(() => {
+      const zs = (sel: string) => [...new Set([...document.querySelectorAll<HTMLElement>(sel)].map((e) => getComputedStyle(e).zIndex))];
+      return { labels: zs("[data-testid=map-label]"), logistics: zs("[data-testid=map-logistics]"), markers: zs("a[data-marker-key]") };
+    });
+    expect(stacking).toEqual({ labels: ["0"], logistics: ["1"], markers: ["2"] });
+    const covered = await page.evaluate(() => {
+      const box = document.querySelector("[data-testid=land-map]")!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>("a[data-marker-key]")].flatMap((m) => {
+        const r = m.getBoundingClientRect();
+        if (r.left < box.left || r.right > box.right - 40 || r.top < box.top || r.bottom > box.bottom - 30) return [];
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit?.closest("a[data-marker-key]") === m ? [] : [m.getAttribute("aria-label")];
+      });
+    });
+    expect(covered).toEqual([]);
+    await page.close();
+  });
+
   it("on a 390 px phone a tap on a marker opens its popup with a working link; a tap on another closes the first", async () => {
     const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
