@@ -12,13 +12,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { LandFeature, LandFeatureCollection } from "@/lib/map/features";
-import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, landLayers } from "@/lib/map/style";
+import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, landLayers, MAP_Z } from "@/lib/map/style";
 import { AREA_PARAM, parseSearchArea, withSearchArea } from "@/lib/map/area";
 import { AreaControls } from "./location/area-controls";
 import { AreaDrawer, type DrawMode } from "./location/area-drawer";
 import { LogisticsLegend } from "./location/logistics-legend";
 import { addContext, addLogistics, loadContext } from "./location/map-overlays";
-import { addHighlightLayer, linkListAndMap, type BlockPopup } from "./location/map-highlight";
+import { addHighlightLayer, linkListAndMap, type BlockPopup, type ListMapLink } from "./location/map-highlight";
 import { hasWebGL } from "./location/webgl";
 
 export interface LandMapProps {
@@ -87,7 +87,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
     };
     // A drawn area becomes the search's `area`, on page 1, every other filter kept.
     const onArea = (area: import("@/lib/map/area").SearchArea) => router.push(`${pathname}?${withSearchArea(window.location.search, area)}`);
-    let unlink: (() => void) | undefined;
+    let link: ListMapLink | undefined;
     const markers = new Map<string, import("maplibre-gl").Marker>();
     const load = async () => {
       // Without WebGL MapLibre can only fail: say so at once, and show the fallback.
@@ -107,8 +107,11 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
         attributionControl: false,
         style: baseStyle(tileUrl),
         // MapLibre's own labels (zoom buttons, canvas name) in the visitor's language.
-        locale: { "NavigationControl.ZoomIn": t("zoomIn"), "NavigationControl.ZoomOut": t("zoomOut"), "Map.Title": label },
+        locale: { "NavigationControl.ZoomIn": t("zoomIn"), "NavigationControl.ZoomOut": t("zoomOut"), "Map.Title": label, "Popup.Close": tl("popup.close") },
       });
+      // The markers' z-indexes (MAP_Z) order them among themselves only; the popup and the
+      // controls, outside this layer, stay above every marker.
+      map.getCanvasContainer().style.isolation = "isolate";
       map.addControl(new maplibre.NavigationControl({ showCompass: false }));
       map.addControl(new maplibre.ScaleControl({ unit: "metric", maxWidth: 100 }), "bottom-left");
       if (bounds) map.fitBounds(bounds, { padding: 30, animate: false, maxZoom: 17 });
@@ -124,7 +127,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
           for (const f of geojson.features) if (f.properties.kind === "point" && f.properties.label > 0) addMarker(maplibre, m, f as PointFeature);
           if (popupKey) {
             addHighlightLayer(m);
-            unlink = linkListAndMap(maplibre, m, markers, JSON.parse(popupKey) as Record<string, BlockPopup>, tl("openBlock"));
+            link = linkListAndMap(maplibre, m, markers, JSON.parse(popupKey) as Record<string, BlockPopup>, { open: tl("openBlock"), close: tl("popup.close") });
           }
           if (draw) drawer.current = new AreaDrawer(m, onArea, (mode, corners) => setDrawMode({ mode, corners }));
           setState({ kind: "ready", pointBlocks: geojson.pointBlocks ?? 0, hiddenBlocks: geojson.hiddenBlocks ?? 0 });
@@ -148,7 +151,9 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
       }
     };
     // The listed page's blocks get numbered markers, the same numbers as the list: real links,
-    // so they are reachable by keyboard and open in a new tab with a modifier key.
+    // so they are reachable by keyboard and open in a new tab with a modifier key. A click or a
+    // tap opens the block's popup where there is one (its link opens the block); Enter on a
+    // focused marker (a click with detail 0) opens the block as it always has.
     const addMarker = (maplibre: typeof import("maplibre-gl"), m: import("maplibre-gl").Map, f: PointFeature) => {
       const href = hrefOf(f.properties);
       if (!href) return;
@@ -162,8 +167,10 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
         e.stopPropagation();
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
         e.preventDefault();
+        if (e.detail > 0 && link?.open(f.properties.block)) return;
         router.push(href);
       });
+      a.style.zIndex = MAP_Z.marker;
       markers.set(f.properties.block, new maplibre.Marker({ element: a }).setLngLat(f.geometry.coordinates as [number, number]).addTo(m));
       // Marker gives role="button" to elements without a role; this one is a link.
       a.removeAttribute("role");
@@ -177,7 +184,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
     });
     return () => {
       abort.abort();
-      unlink?.();
+      link?.destroy();
       drawer.current?.destroy();
       drawer.current = null;
       logisticsSwitch.current = null;

@@ -1,21 +1,27 @@
 // The search's map and list work together: pointing at (or tabbing to) a result card lights up
 // its block on the map, and pointing at a block on the map (its marker or its parcels) lights
-// up its card, with a popup naming the block. Cards are found by the `data-key` they already
+// up its card. A click or tap on a marker (or reaching it with Tab) opens its popup naming the
+// block (map-popup.ts): hover alone never does, since a phone has none and a popup that follows
+// the pointer hides the markers next to it. Cards are found by the `data-key` they already
 // carry (search/block-card.tsx), so the list needs no client code of its own.
-import type { Map as MapLibreMap, Marker, Popup } from "maplibre-gl";
-import { LAND_SOURCE } from "@/lib/map/style";
+import type { Map as MapLibreMap, Marker } from "maplibre-gl";
+import { LAND_SOURCE, MAP_Z } from "@/lib/map/style";
 import { spreadOffsets } from "@/lib/map/spread";
+import { MarkerPopup, type BlockPopup, type PopupText } from "./map-popup";
+
+export type { BlockPopup } from "./map-popup";
 
 type MapLibre = typeof import("maplibre-gl");
 
-export interface BlockPopup {
-  title: string;
-  subtitle: string;
-}
-
 const CARD_ON = ["ring-2", "ring-brand-600", "bg-brand-50"];
 // No scale: a CSS `scale` multiplies the translate MapLibre positions the marker with, and moved it.
-const MARKER_ON = ["ring-4", "ring-amber-400", "z-10"];
+const MARKER_ON = ["ring-4", "ring-amber-400"];
+
+export interface ListMapLink {
+  /** opens the block's popup; false when the block has none (the caller then opens the block) */
+  open(key: string): boolean;
+  destroy(): void;
+}
 
 export function addHighlightLayer(map: MapLibreMap) {
   map.addLayer({
@@ -27,95 +33,71 @@ export function addHighlightLayer(map: MapLibreMap) {
   });
 }
 
-export function linkListAndMap(
-  maplibre: MapLibre,
-  map: MapLibreMap,
-  markerObjects: Map<string, Marker>,
-  popups: Record<string, BlockPopup>,
-  openLabel: string,
-): () => void {
+export function linkListAndMap(maplibre: MapLibre, map: MapLibreMap, markerObjects: Map<string, Marker>, popups: Record<string, BlockPopup>, text: PopupText): ListMapLink {
   const markers = new Map([...markerObjects].map(([k, m]) => [k, m.getElement() as HTMLAnchorElement]));
   let current = "";
-  let popup: Popup | null = null;
+  const popup = new MarkerPopup(maplibre, map, text);
   const card = (key: string) => document.querySelector<HTMLElement>(`[data-testid=block-result][data-key="${CSS.escape(key)}"]`);
-  const set = (key: string, from: "list" | "map") => {
+  const mark = (key: string, on: boolean) => {
+    for (const c of CARD_ON) card(key)?.classList.toggle(c, on);
+    const marker = markers.get(key);
+    if (!marker) return;
+    for (const c of MARKER_ON) marker.classList.toggle(c, on);
+    marker.style.zIndex = on ? MAP_Z.markerOn : MAP_Z.marker;
+    marker.dataset.highlighted = String(on);
+  };
+  /** Lights up one block (its card, marker and parcels), or none with "". */
+  const highlight = (key: string) => {
     if (key === current) return;
-    if (current) {
-      card(current)?.classList.remove(...CARD_ON);
-      markers.get(current)?.classList.remove(...MARKER_ON);
-      const old = markers.get(current);
-      if (old) old.dataset.highlighted = "false";
-    }
-    popup?.remove();
-    popup = null;
+    if (current) mark(current, false);
     current = key;
     map.setFilter("land-highlight", ["all", ["==", ["get", "kind"], "parcel"], ["==", ["get", "block"], key || "\u0000"]]);
-    if (!key) return;
-    card(key)?.classList.add(...CARD_ON);
-    const marker = markers.get(key);
-    marker?.classList.add(...MARKER_ON);
-    if (marker) marker.dataset.highlighted = "true";
-    const info = popups[key];
-    // The popup comes with a pointer on the map (or a focused marker), not with the list: the
-    // list already says all of it where the visitor is looking.
-    if (from === "map" && info && marker) {
-      const box = document.createElement("div");
-      box.dataset.testid = "map-popup";
-      const title = document.createElement("p");
-      title.className = "font-semibold";
-      title.textContent = info.title;
-      const sub = document.createElement("p");
-      sub.className = "text-xs text-stone-600";
-      sub.textContent = info.subtitle;
-      const link = document.createElement("a");
-      link.setAttribute("href", marker.getAttribute("href") ?? "");
-      link.className = "mt-1 inline-block text-sm text-brand-700 underline";
-      link.textContent = openLabel;
-      box.append(title, sub, link);
-      const m = markerObjects.get(key)!;
-      const { x: dx, y: dy } = m.getOffset();
-      // focusAfterOpen off: a marker reached by Tab keeps the focus (Enter opens the block).
-      popup = new maplibre.Popup({ closeButton: false, focusAfterOpen: false, offset: [dx, dy - 14], maxWidth: "16rem" }).setLngLat(m.getLngLat()).setDOMContent(box).addTo(map);
-    }
+    if (key) mark(key, true);
   };
-  for (const m of markers.values()) m.dataset.highlighted = "false";
+  const open = (key: string) => {
+    const info = popups[key];
+    const marker = markerObjects.get(key);
+    if (!info || !marker) return false;
+    highlight(key);
+    popup.open(key, info, marker);
+    return true;
+  };
+  for (const [key, m] of markers) {
+    m.dataset.highlighted = "false";
+    m.dataset.markerKey = key;
+    m.style.zIndex = MAP_Z.marker;
+  }
   // List -> map
   const fromList = (e: Event) => {
     const li = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-testid=block-result][data-key]");
-    if (li?.dataset.key && markers.has(li.dataset.key)) set(li.dataset.key, "list");
+    if (li?.dataset.key && markers.has(li.dataset.key)) highlight(li.dataset.key);
   };
   const leaveList = (e: Event) => {
     const li = (e.target as HTMLElement | null)?.closest<HTMLElement>("[data-testid=block-result][data-key]");
     const to = (e as MouseEvent | FocusEvent).relatedTarget as Node | null;
-    if (li && !(to && li.contains(to)) && current === li.dataset.key) set("", "list");
+    if (li && !(to && li.contains(to)) && current === li.dataset.key) highlight("");
   };
   document.addEventListener("mouseover", fromList);
   document.addEventListener("focusin", fromList);
   document.addEventListener("mouseout", leaveList);
   document.addEventListener("focusout", leaveList);
-  // Map -> list: markers, then the parcels themselves.
+  // Map -> list: markers, then the parcels themselves. Leaving lets go of the highlight; an
+  // open popup stays (its link must be reachable by the pointer that just left the marker).
   for (const [key, m] of markers) {
-    const on = () => set(key, "map");
-    // Leaving the marker lets go of the card; the popup stays (its link must be reachable by
-    // the pointer that just left the marker) until another block is pointed at.
-    const off = () => {
-      if (current !== key) return;
-      m.dataset.highlighted = "false";
-      card(key)?.classList.remove(...CARD_ON);
-      m.classList.remove(...MARKER_ON);
-      map.setFilter("land-highlight", ["all", ["==", ["get", "kind"], "parcel"], ["==", ["get", "block"], "\u0000"]]);
-      current = "";
-    };
-    m.addEventListener("mouseenter", on);
-    m.addEventListener("focus", on);
+    const off = () => current === key && highlight("");
+    m.addEventListener("mouseenter", () => highlight(key));
+    // Keyboard as before: reaching a marker with Tab opens its popup (Enter opens the block).
+    m.addEventListener("focus", () => (popup.refocusing ? highlight(key) : open(key)));
     m.addEventListener("mouseleave", off);
     m.addEventListener("blur", off);
   }
-  map.on("mousemove", "land-fill", (e) => {
+  const onParcel = (e: { features?: { properties?: unknown }[] }) => {
     const key = (e.features?.[0]?.properties as { block?: string } | undefined)?.block;
-    if (key && markers.has(key)) set(key, "map");
-  });
-  map.on("mouseleave", "land-fill", () => set("", "map"));
+    if (key && markers.has(key)) highlight(key);
+  };
+  const offParcel = () => highlight("");
+  map.on("mousemove", "land-fill", onParcel);
+  map.on("mouseleave", "land-fill", offParcel);
   // Spread numbered markers that overlap at this zoom.
   const spread = () => {
     const pts = [...markerObjects].map(([id, m]) => {
@@ -126,11 +108,18 @@ export function linkListAndMap(
   };
   spread();
   map.on("zoomend", spread);
-  return () => {
-    document.removeEventListener("mouseover", fromList);
-    document.removeEventListener("focusin", fromList);
-    document.removeEventListener("mouseout", leaveList);
-    document.removeEventListener("focusout", leaveList);
-    set("", "list");
+  return {
+    open,
+    destroy: () => {
+      document.removeEventListener("mouseover", fromList);
+      document.removeEventListener("focusin", fromList);
+      document.removeEventListener("mouseout", leaveList);
+      document.removeEventListener("focusout", leaveList);
+      map.off("mousemove", "land-fill", onParcel);
+      map.off("mouseleave", "land-fill", offParcel);
+      map.off("zoomend", spread);
+      popup.destroy();
+      highlight("");
+    },
   };
 }

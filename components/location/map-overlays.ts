@@ -5,6 +5,7 @@
 import type { Map as MapLibreMap, Marker } from "maplibre-gl";
 import { logisticsPoints, type LogisticsPoint } from "@/lib/location/distance";
 import { CONTEXT_SOURCE, contextLayers, LOGISTICS_SHAPE_CLASS, LOGISTICS_STYLE } from "@/lib/map/context/layers";
+import { MAP_Z } from "@/lib/map/style";
 import { labelsAt, type ContextCollection, type CountyProps, type MapLabel } from "@/lib/map/context/schema";
 
 type MapLibre = typeof import("maplibre-gl");
@@ -37,6 +38,8 @@ export function addContext(maplibre: MapLibre, map: MapLibreMap, locale: string,
       // Labels never take a click meant for a parcel or a marker below them.
       el.className = `pointer-events-none whitespace-nowrap select-none [text-shadow:0_0_3px_#fff,0_0_3px_#fff] ${LABEL_CLASS[label.kind]}`;
       el.setAttribute("aria-hidden", "true");
+      // Under every symbol and marker, however late it is added (see MAP_Z).
+      el.style.zIndex = MAP_Z.label;
       shown.set(id, new maplibre.Marker({ element: el }).setLngLat([label.lng, label.lat]).addTo(map));
       // Marker names every element "Map marker" as a button; a label is text, hidden from
       // screen readers (the page says where the land is in words).
@@ -79,6 +82,7 @@ export function addLogistics(maplibre: MapLibre, map: MapLibreMap, locale: strin
     text.textContent = name;
     text.className = "logistics-name hidden max-w-40 truncate text-[10px] text-stone-700 [text-shadow:0_0_3px_#fff,0_0_3px_#fff]";
     el.append(symbol, text);
+    el.style.zIndex = MAP_Z.logistics;
     elements.push(el);
     new maplibre.Marker({ element: el, anchor: "left", offset: [-8, 0] }).setLngLat([p.lng, p.lat]).addTo(map);
   }

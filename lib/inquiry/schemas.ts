@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Industry } from "../generated/prisma/enums";
 import { blankToUndefined, fields, flag, optionalChoice, optionalPositive, optionalText, requiredChoice, requiredText } from "../validation/fields";
 import { messageOf } from "../validation/messages";
+import { currentParkCode } from "../parks/code-aliases";
 
 export const CONSENT_VERSION = "2026-11";
 export const TIMELINES = ["within-6-months", "6-12-months", "1-2-years", "later"] as const;
@@ -34,7 +35,8 @@ export const inquirySchema = fields({
   // A checkbox is sent as "on" when ticked and not at all otherwise.
   consent: flag().refine((v) => v, { error: messageOf("consent") }),
   /** what the inquiry is about: a park, a block (its key and the filters that formed it), a parcel */
-  parkCode: optionalText(80),
+  // A retired park code (an old link's ?park=) is asked about under its new code.
+  parkCode: optionalText(80).transform((v) => (v === undefined ? v : currentParkCode(v))),
   blockKey: optionalText(80),
   blockQuery: optionalText(2000),
   parcelCode: optionalText(80),

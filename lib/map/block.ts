@@ -25,3 +25,12 @@ export function blockMapFeatures(
   }
   return { type: "FeatureCollection", features };
 }
+
+/**
+ * A parcel's own map: its neighbours by status and the parcel outlined on top (as a block of
+ * one). The box query around it is capped, so the parcel is added if it is not among them.
+ */
+export function parcelMapFeatures<T extends { code: string; status: ParcelStatus; geometry: unknown }>(parcel: T, around: readonly T[]): { shapes: T[]; features: LandFeatureCollection } {
+  const shapes = [...around.filter((p) => p.code !== parcel.code), parcel];
+  return { shapes, features: blockMapFeatures(parcel.code, shapes, new Set([parcel.code])) };
+}

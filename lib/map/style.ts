@@ -6,6 +6,14 @@ import { STATUS_COLOURS, OTHER_RESULT_COLOUR, OUTLINE_COLOUR } from "./colours";
 
 export const LAND_SOURCE = "land";
 
+/**
+ * Stacking of what lies on the map (all HTML in MapLibre's marker layer, so DOM order alone
+ * would decide, and labels re-added on zoom ended up over the markers): place labels lowest,
+ * then logistics symbols, result markers and the highlighted marker. The marker layer is its
+ * own stacking context (components/land-map.tsx), so the popup, drawn after it, lies above all of them.
+ */
+export const MAP_Z = { label: "0", logistics: "1", marker: "2", markerOn: "3" } as const;
+
 export function baseStyle(tileUrl?: string): StyleSpecification {
   return {
     version: 8,

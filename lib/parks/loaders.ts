@@ -7,12 +7,14 @@ import { assertPermission } from "../auth/session";
 import { db } from "../db";
 import { getAdminPark, listAdminParks, listParkOptions } from "./admin-queries";
 import { getParkDetail, listProjects } from "./detail";
+import { currentParkCode } from "./code-aliases";
 import { getParkName, listParkCards, listParkCodes } from "./queries";
 
 export const loadParkDetail = cache((code: string) => getParkDetail(db(), code));
 export const loadParkCards = cache(() => listParkCards(db()));
 export const loadProjects = cache(() => listProjects(db()));
-export const loadParkName = cache((code: string) => getParkName(db(), code));
+// An old link's retired code still names its park (lib/parks/code-aliases.ts).
+export const loadParkName = cache((code: string) => getParkName(db(), currentParkCode(code)));
 export const loadParkCodes = cache(() => listParkCodes(db()));
 
 // The admins' park pages (park.manage, checked next to the data as well).

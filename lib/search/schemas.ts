@@ -22,6 +22,7 @@ import {
   positiveIntWithDefault,
 } from "../validation/fields";
 import { messageOf } from "../validation/messages";
+import { currentParkCode } from "../parks/code-aliases";
 
 export const SORTS = ["area-desc", "area-asc", "price-asc", "ready-asc"] as const;
 export const PAGE_SIZE = 20;
@@ -51,7 +52,8 @@ const drawnArea = optionalParsed((v) => {
 
 export const landSearchSchema = fields({
   county: optionalChoice(County),
-  park: optionalText(80),
+  // A retired park code (lib/parks/code-aliases.ts) searches the park under its new code.
+  park: optionalText(80).transform((v) => (v === undefined ? v : currentParkCode(v))),
   zone: optionalText(80),
   industry: optionalChoice(Industry),
   use: optionalChoice(LandUse),

@@ -1125,7 +1125,7 @@ export const parks: ParkSeed[] = [
   // South: Daguanghai Bay, Yinhu Bay, Taishan
   // ---------------------------------------------------------------------------------------
   {
-    code: "dagwanghai-bay-economic-zone",
+    code: "daguanghai-bay-economic-zone",
     nameZh: "大广海湾经济区",
     nameEn: "Daguanghai Bay Economic Zone",
     shortNameZh: "大广海湾",
@@ -1161,7 +1161,7 @@ export const parks: ParkSeed[] = [
     county: "XINHUI",
     clusterGroup: "SOUTH",
     level: "ECONOMIC_ZONE",
-    parentCode: "dagwanghai-bay-economic-zone",
+    parentCode: "daguanghai-bay-economic-zone",
     plannedAreaKm2: 340,
     industries: ["BIG_HEALTH", "NEW_MATERIALS", "NEXT_GEN_IT"],
     descriptionZh:
@@ -1230,7 +1230,7 @@ export const parks: ParkSeed[] = [
     county: "TAISHAN",
     clusterGroup: "SOUTH",
     level: "INDUSTRIAL_PARK",
-    parentCode: "dagwanghai-bay-economic-zone",
+    parentCode: "daguanghai-bay-economic-zone",
     industries: ["ADVANCED_MANUFACTURING"],
     descriptionZh:
       "市委十四届五次全会提出，携手港澳在广海湾区规划建设港澳科教产业滨海新城，打造面向港澳居民和世界华侨华人的引资引智创新创业平台。",

@@ -337,7 +337,7 @@ export const projects: ProjectSeed[] = [
     companyEn: "Guangdong Qide Group",
     industry: "LOGISTICS",
     stage: "UNDER_CONSTRUCTION",
-    parkCode: "dagwanghai-bay-economic-zone",
+    parkCode: "daguanghai-bay-economic-zone",
     signedOn: "2022-04-01",
     descriptionZh:
       "2022年4月1日在台山签约，拟选址大广海湾经济区，打造东部城市创新发展区和西部新兴产业发展区；2023年8月报道全国首个RCEP经贸科技文化交流中心已开工建设。",

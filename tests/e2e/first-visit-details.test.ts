@@ -75,7 +75,7 @@ describe.skipIf(!baseUrl)("first-visit details", () => {
   });
 
   it("spells Daguanghai the way its pinyin is spelled", async () => {
-    const { html } = await get("/en/parks/dagwanghai-bay-economic-zone");
+    const { html } = await get("/en/parks/daguanghai-bay-economic-zone");
     expect(html).toContain("Daguanghai Bay Economic Zone");
     expect(html).not.toContain("Dagwanghai");
   });

@@ -73,6 +73,25 @@ describe("distances to ports, airports, rail, expressways and sea crossings", ()
   });
 });
 
+/** A numbered marker other than `not` that the open popup does not cover (so it can be clicked). */
+async function uncoveredMarker(page: Page, not: string) {
+  const popup = (await page.locator(".maplibregl-popup").boundingBox())!;
+  const markers = page.locator("a[data-marker-key]");
+  for (let i = 0; i < (await markers.count()); i++) {
+    const m = markers.nth(i);
+    const b = await m.boundingBox();
+    if (!b || (await m.getAttribute("aria-label")) === not) continue;
+    const overlaps = b.x < popup.x + popup.width && b.x + b.width > popup.x && b.y < popup.y + popup.height && b.y + b.height > popup.y;
+    const inMap = await m.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const box = el.closest("[data-testid=land-map]")!.getBoundingClientRect();
+      return r.left >= box.left && r.right <= box.right - 40 && r.top >= box.top && r.bottom <= box.bottom - 30;
+    });
+    if (!overlaps && inMap) return m;
+  }
+  throw new Error("every other marker lies under the popup or off the map");
+}
+
 async function openSearch(page: Page, query: string) {
   await page.goto(`${baseUrl}/en/search?${query}`);
   await page.locator("[data-testid=land-map][data-state=ready] canvas.maplibregl-canvas").waitFor();
@@ -129,7 +148,12 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     expect(await marker.getAttribute("data-highlighted")).toBe("false");
     await marker.hover();
     expect(await card.getAttribute("class")).toContain("ring-2");
+    // Hover lights up, it does not open: the popup comes with a click (or a tap, or Tab).
     const popup = page.getByTestId("map-popup");
+    expect(await popup.count()).toBe(0);
+    await marker.click();
+    await popup.waitFor();
+    expect(page.url()).toContain("/en/search?");
     // Size and park, as the card says them.
     const cardText = (await card.textContent())!;
     const size = (await card.locator("p").first().evaluate((p) => p.lastChild?.textContent ?? ""))!;
@@ -217,6 +241,123 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     expect(area?.kind === "polygon" && area.vertices.length).toBe(4);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
+  });
+
+  it("popups: one at a time, closed by the close button and by Escape; Tab opens one as before", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await openSearch(page, "county=XINHUI");
+    const popups = page.getByTestId("map-popup");
+    const first = page.getByRole("link", { name: "Block 1 in the list" });
+    await first.click();
+    await popups.waitFor();
+    const other = await uncoveredMarker(page, "Block 1 in the list");
+    await other.click();
+    await expect.poll(() => popups.count()).toBe(1);
+    expect(await popups.getAttribute("data-key")).toBe(await other.getAttribute("data-marker-key"));
+    const close = page.getByTestId("map-popup-close");
+    expect(await close.getAttribute("aria-label")).toBe("Close");
+    await close.click();
+    await expect.poll(() => popups.count()).toBe(0);
+    await first.click();
+    await popups.waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => popups.count()).toBe(0);
+    // Keyboard: Tab onto a marker opens its popup (the last one reached); Enter opens the block.
+    await other.focus();
+    await first.focus();
+    const firstKey = await first.getAttribute("data-marker-key");
+    await expect.poll(() => popups.getAttribute("data-key")).toBe(firstKey);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/en\/blocks\//);
+    await page.close();
+  });
+
+  it("stacks place labels (even those re-added on zoom) under logistics symbols, under the markers; each marker takes its own click", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await openSearch(page, "county=XINHUI");
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.waitForTimeout(600);
+    await page.mouse.move(1, 1);
+    const stacking = await page.evaluate(() => {
+      const zs = (sel: string) => [...new Set([...document.querySelectorAll<HTMLElement>(sel)].map((e) => getComputedStyle(e).zIndex))];
+      return { labels: zs("[data-testid=map-label]"), logistics: zs("[data-testid=map-logistics]"), markers: zs("a[data-marker-key]") };
+    });
+    expect(stacking).toEqual({ labels: ["0"], logistics: ["1"], markers: ["2"] });
+    const covered = await page.evaluate(() => {
+      const box = document.querySelector("[data-testid=land-map]")!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>("a[data-marker-key]")].flatMap((m) => {
+        const r = m.getBoundingClientRect();
+        if (r.left < box.left || r.right > box.right - 40 || r.top < box.top || r.bottom > box.bottom - 30) return [];
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit?.closest("a[data-marker-key]") === m ? [] : [m.getAttribute("aria-label")];
+      });
+    });
+    expect(covered).toEqual([]);
+    await page.close();
+  });
+
+  it("on a 390 px phone a tap on a marker opens its popup with a working link; a tap on another closes the first", async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await openSearch(page, "county=XINHUI");
+    const popups = page.getByTestId("map-popup");
+    const first = page.getByRole("link", { name: "Block 1 in the list" });
+    const key = (await first.getAttribute("data-marker-key"))!;
+    await first.tap();
+    await popups.waitFor();
+    // Still on the search: the tap opened the popup, not the block.
+    expect(new URL(page.url()).pathname).toBe("/en/search");
+    const card = page.locator(`[data-testid=block-result][data-key="${key}"]`);
+    const size = (await card.locator("p").first().evaluate((p) => p.lastChild?.textContent ?? ""))!;
+    expect((await popups.textContent())!.startsWith(size)).toBe(true);
+    expect(await popups.getByRole("link").getAttribute("href")).toBe(await first.getAttribute("href"));
+    const other = await uncoveredMarker(page, "Block 1 in the list");
+    await other.tap();
+    await expect.poll(async () => (await popups.count()) === 1 && (await popups.getAttribute("data-key")) === (await other.getAttribute("data-marker-key"))).toBe(true);
+    const href = (await popups.getByRole("link").getAttribute("href"))!;
+    await popups.getByRole("link").tap();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+    await context.close();
+  });
+
+  it("parcel page: the context map (ready, scale bar, logistics, county names when zoomed out) with the parcel outlined", async () => {
+    const parcel = await db.parcel.findFirstOrThrow({ where: { code: { startsWith: "XH-SM" } }, orderBy: { code: "asc" }, select: { code: true } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/en/parcels/${encodeURIComponent(parcel.code)}`);
+    const map = page.getByTestId("parcel-map").locator("[data-testid=land-map][data-state=ready]");
+    await map.locator("canvas.maplibregl-canvas").waitFor();
+    expect(await page.getByTestId("parcel-map").locator(".maplibregl-ctrl-scale").textContent()).toMatch(/^\d+\s(k?m)$/);
+    expect(await page.getByTestId("parcel-map").locator("[data-testid=map-logistics]").count()).toBe(logisticsPoints.length);
+    expect(await page.getByTestId("parcel-map").getByTestId("map-legend").textContent()).toContain("This parcel's outline");
+    // Framed on the parcel and its neighbours (town scale: no county names yet); zooming out
+    // brings the counties in.
+    const labels = page.getByTestId("parcel-map").getByTestId("map-label");
+    expect(await labels.count()).toBe(0);
+    for (let i = 0; i < 8 && (await labels.count()) === 0; i++) {
+      await page.getByRole("button", { name: "Zoom out" }).click();
+      await page.waitForTimeout(400);
+    }
+    expect(await labels.allTextContents()).toEqual(expect.arrayContaining(["Xinhui", "Jianghai"]));
+    // The site plan is the fallback only.
+    expect(await page.getByTestId("parcel-map").locator("svg path").count()).toBe(0);
+    await page.close();
+  });
+
+  it("parcel page without WebGL: the site plan with the parcel, and why", async () => {
+    const parcel = await db.parcel.findFirstOrThrow({ where: { code: { startsWith: "XH-SM" } }, orderBy: { code: "asc" }, select: { code: true } });
+    const page = await browser().newPage();
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+        return kind.startsWith("webgl") ? null : (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+      } as typeof original;
+    });
+    await page.goto(`${baseUrl}/en/parcels/${encodeURIComponent(parcel.code)}`);
+    const map = page.getByTestId("parcel-map").locator("[data-testid=land-map][data-state=nowebgl]");
+    await map.waitFor();
+    expect(await map.textContent()).toContain("Here is the site plan instead");
+    expect(await map.locator("svg path").count()).toBeGreaterThan(1);
+    await page.close();
   });
 
   it("without WebGL shows the block's site plan and says why, not an empty box", async () => {

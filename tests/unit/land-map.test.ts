@@ -4,7 +4,7 @@ import { blockOutline } from "@/lib/land/outline";
 import { unionBBoxes, type PolygonGeometry } from "@/lib/land/geometry";
 import { planMap } from "@/lib/search/map";
 import { roundCoordinates } from "@/lib/map/features";
-import { blockMapFeatures } from "@/lib/map/block";
+import { blockMapFeatures, parcelMapFeatures } from "@/lib/map/block";
 
 // A 0.001 degree square (about 100 m) with its south-west corner at (x, y) in grid steps.
 const D = 0.001;
@@ -94,6 +94,26 @@ describe("blockMapFeatures", () => {
     // Two squares side by side: one polygon spanning x 0..2, not 3.
     const xs = (outline.geometry.coordinates as number[][][][])[0]![0]!.map(([lng]) => lng!);
     expect(Math.max(...xs)).toBeCloseTo(113 + 2 * D, 9);
+  });
+});
+
+describe("parcelMapFeatures (the parcel page's context map)", () => {
+  it("outlines the parcel alone among its neighbours, and draws it even when the capped box query missed it", () => {
+    const parcel = { code: "B", status: "RESERVED" as const, geometry: square(1, 0) };
+    const neighbours = [
+      { code: "A", status: "AVAILABLE" as const, geometry: square(0, 0) },
+      { code: "C", status: "SOLD" as const, geometry: square(2, 0) },
+    ];
+    for (const around of [[...neighbours, parcel], neighbours]) {
+      const { shapes, features } = parcelMapFeatures(parcel, around);
+      expect(shapes.map((s) => s.code)).toEqual(["A", "C", "B"]);
+      const drawn = features.features.filter((f) => f.properties.kind === "parcel");
+      expect(drawn.map((f) => [f.properties.kind === "parcel" && f.properties.code, f.properties.block])).toEqual([["A", ""], ["C", ""], ["B", "B"]]);
+      const outlines = features.features.filter((f) => f.properties.kind === "outline");
+      expect(outlines).toHaveLength(1);
+      const xs = (outlines[0]!.geometry.coordinates as number[][][][])[0]![0]!.map(([lng]) => lng!);
+      expect([Math.min(...xs), Math.max(...xs)].map((x) => Math.round((x - 113) / D))).toEqual([1, 2]);
+    }
   });
 });
 

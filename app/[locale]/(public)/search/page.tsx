@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { diagnoseEmptySearch, loadSearchOptions, searchLandBlocks } from "@/lib/search/loaders";
@@ -9,6 +10,7 @@ import { MapLegend } from "@/components/map-legend";
 import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { blockPopups } from "@/lib/map/popups";
 import { env } from "@/lib/env";
+import { queryWithCurrentPark } from "@/lib/parks/code-aliases";
 import { unionBBoxes } from "@/lib/land/geometry";
 import { MAX_COMPARE, readCompareList } from "@/lib/search/compare";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
@@ -28,6 +30,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   setRequestLocale(locale);
   await connection();
   const raw = searchParamsToObject(await searchParams);
+  // A retired park code (lib/parks/code-aliases.ts) moves for good to the same search under the
+  // park's current code; every other parameter stays as it was.
+  const renamed = queryWithCurrentPark(raw);
+  if (renamed) permanentRedirect(`/${locale}/search?${renamed.toString()}`);
   const parsed = landSearchSchema.safeParse(raw);
   const [t, tc, tm] = await Promise.all([getTranslations("search"), getTranslations("compare"), getTranslations("map")]);
   const options = await loadSearchOptions();

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataSheetLink } from "@/components/sheets/data-sheet-link";
-import { SitePlan, toPlanParcels } from "@/components/site-plan";
 import { ParcelCosts } from "@/components/costs/parcel-costs";
 import type { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea } from "@/lib/i18n/format";
@@ -18,6 +17,8 @@ import { blockPriceText } from "../../search/block-card";
 import { ParcelLinks } from "./parcel-links";
 import { NearestLogistics } from "@/components/location/nearest-logistics";
 import { bboxCentre } from "@/lib/location/site";
+import { ParcelContextMap } from "@/components/location/parcel-context-map";
+import { env } from "@/lib/env";
 
 // Next hands over `code` already decoded once: decoding it again turned a valid `100%25`
 // (the code "100%") into a URIError and a 500.
@@ -35,7 +36,8 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
   const [parcel] = await loadParcelsByCodes([code]);
   if (!parcel) notFound();
   // Neighbours within ~300 m give the parcel its context on the plan.
-  const around = await loadParcelShapesInBox(expandBBox(bboxOf(parcel.geometry), 300));
+  const box = expandBBox(bboxOf(parcel.geometry), 300);
+  const around = await loadParcelShapesInBox(box);
   const today = dayToIso(todayDay())!;
   const statusLabel = (s: ParcelStatus) => t(`parcelStatus.${s}`);
   const row = (label: string, value: string) => (
@@ -51,13 +53,7 @@ export default async function ParcelPage({ params }: PageProps<"/[locale]/parcel
       <ParcelLinks locale={locale} code={parcel.code} park={parcel.park} />
       <p className="mt-1 text-sm text-stone-600" data-testid="parcel-verified">{t("parcel.verifiedOn", { date: parcel.lastVerifiedOn })}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <SitePlan
-          parcels={toPlanParcels(around, locale, (c) => c === parcel.code)}
-          statusLabel={statusLabel}
-          title={t("parcel.planTitle")}
-          legendTitle={t("block.legend")}
-          note={t("home.illustrative")}
-        />
+        <ParcelContextMap locale={locale} parcel={parcel} around={around} box={box} tileUrl={env().MAP_TILE_URL} />
         <section aria-labelledby="facts-title" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
           <h2 id="facts-title" className="font-semibold">{t("parcel.facts")}</h2>
           <dl className="mt-2">

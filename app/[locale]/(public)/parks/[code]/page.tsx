@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProjectCard } from "@/components/project-card";
@@ -16,6 +16,7 @@ import { parkSheetHref } from "@/lib/sheets/links";
 import { NearestLogistics } from "@/components/location/nearest-logistics";
 import { ParkLocationMap } from "@/components/location/park-location-map";
 import { env } from "@/lib/env";
+import { renamedParkCode } from "@/lib/parks/code-aliases";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/parks/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
@@ -27,6 +28,9 @@ export default async function ParkPage({ params }: PageProps<"/[locale]/parks/[c
   const { locale, code } = await params;
   setRequestLocale(locale);
   await connection();
+  // A retired code (an old bookmark or e-mail) moves for good to the park's current URL.
+  const renamed = renamedParkCode(code);
+  if (renamed) permanentRedirect(`/${locale}/parks/${renamed}`);
   const t = await getTranslations();
   const park = await loadParkDetail(code.slice(0, 80));
   if (!park) notFound();
