@@ -9,6 +9,7 @@ import { translateSearchMessage } from "@/lib/search/finder-messages";
 import { looseningsFor, type Relaxation, type RelaxableFilter } from "@/lib/search/relax";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import type { Translator } from "@/lib/validation/messages";
 import { zeroResultsAdvice } from "@/lib/search/zero-advice";
 
 const tr = (locale: "zh" | "en", namespace: "investor.finder.zero" | "investor.finder" | "validation") => {
@@ -19,7 +20,7 @@ const relax = (...filters: RelaxableFilter[]): Relaxation[] => filters.map((filt
 const areaMessage = (locale: "zh" | "en", area: string) => {
   const r = landSearchSchema.safeParse(searchParamsToObject(new URLSearchParams({ area })));
   const message = r.success ? "" : fieldErrorsOf(r.error).area!;
-  const t = (namespace: string) => createTranslator({ locale, messages: MESSAGES[locale], namespace: namespace as "validation" });
+  const t = (namespace: string) => createTranslator({ locale, messages: MESSAGES[locale], namespace: namespace as "validation" }) as unknown as Translator;
   return translateSearchMessage(t("validation"), t("investor.finder"), message);
 };
 
