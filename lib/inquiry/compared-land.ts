@@ -12,10 +12,12 @@ export interface ComparedLand {
   parcelCodes: string[];
   /** what our data found (block keys and parcel codes), for the confirmation's subject */
   keys: string[];
+  /** what our data found, as the confirmation names it (parkIds resolved by the caller) */
+  found: { kind: "block" | "parcel"; key: string; areaM2: number; parcelCount: number; parkIds: string[] }[];
 }
 
 export async function comparedLand(db: Db, input: Pick<Inquiry, "compareList" | "blockQuery">, now: Date): Promise<ComparedLand> {
-  const out: ComparedLand = { requested: [], parcelCodes: [], keys: [] };
+  const out: ComparedLand = { requested: [], parcelCodes: [], keys: [], found: [] };
   if (!input.compareList) return out;
   const parsed = landSearchSchema.safeParse(searchParamsToObject(new URLSearchParams(input.blockQuery ?? "")));
   const query = parsed.success ? parsed.data : landSearchSchema.parse({});
@@ -26,6 +28,7 @@ export async function comparedLand(db: Db, input: Pick<Inquiry, "compareList" | 
     if (block) {
       out.parcelCodes.push(...block.parcelCodes);
       out.keys.push(block.key);
+      out.found.push({ kind: entry.kind === "parcel" ? "parcel" : "block", key: block.key, areaM2: block.areaM2, parcelCount: block.parcelCount, parkIds: block.parkIds });
     }
   }
   return out;

@@ -41,3 +41,43 @@ export async function matchBlocksForNeeds(
   }
   return [];
 }
+
+/**
+ * Why nothing matched, when the stated load is the reason: blocks of the size exist (under the
+ * loosest attempt above: size alone, anywhere) but none of them states the power or water
+ * asked for. The success page says so instead of a plain "no match", so the investor knows
+ * which need to revisit. null when nothing of the size exists (or no load was stated).
+ */
+export interface LoadShortfall {
+  landNeededMu: number;
+  /** blocks of at least the land needed, whatever their capacities */
+  sizeCount: number;
+  /** which stated need no block of the size carries: one alone, or both together */
+  cause: "power" | "water" | "both";
+  powerKva: number | null;
+  waterTonsPerDay: number | null;
+}
+
+export async function loadShortfall(
+  db: Db,
+  needs: { landNeededMu?: number; powerKva?: number | null; waterTonsPerDay?: number | null },
+  now = new Date(),
+): Promise<LoadShortfall | null> {
+  const power = needs.powerKva ?? null;
+  const water = needs.waterTonsPerDay ?? null;
+  if (!needs.landNeededMu || (power === null && water === null)) return null;
+  const count = async (load: { minPowerKva?: number; minWaterT?: number }) =>
+    (await runLandSearch(db, landSearchSchema.parse({ minArea: needs.landNeededMu, ...load }), now)).result.total;
+  const [sizeCount, withPower, withWater] = await Promise.all([
+    count({}),
+    power === null ? null : count({ minPowerKva: power }),
+    water === null ? null : count({ minWaterT: water }),
+  ]);
+  if (sizeCount === 0) return null;
+  const powerFails = withPower === 0;
+  const waterFails = withWater === 0;
+  // Each need met by some block but never both by the same one is "both" too: none carries both.
+  const cause = powerFails && !waterFails ? "power" : waterFails && !powerFails ? "water" : "both";
+  if (cause === "both" && (power === null || water === null)) return null;
+  return { landNeededMu: needs.landNeededMu, sizeCount, cause, powerKva: power, waterTonsPerDay: water };
+}

@@ -8,11 +8,10 @@ import { addWorkingDays } from "../calendar/working-days";
 import type { Db, DbClient } from "../db/client";
 import { env } from "../env";
 import { conflict, rateLimited } from "../errors";
-import { pick } from "../i18n/localized";
 import { countEmailsTo, enqueueEmail } from "../mail/outbox";
 import { addressKey } from "../mail/address";
 import { assignNewInquiry } from "../leads/routing";
-import { inquiryReceivedEmail, translatorFor } from "../mail/templates";
+import { inquiryReceivedEmail } from "../mail/templates";
 import { Prisma } from "../generated/prisma/client";
 import { takeRateLimit } from "../rate-limit";
 import { findLandBlock } from "../search/queries";
@@ -21,7 +20,8 @@ import { inquiryFingerprint } from "./fingerprint";
 import { storedMatches, summariseMatches, type MatchSummary } from "./match-summary";
 import { newStatusToken, statusUrl } from "./status-token";
 import { comparedLand } from "./compared-land";
-import { matchBlocksForNeeds } from "./matching";
+import { confirmationAbout } from "./confirmation-subject";
+import { loadShortfall, matchBlocksForNeeds, type LoadShortfall } from "./matching";
 import type { Inquiry } from "./schemas";
 import { CONSENT_VERSION } from "./schemas";
 
@@ -48,6 +48,8 @@ export interface CreatedInquiry {
   matchedBlocks: number;
   /** the matched blocks themselves, listed on the success page */
   matches: MatchSummary[];
+  /** no match because no block of the size carries the stated load: the page says so */
+  shortfall: LoadShortfall | null;
 }
 
 const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read out over the phone
@@ -63,12 +65,17 @@ export function newReference(now: Date): string {
  * The earlier inquiry with this key, as a replay's answer; a conflict when its content differs
  * (rows written before fingerprints existed are taken as replays, as they always were).
  */
-async function existing(db: DbClient, idempotencyKey: string, fingerprint: string): Promise<CreatedInquiry | null> {
-  const row = await db.inquiry.findUnique({ where: { idempotencyKey }, select: { reference: true, matchedBlocks: true, fingerprint: true } });
+async function existing(db: DbClient, idempotencyKey: string, fingerprint: string, land: { db: Db; now: Date }): Promise<CreatedInquiry | null> {
+  const row = await db.inquiry.findUnique({
+    where: { idempotencyKey },
+    select: { reference: true, matchedBlocks: true, fingerprint: true, landNeededMu: true, powerKva: true, waterTonsPerDay: true },
+  });
   if (!row) return null;
   if (row.fingerprint !== null && row.fingerprint !== fingerprint) throw conflict("keyReused");
   const matches = await summariseMatches(db, storedMatches(row.matchedBlocks));
-  return { reference: row.reference, created: false, matchedBlocks: matches.length, matches };
+  // The reason for no match is not stored: worked out again from the stated needs, as the first answer did.
+  const shortfall = matches.length === 0 ? await loadShortfall(land.db, { landNeededMu: row.landNeededMu ?? undefined, powerKva: row.powerKva, waterTonsPerDay: row.waterTonsPerDay }, land.now) : null;
+  return { reference: row.reference, created: false, matchedBlocks: matches.length, matches, shortfall };
 }
 
 const isUniqueViolation = (e: unknown, field: string) =>
@@ -90,13 +97,13 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
   const now = ctx.now ?? new Date();
   const fingerprint = inquiryFingerprint(input);
   // A replay of a finished inquiry is answered without any work (and without counting).
-  const repeat = await existing(db, input.idempotencyKey, fingerprint);
+  const repeat = await existing(db, input.idempotencyKey, fingerprint, { db, now });
   if (repeat) return repeat;
 
   const namedPark = input.parkCode ? await db.park.findUnique({ where: { code: input.parkCode }, select: { id: true, code: true, nameZh: true, nameEn: true } }) : null;
   const requested: { key: string; query: string; parcelCodes: string[] }[] = [];
   const parcelCodes = new Set<string>();
-  let blockKey: string | null = null;
+  let askedBlock: { key: string; areaM2: number; parcelCount: number; parkIds: string[] } | null = null;
   if (input.blockKey) {
     const q = landSearchSchema.safeParse(searchParamsToObject(new URLSearchParams(input.blockQuery ?? "")));
     const block = await findLandBlock(db, q.success ? q.data : landSearchSchema.parse({}), input.blockKey, now);
@@ -104,7 +111,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     // officer sees what the investor looked at.
     requested.push({ key: input.blockKey, query: input.blockQuery ?? "", parcelCodes: block?.parcelCodes ?? [] });
     block?.parcelCodes.forEach((c) => parcelCodes.add(c));
-    if (block && block.parcelCodes.length > 0) blockKey = block.key;
+    if (block && block.parcelCodes.length > 0) askedBlock = block;
   }
   if (input.parcelCode) parcelCodes.add(input.parcelCode);
   // "Ask about all of these" from the compare page: every block (rebuilt under the same
@@ -125,24 +132,17 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     { landNeededMu: input.landNeededMu, industry: input.industry, parkCode: park?.code, powerKva: input.powerKva, waterTonsPerDay: input.waterTonsPerDay },
     now,
   );
+  const shortfall = matched.length === 0 ? await loadShortfall(db, input, now) : null;
   // Deadlines count working days on China's calendar (holidays and swapped working days, as
   // admins keep them): the answer promised to the investor, and the officers' first contact.
   const calendar = await loadWorkCalendar(db);
   const answerBy = addWorkingDays(now, ANSWER_WORKING_DAYS, calendar);
   const firstContactBy = addWorkingDays(now, env().LEAD_FIRST_CONTACT_WORKING_DAYS, calendar);
-  const t = translatorFor(input.locale);
   // The e-mail goes to an address nobody has verified: it names only land as our data knows
-  // it (the block's own key, the parcel's stored code, the park's name), never form text.
+  // it (size, parcels and park as the page names them, the block's own key, the parcel's stored
+  // code, the park's name), never form text.
   const parcel = input.parcelCode ? parcels.find((p) => p.code === input.parcelCode) : undefined;
-  const about = compared.keys.length
-    ? t("investor.sheets.compare.aboutAll", { count: compared.keys.length, keys: compared.keys.join(", ") })
-    : blockKey
-    ? t("inquiry.aboutBlock", { key: blockKey })
-    : parcel
-      ? t("inquiry.aboutParcel", { code: parcel.code })
-      : park
-        ? t("inquiry.aboutPark", { park: pick(input.locale, park.nameZh, park.nameEn) })
-        : t("inquiry.aboutNothing");
+  const about = await confirmationAbout(db, { locale: input.locale, compared: compared.found, block: askedBlock, parcelCode: parcel?.code ?? null, park });
 
   for (let attempt = 0; ; attempt++) {
     const reference = newReference(now);
@@ -154,7 +154,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
       const result = await db.$transaction(
         async (tx): Promise<CreatedInquiry> => {
           await lockKey(tx, `inquiry-key:${input.idempotencyKey}`);
-          const replay = await existing(tx, input.idempotencyKey, fingerprint);
+          const replay = await existing(tx, input.idempotencyKey, fingerprint, { db, now });
           if (replay) return replay;
           const limit = { key: `inquiry:${ctx.ipHash ?? UNKNOWN_CLIENT}`, windowSeconds: 3600, max: INQUIRIES_PER_IP_PER_HOUR };
           if (!(await takeRateLimit(tx, limit, now))) throw rateLimited("rateLimited");
@@ -203,7 +203,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
             const email = inquiryReceivedEmail({ locale: input.locale, reference, about, answerBy, status: { url: statusUrl(input.locale, status.token), expiresAt: status.expiresAt } });
             await enqueueEmail(tx, { ...email, kind: "inquiry-received", to: input.email, inquiryId: inquiry.id });
           }
-          return { reference, created: true, matchedBlocks: matched.length, matches: await summariseMatches(tx, matched) };
+          return { reference, created: true, matchedBlocks: matched.length, matches: await summariseMatches(tx, matched), shortfall };
         },
         // Parallel replays queue on the key's lock, each holding a connection: wait for one
         // longer than Prisma's 2 s default rather than fail a replay that only has to read.
@@ -213,7 +213,7 @@ export async function createInquiry(db: Db, input: Inquiry, ctx: { ipHash: strin
     } catch (error) {
       if (isUniqueViolation(error, "idempotencyKey")) {
         // Cannot happen while every writer takes the key's lock; kept for safety.
-        const winner = await existing(db, input.idempotencyKey, fingerprint);
+        const winner = await existing(db, input.idempotencyKey, fingerprint, { db, now });
         if (winner) return winner;
       }
       if (isUniqueViolation(error, "reference") && attempt < 5) continue;

@@ -15,7 +15,7 @@ export const MIN_VERTICES = 3;
 export const MAX_VERTICES = 50;
 
 /** Message keys of the investor.finder.errors block (see lib/search/finder-messages.ts). */
-export type AreaProblem = "areaFormat" | "areaVertices" | "areaSelfIntersecting" | "areaRadius" | "areaCoordinates";
+export type AreaProblem = "areaFormat" | "areaVertices" | "areaTooFewVertices" | "areaSelfIntersecting" | "areaRadius" | "areaCoordinates";
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const num = (s: string): number | null => (NUMBER.test(s.trim()) ? parseDecimal(s.trim()) : null);
@@ -34,7 +34,9 @@ export function parseArea(text: string): { ok: true; area: DrawnArea } | { ok: f
   }
   if (s.startsWith("p:")) {
     const vertices = s.slice(2).split(";");
-    if (vertices.length > MAX_VERTICES || vertices.length < MIN_VERTICES) return { ok: false, problem: "areaVertices" };
+    // Too many and too few corners are told apart: the remedy is the opposite one.
+    if (vertices.length > MAX_VERTICES) return { ok: false, problem: "areaVertices" };
+    if (vertices.length < MIN_VERTICES) return { ok: false, problem: "areaTooFewVertices" };
     const ring: [number, number][] = [];
     for (const v of vertices) {
       const parts = v.split(",");

@@ -7,6 +7,7 @@ import { decodeMessage, translateFieldMessage, type Translator } from "../valida
 export const FINDER_MESSAGES = [
   "areaFormat",
   "areaVertices",
+  "areaTooFewVertices",
   "areaSelfIntersecting",
   "areaRadius",
   "areaCoordinates",

@@ -55,3 +55,18 @@ export function relaxations(index: LandIndex, q: LandSearchQuery, ctx: SearchCon
       return { filter, query, count: rankBlocks(index, query, ctx).ranked.length };
     });
 }
+
+/**
+ * When no single filter helps: the loosening worth suggesting, only for filters the search
+ * actually set (a search with no drawn area is never told to change it), in RELAXABLE order.
+ * Filters with no "looser" value (county, park, zone, industry, use, readiness) are left to the
+ * closing advice of clearing several at once.
+ */
+export const LOOSENINGS = ["minArea", "maxArea", "maxPrice", "by", "capacities", "near", "area"] as const;
+export type Loosening = (typeof LOOSENINGS)[number];
+const CAPACITY_FILTERS: readonly RelaxableFilter[] = ["minPowerKva", "minWaterT", "minGasM3", "minWastewaterT"];
+
+export function looseningsFor(active: readonly Relaxation[]): Loosening[] {
+  const set = new Set<string>(active.map((r) => (CAPACITY_FILTERS.includes(r.filter) ? "capacities" : r.filter)));
+  return LOOSENINGS.filter((l) => set.has(l));
+}

@@ -34,14 +34,33 @@ describe.skipIf(!baseUrl)("search page: zero results say which filter empties th
     expect(zh.html).toMatch(/去掉交地日期：\d+ 个地块组/);
     const none = await page("/en/search?county=XINHUI&by=1969-12-31&minGasM3=1000000000");
     expect(none.html).toMatch(/data-testid="relax-minGasM3" data-count="0"/);
-    expect(none.html).toContain("Leaving out any single filter still gives no block; try a smaller area or clear the filters.");
+    // Advice only about filters the search set: no area was given, so nothing about area.
+    // (The page's message catalogue holds every wording, so the advice paragraph itself is read.)
+    expect(/data-testid="zero-none" data-loosen="([^"]*)">([^<]+)</.exec(none.html)?.slice(1)).toEqual([
+      "by capacities",
+      "Leaving out any single filter still gives no block; try a later handover date or lower capacities, or clear several filters at once.",
+    ]);
+    const noneZh = await page("/zh/search?county=XINHUI&by=1969-12-31&minGasM3=1000000000");
+    expect(noneZh.html).toContain("去掉任何单项条件仍无结果；请尝试放宽交地日期或降低配套容量要求，或同时清除多项筛选条件。");
+  });
+
+  it("in the parcels view, counts and says parcels (both languages)", async () => {
+    const en = await page("/en/search?county=XINHUI&by=1969-12-31&view=parcels");
+    expect(en.html).toContain("No parcel meets all of these filters. Leaving one out would give:");
+    const by = /data-testid="relax-by" data-count="(\d+)"><a class="[^"]*" href="([^"]+)">without the handover date: (\d+) parcels?<\/a>/.exec(en.html);
+    expect(by).not.toBeNull();
+    expect(by![3]).toBe(by![1]);
+    const zh = await page("/zh/search?county=XINHUI&by=1969-12-31&view=parcels");
+    expect(zh.html).toContain("没有单宗地块同时符合所有条件。去掉其中一项条件可得：");
+    expect(zh.html).toMatch(/去掉交地日期：\d+ 宗地块/);
   });
 });
 
 describe.skipIf(!baseUrl)("search page: new filters", () => {
   it("refuses a bad drawn area with the reason, in the page's language, and keeps what was typed", async () => {
     const en = await page(`/en/search?area=${encodeURIComponent("p:113,22;113.1,22.1")}&minPowerKva=5000`);
-    expect(en.html).toContain("A drawn polygon needs 3 to 50 corners; draw it again with fewer points.");
+    // Two corners are too FEW: the remedy is more points, not fewer.
+    expect(en.html).toContain("A drawn polygon needs at least 3 corners; draw it again with more points (or draw a circle).");
     expect(en.html).toContain('value="p:113,22;113.1,22.1"');
     expect(en.html).toContain('value="5000"');
     const zh = await page("/zh/search?area=c:113,22,0");

@@ -46,6 +46,9 @@ describe("one inquiry about everything compared", () => {
     ]);
     expect(row.parcels.map((p) => p.parcel.code).sort()).toEqual([...a!.parcelCodes, ...b!.parcelCodes, single].sort());
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: "anna@example.de" }, select: { text: true } });
-    expect(mail.text).toContain(`3 blocks and parcels compared: ${a!.key}, ${b!.key}, ${single}`);
+    // Each entry named by size and park, its key kept as a reference (tests/integration/inquiry-mail-subject.test.ts).
+    expect(mail.text).toContain("About: 3 blocks and parcels compared:\n- Contiguous block of ");
+    for (const key of [a!.key, b!.key]) expect(mail.text).toContain(`(block reference ${key})`);
+    expect(mail.text).toContain(`- Parcel ${single} of `);
   });
 });

@@ -231,7 +231,7 @@ describe("the rate limit never fails open, and only inquiries written use it up"
     // The same content typed a little differently is still a replay.
     const again = await submit()({ ...input, email: " ANNA@example.DE ", message: ` ${input.message} ` });
     // The replay lists the same matched blocks the first answer listed.
-    expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks, matches: first.ok && first.data.matches } });
+    expect(again).toEqual({ ok: true, data: { reference: first.ok && first.data.reference, created: false, matchedBlocks: first.ok && first.data.matchedBlocks, matches: first.ok && first.data.matches, shortfall: null } });
     expect(await db.inquiry.count()).toBe(1);
     expect(await counted()).toEqual([`${bucket("ip-a")}=1`]);
   });

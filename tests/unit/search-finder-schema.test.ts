@@ -30,7 +30,7 @@ describe("drawn area parameter", () => {
       ["c:113.08,22.58,abc", "finder.areaFormat"],
       ["c:113.08,22.58,1e3", "finder.areaFormat"],
       ["x:1,2,3", "finder.areaFormat"],
-      ["p:113,22;113.1", "finder.areaVertices"],
+      ["p:113,22;113.1", "finder.areaTooFewVertices"],
       ["p:113,22;113.1,22.1;113.2,22", "ok"],
       ["p:113,22;113.1;113.2,22", "finder.areaFormat"],
       ["c:113.08,22.58,0", "finder.areaRadius"],

@@ -5,6 +5,9 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Industry } from "@/lib/generated/prisma/enums";
 import { formatArea } from "@/lib/i18n/format";
+import type { LoadShortfall } from "@/lib/inquiry/matching";
+import type { PrefillField } from "@/lib/inquiry/prefill";
+import { shortfallText } from "@/lib/inquiry/shortfall-text";
 import { inquirySchema, TIMELINES } from "@/lib/inquiry/schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { translateFieldMessage } from "@/lib/validation/messages";
@@ -15,8 +18,10 @@ interface Props {
   idempotencyKey: string;
   hidden: Record<string, string>;
   searchHref: string;
-  /** fields filled in from where the visitor came (the land need of the search or block) */
-  prefill?: Partial<Record<"landNeededMu", string>>;
+  /** fields filled in from the search the visitor came from (lib/inquiry/prefill.ts) */
+  prefill?: Partial<Record<PrefillField, string>>;
+  /** said under the land field when the search had only a maximum (the field is left blank) */
+  landHint?: string;
 }
 
 /** Fields the schema rejects when left empty: announced as required (the others are labelled optional). */
@@ -24,11 +29,14 @@ const REQUIRED = new Set(Object.entries(inquirySchema.shape).filter(([, s]) => !
 
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-500";
 
-export function InquiryForm({ locale, idempotencyKey, hidden, searchHref, prefill = {} }: Props) {
+export function InquiryForm({ locale, idempotencyKey, hidden, searchHref, prefill = {}, landHint }: Props) {
   const t = useTranslations("inquiry");
   const to = useTranslations("inquiryOutcome");
   const ti = useTranslations("industry");
   const tv = useTranslations("validation");
+  const tf = useTranslations("investor.finder.inquiry");
+  // No match because of the stated load (lib/inquiry/matching.ts loadShortfall): say which need.
+  const noMatchText = (s: LoadShortfall | null) => (s ? shortfallText(locale, (key, values) => tf(key, values), s) : null);
   const [state, formAction, pending] = useActionState<InquiryState, FormData>(submitInquiry, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const serverErrors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
@@ -46,7 +54,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref, prefil
         <p className="mt-3">
           {t("reference")}: <strong className="font-mono text-lg" data-testid="inquiry-reference">{state.data.reference}</strong>
         </p>
-        <p className="mt-3">{t("matched", { count: state.data.matchedBlocks })}</p>
+        <p className="mt-3" data-testid="inquiry-matched">{noMatchText(state.data.shortfall) ?? t("matched", { count: state.data.matchedBlocks })}</p>
         {state.data.matches.length > 0 && (
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="inquiry-matches">
             {state.data.matches.map((m) => (
@@ -141,7 +149,7 @@ export function InquiryForm({ locale, idempotencyKey, hidden, searchHref, prefil
           {error("industry")}
         </div>
         <div>{label("investmentCny", t("investmentCny"), true)}<input {...field("investmentCny")} defaultValue={values.investmentCny} inputMode="numeric" className={input} />{error("investmentCny")}</div>
-        <div>{label("landNeededMu", t("landNeededMu"), true)}<input {...field("landNeededMu")} defaultValue={values.landNeededMu} inputMode="decimal" className={input} />{error("landNeededMu")}</div>
+        <div>{label("landNeededMu", t("landNeededMu"), true)}<input {...field("landNeededMu")} defaultValue={values.landNeededMu} inputMode="decimal" className={input} />{landHint && <p className="mt-1 text-xs text-stone-600" data-testid="land-hint">{landHint}</p>}{error("landNeededMu")}</div>
         <div>{label("jobs", t("jobs"), true)}<input {...field("jobs")} defaultValue={values.jobs} inputMode="numeric" className={input} />{error("jobs")}</div>
         <div>{label("powerKva", t("powerKva"), true)}<input {...field("powerKva")} defaultValue={values.powerKva} inputMode="numeric" className={input} />{error("powerKva")}</div>
         <div>{label("waterTonsPerDay", t("waterTonsPerDay"), true)}<input {...field("waterTonsPerDay")} defaultValue={values.waterTonsPerDay} inputMode="decimal" className={input} />{error("waterTonsPerDay")}</div>

@@ -1,25 +1,16 @@
 // What an inquiry is about, resolved for its page: the block (rebuilt from the search that found
-// it) or the parcel, with size and park, and the land need to fill in. The need is the search's
-// own minimum when it had one (what the investor asked for), else the size of what they chose.
+// it) or the parcel, with size and park. Named through lib/inquiry/subject-text.ts, as the
+// confirmation e-mail names it; the land need is filled in by lib/inquiry/prefill.ts.
 import { loadParcelsByCodes } from "@/lib/land/loaders";
-import { m2ToMu } from "@/lib/land/units";
+import type { SubjectFacts } from "@/lib/inquiry/subject-text";
 import { loadLandBlock, lookupLandBlockByKey } from "@/lib/search/loaders";
-import { areaBoundsM2 } from "@/lib/search/search";
 import type { LandSearchQuery } from "@/lib/search/schemas";
 import { landSearchSchema } from "@/lib/search/schemas";
 
-type ParkName = { code: string; nameZh: string; nameEn: string };
-
-export type InquirySubject =
-  | { kind: "block"; areaM2: number; parcelCount: number; parks: ParkName[]; needMu: string }
-  | { kind: "parcel"; code: string; areaM2: number; park: ParkName; needMu: string };
-
-/** Mu to one decimal, as a person would type it ("320", "52.5"). */
-const muText = (m2: number) => String(Math.round(m2ToMu(m2) * 10) / 10);
+export type InquirySubject = SubjectFacts;
 
 export async function inquirySubject(target: { block: string; parcel: string; query?: LandSearchQuery }): Promise<InquirySubject | null> {
   const query = target.query ?? landSearchSchema.parse({});
-  const [minM2] = areaBoundsM2(query);
   if (target.block) {
     const found = await lookupLandBlockByKey(query, target.block);
     if (found.kind !== "found") return null;
@@ -28,12 +19,12 @@ export async function inquirySubject(target: { block: string; parcel: string; qu
     const block = query.part ? ((await loadLandBlock(query, target.block)) ?? found.block) : found.block;
     const parcels = await loadParcelsByCodes(block.parcelCodes);
     const parks = [...new Map(parcels.map((p) => [p.park.code, p.park])).values()];
-    return { kind: "block", areaM2: block.areaM2, parcelCount: block.parcelCount, parks, needMu: muText(minM2 > 0 ? minM2 : block.areaM2) };
+    return { kind: "block", key: block.key, areaM2: block.areaM2, parcelCount: block.parcelCount, parks };
   }
   if (target.parcel) {
     const [parcel] = await loadParcelsByCodes([target.parcel]);
     if (!parcel) return null;
-    return { kind: "parcel", code: parcel.code, areaM2: parcel.areaM2, park: parcel.park, needMu: muText(parcel.areaM2) };
+    return { kind: "parcel", code: parcel.code, areaM2: parcel.areaM2, park: parcel.park };
   }
   return null;
 }

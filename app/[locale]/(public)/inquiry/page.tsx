@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
+import { inquiryPrefill } from "@/lib/inquiry/prefill";
+import { subjectText } from "@/lib/inquiry/subject-text";
 import { inquirySubject } from "./inquiry-subject";
 import { loadParkName } from "@/lib/parks/loaders";
 import { readCompareEntry, readCompareList } from "@/lib/search/compare";
@@ -23,6 +25,8 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale);
   await connection();
   const t = await getTranslations("inquiry");
+  const root = await getTranslations();
+  const tf = await getTranslations("investor.finder.inquiry");
   const raw = searchParamsToObject(await searchParams);
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 80) : "");
   // The rest of the URL is the search that formed the block: kept so the block can be rebuilt.
@@ -35,14 +39,13 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   const parsedFilters = landSearchSchema.safeParse(filters);
   const blockQuery = parsedFilters.success ? toSearchParams({ ...parsedFilters.data, page: 1 }).toString() : "";
   const park = str("park") ? await loadParkName(str("park")) : null;
-  // The subject names size and park, not only a code; the need is filled in from the search.
+  // The subject names size and park, not only a code (as the e-mail does); the need is filled in
+  // from the search's own figures (lib/inquiry/prefill.ts).
   const subject = compared.length ? null : await inquirySubject({ block: str("block"), parcel: str("parcel"), query: parsedFilters.success ? parsedFilters.data : undefined });
   const about = compared.length
     ? (await getTranslations("investor.sheets.compare"))("aboutAll", { count: compared.length, keys: compared.map((e) => readCompareEntry(e).key).join(", ") })
     : subject
-      ? subject.kind === "block"
-        ? t("aboutBlockFull", { area: formatArea(locale, subject.areaM2), count: subject.parcelCount, park: subject.parks.map((p) => pick(locale, p.nameZh, p.nameEn)).join(" / ") })
-        : t("aboutParcelFull", { code: subject.code, area: formatArea(locale, subject.areaM2), park: pick(locale, subject.park.nameZh, subject.park.nameEn) })
+      ? subjectText(locale, (key, values) => root(key as never, values as never), subject)
       : str("block")
         ? t("aboutBlock", { key: str("block") })
         : str("parcel")
@@ -50,7 +53,8 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
           : park
             ? t("aboutPark", { park: pick(locale, park.nameZh, park.nameEn) })
             : t("aboutNothing");
-  const prefill = subject ? { landNeededMu: subject.needMu } : {};
+  const prefill = inquiryPrefill(parsedFilters.success ? parsedFilters.data : undefined, subject?.areaM2 ?? null);
+  const prefilled = Object.keys(prefill.values).length > 0;
   const hidden: Record<string, string> = {};
   if (str("block")) {
     hidden.blockKey = str("block");
@@ -71,8 +75,15 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
         {about}
       </p>
       <div className="mt-6">
-        {subject && <p className="mb-4 text-sm text-stone-600" data-testid="inquiry-prefilled">{t("prefilled")}</p>}
-        <InquiryForm locale={locale === "en" ? "en" : "zh"} idempotencyKey={randomUUID()} hidden={hidden} searchHref={`/${locale}/search?${blockQuery}`} prefill={prefill} />
+        {prefilled && <p className="mb-4 text-sm text-stone-600" data-testid="inquiry-prefilled">{tf("prefilled")}</p>}
+        <InquiryForm
+          locale={locale === "en" ? "en" : "zh"}
+          idempotencyKey={randomUUID()}
+          hidden={hidden}
+          searchHref={`/${locale}/search?${blockQuery}`}
+          prefill={prefill.values}
+          landHint={prefill.ceilingM2 === undefined ? undefined : tf("ceiling", { area: formatArea(locale, prefill.ceilingM2) })}
+        />
       </div>
     </div>
   );

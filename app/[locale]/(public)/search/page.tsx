@@ -103,7 +103,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   <a className="underline" href={`/api/land/export?${toSearchParams({ ...query, page: 1 }).toString()}&format=csv`}>CSV</a>
                 </p>
               )}
-              {outcome.result.total === 0 && <ZeroResults locale={locale} relaxations={relaxed} fallback={t("noResults")} />}
+              {outcome.result.total === 0 && <ZeroResults locale={locale} relaxations={relaxed} view={query.view} reserved={query.reserved} />}
               {outcome.result.total > 0 && (
                 <div className="mt-4">
                   <LandMap
