@@ -30,8 +30,8 @@ describe.skipIf(!baseUrl)("search page: zero results say which filter empties th
 
   it("in Chinese too, and says so when no single filter helps", async () => {
     const zh = await page("/zh/search?county=XINHUI&by=1969-12-31");
-    expect(zh.html).toContain("没有地块组同时符合所有条件。去掉其中一项条件可得：");
-    expect(zh.html).toMatch(/去掉交地日期：\d+ 个地块组/);
+    expect(zh.html).toContain("没有连片地块同时符合所有条件。去掉其中一项条件可得：");
+    expect(zh.html).toMatch(/去掉交地日期：\d+ 片连片地块/);
     const none = await page("/en/search?county=XINHUI&by=1969-12-31&minGasM3=1000000000");
     expect(none.html).toMatch(/data-testid="relax-minGasM3" data-count="0"/);
     // Advice only about filters the search set: no area was given, so nothing about area.

@@ -107,7 +107,7 @@ describe("no match because of the stated load: the answer says so, with the figu
     expect(text("en", data!.shortfall!)).toBe(
       `We found ${sizeCount} blocks of 3.3 ha (50 mu) or more, but none of them states 8,001 kVA of power; the officer will look for options with you (a capacity can often be extended).`,
     );
-    expect(text("zh", data!.shortfall!)).toBe(`共有${sizeCount}个50亩（3.3公顷）及以上的地块组，但均未标明可提供8,001 kVA供电；招商人员将与您一起寻找方案（配套容量往往可以扩容）。`);
+    expect(text("zh", data!.shortfall!)).toBe(`共有${sizeCount}片50亩（3.3公顷）及以上的连片地块，但均未标明可提供8,001 kVA供电；招商人员将与您一起寻找方案（配套容量往往可以扩容）。`);
   });
 
   it("water: the power is carried (two blocks state 4,000 kVA), the 401 t/day is not", async () => {

@@ -57,7 +57,7 @@ describe("the confirmation names a block by size, parcels and park, its key only
     const a = blocks.find((b) => b.parkIds.length === 1 && b.parcelCount > 1)!;
     const park = await parkOf(a.parkIds[0]!);
     const { about } = await confirmationOf("zh", { blockKey: a.key, blockQuery: "minArea=300" });
-    expect(about).toBe(`咨询对象：${park.nameZh}${mu(a.areaM2, "zh")}亩（${ha(a.areaM2, "zh")}公顷）连片地块（${a.parcelCount}宗）（地块组编号 ${a.key}）`);
+    expect(about).toBe(`咨询对象：${park.nameZh}${mu(a.areaM2, "zh")}亩（${ha(a.areaM2, "zh")}公顷）连片地块（${a.parcelCount}宗）（编号 ${a.key}）`);
   });
 });
 
@@ -85,7 +85,7 @@ describe("a compare inquiry lists each block and parcel the same way", () => {
       ["About: 3 blocks and parcels compared:", blockEn(a!, pa), blockEn(b!, pb), `- Parcel ${single} of ${ha(parcel.areaM2, "en")} ha (${mu(parcel.areaM2, "en")} mu) in ${parcel.park.nameEn}`].join("\n") + "\n",
     );
     const zh = await confirmationOf("zh", target);
-    const blockZh = (x: BlockResult, parks: { nameZh: string }[]) => `- ${parks.map((p) => p.nameZh).join(" / ")}${mu(x.areaM2, "zh")}亩（${ha(x.areaM2, "zh")}公顷）连片地块（${x.parcelCount}宗）（地块组编号 ${x.key}）`;
+    const blockZh = (x: BlockResult, parks: { nameZh: string }[]) => `- ${parks.map((p) => p.nameZh).join(" / ")}${mu(x.areaM2, "zh")}亩（${ha(x.areaM2, "zh")}公顷）连片地块（${x.parcelCount}宗）（编号 ${x.key}）`;
     expect(zh.text).toContain(
       ["咨询对象：对比中的3处地块或宗地：", blockZh(a!, pa), blockZh(b!, pb), `- ${parcel.park.nameZh}地块${single}，${mu(parcel.areaM2, "zh")}亩（${ha(parcel.areaM2, "zh")}公顷）`].join("\n") + "\n",
     );

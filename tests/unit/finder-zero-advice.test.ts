@@ -87,6 +87,6 @@ describe("the parcels view says parcels", () => {
     expect(en("without", { filter: "the price cap", count: 2, view: "blocks" })).toBe("without the price cap: 2 blocks");
     expect(zh("title", { view: "parcels" })).toBe("没有单宗地块同时符合所有条件。去掉其中一项条件可得：");
     expect(zh("without", { filter: "价格上限", count: 3, view: "parcels" })).toBe("去掉价格上限：3 宗地块");
-    expect(zh("without", { filter: "价格上限", count: 3, view: "blocks" })).toBe("去掉价格上限：3 个地块组");
+    expect(zh("without", { filter: "价格上限", count: 3, view: "blocks" })).toBe("去掉价格上限：3 片连片地块");
   });
 });
