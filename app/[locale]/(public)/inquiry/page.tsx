@@ -42,8 +42,16 @@ export default async function InquiryPage({ params, searchParams }: PageProps<"/
   // The subject names size and park, not only a code (as the e-mail does); the need is filled in
   // from the search's own figures (lib/inquiry/prefill.ts).
   const subject = compared.length ? null : await inquirySubject({ block: str("block"), parcel: str("parcel"), query: parsedFilters.success ? parsedFilters.data : undefined });
+  // Compared land is named as one subject is (size and park), each under the filters it was
+  // compared with; an entry gone since keeps its key.
+  const comparedNames = await Promise.all(
+    compared.map(readCompareEntry).map(async ({ kind, key }) => {
+      const facts = await inquirySubject({ block: kind === "parcel" ? "" : key, parcel: kind === "parcel" ? key : "", query: parsedFilters.success ? parsedFilters.data : undefined });
+      return facts ? subjectText(locale, (k, values) => root(k as never, values as never), facts) : key;
+    }),
+  );
   const about = compared.length
-    ? (await getTranslations("investor.sheets.compare"))("aboutAll", { count: compared.length, keys: compared.map((e) => readCompareEntry(e).key).join(", ") })
+    ? (await getTranslations("investor.sheets.compare"))("aboutAll", { count: compared.length, keys: comparedNames.join(locale === "zh" ? "；" : "; ") })
     : subject
       ? subjectText(locale, (key, values) => root(key as never, values as never), subject)
       : str("block")
