@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)("data sheet and compare in the browser", () => {
     await page.getByTestId("compare-ask-all").click();
     await page.waitForURL(/\/en\/inquiry\?compare=/);
     // Named by size and park, as the compare columns are, not by code.
-    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/2 blocks and parcels compared: Contiguous block of [\d,.]+ ha \([\d,.]+ mu\), \d+ parcels, in .+; Contiguous block of [\d,.]+ ha \([\d,.]+ mu\), \d+ parcels, in /);
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(/2 blocks and parcels compared: Contiguous block of [\d,.]+ ha \([\d,.]+ mu\), \d+ parcels?, in .+; Contiguous block of [\d,.]+ ha \([\d,.]+ mu\), \d+ parcels?, in /);
     expect(await page.getByTestId("inquiry-about").textContent()).not.toContain(keys[1]!);
     await expect(page.locator("input[name=compareList]").getAttribute("value")).resolves.toBe(keys.slice(1).join(","));
     await context.close();
