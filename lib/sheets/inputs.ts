@@ -1,6 +1,7 @@
 // What the sheet models are built from: plain rows the loaders read (lib/sheets/queries.ts).
 import type { TermsValues } from "../costs/terms-schemas";
 import type { LandUse, ParcelStatus } from "../generated/prisma/enums";
+import type { RatesLike } from "../money/converted-text";
 import type { PolygonGeometry } from "../land/geometry";
 import type { ReadinessKey } from "../land/readiness";
 import type { NearestPoint } from "../location/distance";
@@ -66,4 +67,6 @@ export interface SheetContext {
   /** articles by id (sources are shown by title, never by code) */
   articles: ReadonlyMap<string, SheetArticle>;
   distances: NearestPoint[];
+  /** the admin-set exchange rates (lib/money/rates.ts); absent or empty: the costs are CNY only */
+  rates?: RatesLike;
 }
