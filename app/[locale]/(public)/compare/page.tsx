@@ -51,7 +51,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const cell = "px-3 py-2 align-top";
   // On a phone the row headings keep a readable width and stay in view (sticky) while the data
   // columns scroll inside the table's own container; the print style undoes both (print-style.tsx).
-  const headCell = `${cell} sticky left-0 z-10 w-32 min-w-32 sm:w-44 sm:min-w-44`;
+  const headCell = `${cell} sticky left-0 z-10 w-40 min-w-40 sm:w-48 sm:min-w-48`;
   const dataCell = `${cell} min-w-40`;
   // As on the result cards: a planned date counts (the search "by a date" passes on it).
   const readinessText = (r: { readyCount: number; allReadyOn: string | null }, total: number) => {
