@@ -225,7 +225,7 @@ export interface Candidate {
   members: number[];
   /** larger than the maximum, offered as part of a larger block */
   partial?: boolean;
-  /** for a partial one: the part proposed (made once here, reused by the page's summaries) */
+  /** for a partial one: the part proposed (made once by offeredArea, reused by the page's summaries) */
   proposal?: SubsetProposal | null;
   areaM2: number;
   priceMin: number; // Infinity when unpriced
@@ -264,7 +264,7 @@ export function areaBoundsM2(q: LandSearchQuery): [number, number] {
  * Every block (or single parcel in the parcels view) that passes the filters and the area
  * range, in the requested order: the list pages it, the map draws all of it.
  */
-export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; totalAreaM2: number; partialCount: number; partialAreaM2: number } {
+export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; partialCount: number } {
   const mask = filterMask(index, q, ctx);
   let groups: number[][];
   if (q.view === "parcels") {
@@ -278,7 +278,6 @@ export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const partial = offersPartial(q);
   const ranked: Candidate[] = [];
   const larger: Candidate[] = [];
-  let totalAreaM2 = 0, partialAreaM2 = 0;
   for (const members of groups) {
     const c = candidate(index, members, q);
     if (c.areaM2 < minM2) continue;
@@ -286,23 +285,35 @@ export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     // Checked on the whole block: its proposed part may state less (the card shows both).
     if (!capacities.every(([col, min]) => capacityOf(index, members, col).sum >= min)) continue;
     if (c.areaM2 > maxM2) {
-      // The total counts what is offered: of a larger block, the part proposed for the need
-      // (the whole block only if no part could be proposed), never the whole block beside it.
       c.partial = true;
-      c.proposal = proposalFor(index, members, q);
-      const offered = c.proposal ? c.proposal.areaM2 : c.areaM2;
-      partialAreaM2 += offered;
-      totalAreaM2 += offered;
       larger.push(c);
-    } else {
-      ranked.push(c);
-      totalAreaM2 += c.areaM2;
-    }
+    } else ranked.push(c);
   }
   // Exact fits first, then the larger blocks, each in the requested order.
   ranked.sort(SORTERS[q.sort]);
   larger.sort(SORTERS[q.sort]);
-  return { ranked: larger.length ? ranked.concat(larger) : ranked, totalAreaM2, partialCount: larger.length, partialAreaM2 };
+  return { ranked: larger.length ? ranked.concat(larger) : ranked, partialCount: larger.length };
+}
+
+/**
+ * The area a search offers: exact fits whole, a larger block by the part proposed for the need
+ * (the whole block only if no part could be proposed), never the whole larger block. Makes each
+ * larger block's proposal (kept on its candidate for the page's summaries); only the results
+ * page needs this, so the map, alerts, export and relaxations (rankBlocks alone) do not pay it.
+ */
+export function offeredArea(index: LandIndex, ranked: Candidate[], q: LandSearchQuery): { totalAreaM2: number; partialAreaM2: number } {
+  let totalAreaM2 = 0, partialAreaM2 = 0;
+  for (const c of ranked) {
+    if (!c.partial) {
+      totalAreaM2 += c.areaM2;
+      continue;
+    }
+    c.proposal ??= proposalFor(index, c.members, q);
+    const offered = c.proposal ? c.proposal.areaM2 : c.areaM2;
+    partialAreaM2 += offered;
+    totalAreaM2 += offered;
+  }
+  return { totalAreaM2, partialAreaM2 };
 }
 
 /** The page number a search actually shows (a page past the end shows the last one). */
@@ -313,7 +324,8 @@ export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZ
 
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
-  const { ranked, totalAreaM2, partialCount, partialAreaM2 } = rankBlocks(index, q, ctx);
+  const { ranked, partialCount } = rankBlocks(index, q, ctx);
+  const { totalAreaM2, partialAreaM2 } = offeredArea(index, ranked, q);
   const { page, pageCount } = clampPage(q, ranked.length, pageSize);
   // Full summaries (codes, readiness, bbox, a larger block's proposal) only for this page.
   const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today, c.proposal));

@@ -8,7 +8,7 @@ import { READINESS_ITEMS, type ReadinessKey } from "@/lib/land/readiness";
 import { LandIndex, toDay, type LandRow } from "@/lib/search/land-index";
 import { formatAreaIn } from "@/lib/search/area-display";
 import { landSearchSchema, type LandSearchQuery } from "@/lib/search/schemas";
-import { rankBlocks, searchLand, type SearchContext } from "@/lib/search/search";
+import { offeredArea, rankBlocks, searchLand, type SearchContext } from "@/lib/search/search";
 import { gridParcels } from "./fixtures/land-grid";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -62,6 +62,7 @@ describe("search total with a maximum area (larger blocks offered in part)", () 
     expect([one.total, one.partialCount, one.totalAreaM2, one.partialAreaM2]).toEqual([3, 3, 30_000, 30_000]);
     expect(two.totalAreaM2).toBe(one.totalAreaM2);
     const { ranked } = rankBlocks(many, q, ctx);
+    expect(offeredArea(many, ranked, q)).toEqual({ totalAreaM2: 30_000, partialAreaM2: 30_000 });
     expect(ranked.map((c) => c.proposal?.areaM2)).toEqual([10_000, 10_000, 10_000]);
   });
 });
