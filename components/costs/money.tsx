@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoney } from "@/lib/i18n/format";
 import { loadLatestRates } from "@/lib/money/rates";
-import { convertedText } from "./money-text";
+import { convertedText } from "@/lib/money/converted-text";
 
 interface Props {
   cny: number;

@@ -10,3 +10,6 @@ export async function loadRatesPage(actor: Actor) {
   const [current, history] = await Promise.all([latestRates(db()), rateHistory(db())]);
   return { current, history };
 }
+
+/** The current rates the investor pages convert with (cached per request). */
+export { loadLatestRates } from "./rates";

@@ -9,6 +9,8 @@ export interface CompareTableRow {
   label: string;
   /** one per column; null where the entry is gone under these filters */
   cells: (string | null)[];
+  /** a second line per column (the USD/EUR equivalents of a CNY figure); not part of `differs` */
+  notes?: (string | null)[];
   differs: boolean;
 }
 
@@ -18,8 +20,8 @@ export function valuesDiffer(cells: readonly (string | null)[]): boolean {
   return present.length >= 2 && new Set(present).size > 1;
 }
 
-export function tableRow(id: string, label: string, cells: (string | null)[]): CompareTableRow {
-  return { id, label, cells, differs: valuesDiffer(cells) };
+export function tableRow(id: string, label: string, cells: (string | null)[], notes?: (string | null)[]): CompareTableRow {
+  return { id, label, cells, ...(notes ? { notes } : {}), differs: valuesDiffer(cells) };
 }
 
 const filtersOf = (query: LandSearchQuery) => toSearchParams({ ...query, page: 1 }).toString();

@@ -68,7 +68,7 @@ export function blockSheet(input: BlockSheetInput): SheetModel {
       readinessSection(t, parcels, today),
       capacitySection(t, locale, parcels),
       termsSection(t, locale, input.terms, ctx.articles),
-      costsSection(t, locale, { priceMin: block.priceMin, priceMax: block.priceMax, totalCny: block.indicativeTotalCny, areaM2: block.areaM2, terms: input.terms }),
+      costsSection(t, locale, { priceMin: block.priceMin, priceMax: block.priceMax, totalCny: block.indicativeTotalCny, areaM2: block.areaM2, terms: input.terms, rates: ctx.rates }),
       distanceSection(t, locale, ctx.distances),
       {
         heading: t(`${S}.section.parcels`),
@@ -127,7 +127,7 @@ export function parcelSheet(input: ParcelSheetInput): SheetModel {
       readinessSection(t, [p], today),
       capacitySection(t, locale, [p]),
       termsSection(t, locale, input.terms, ctx.articles),
-      costsSection(t, locale, { priceMin: p.priceCnyPerMu, priceMax: p.priceCnyPerMu, totalCny: total, areaM2: p.areaM2, terms: input.terms }),
+      costsSection(t, locale, { priceMin: p.priceCnyPerMu, priceMax: p.priceCnyPerMu, totalCny: total, areaM2: p.areaM2, terms: input.terms, rates: ctx.rates }),
       distanceSection(t, locale, ctx.distances),
       contactSection(t, locale, [input.park]),
       sourcesSection(t, locale, { codes: input.park.sourceArticles, articles: ctx.articles, verifiedOn: p.lastVerifiedOn, now: ctx.now }),

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { PolygonGeometry } from "../land/geometry";
 import { expandBBox, bboxOf, unionBBoxes } from "../land/geometry";
 import { nearestByKind } from "../location/distance";
+import { latestRates } from "../money/rates";
 import { lookupLandBlock } from "../search/queries";
 import { toSearchParams, type LandSearchQuery } from "../search/schemas";
 import { blockSheet, parcelSheet } from "./block-model";
@@ -42,33 +43,35 @@ export async function buildBlockSheet(db: Db, c: Common & { key: string; query: 
   if (!first) return { kind: "gone" };
   const box = expandBBox(unionBBoxes(parcels.map((p) => bboxOf(p.geometry))), CONTEXT_M);
   // The conditions of the zone (or park) most of the block lies in: the key parcel's.
-  const [neighbours, terms, parks, articles] = await Promise.all([
+  const [neighbours, terms, parks, articles, rates] = await Promise.all([
     sheetNeighbours(db, box, block.parcelCodes),
     sheetTerms(db, first.parkId, first.zoneId),
     sheetParkInfos(db, [...new Set(parcels.map((p) => p.parkId))]),
     sheetArticles(db),
+    latestRates(db),
   ]);
   const qs = toSearchParams({ ...c.query, page: 1 }).toString();
   const url = `${c.baseUrl}/${c.locale}/blocks/${encodeURIComponent(block.key)}${qs ? `?${qs}` : ""}`;
   return {
     kind: "found",
-    model: blockSheet({ locale: c.locale, block, parcels, neighbours, terms, parks, ctx: { url, now: c.now, articles, distances: nearestByKind(centreOf(parcels)) } }),
+    model: blockSheet({ locale: c.locale, block, parcels, neighbours, terms, parks, ctx: { url, now: c.now, articles, distances: nearestByKind(centreOf(parcels)), rates } }),
   };
 }
 
 export async function buildParcelSheet(db: Db, c: Common & { code: string }): Promise<SheetLookup> {
   const [parcel] = await sheetParcels(db, [c.code]);
   if (!parcel) return { kind: "unknown" };
-  const [neighbours, terms, parks, articles] = await Promise.all([
+  const [neighbours, terms, parks, articles, rates] = await Promise.all([
     sheetNeighbours(db, expandBBox(bboxOf(parcel.geometry), CONTEXT_M), [parcel.code]),
     sheetTerms(db, parcel.parkId, parcel.zoneId),
     sheetParkInfos(db, [parcel.parkId]),
     sheetArticles(db),
+    latestRates(db),
   ]);
   const url = `${c.baseUrl}/${c.locale}/parcels/${encodeURIComponent(parcel.code)}`;
   return {
     kind: "found",
-    model: parcelSheet({ locale: c.locale, parcel, neighbours, terms, park: parks[0]!, ctx: { url, now: c.now, articles, distances: nearestByKind(parcel.centroid) } }),
+    model: parcelSheet({ locale: c.locale, parcel, neighbours, terms, park: parks[0]!, ctx: { url, now: c.now, articles, distances: nearestByKind(parcel.centroid), rates } }),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ArticleRef } from "../articles/queries";
 import type { TermsValues } from "../costs/terms-schemas";
 import type { ParcelDto } from "../land/queries";
+import type { RatesLike } from "../money/converted-text";
 import type { PolygonGeometry } from "../land/geometry";
 import type { NearestPoint } from "../location/distance";
 import type { ParkContact } from "../parks/contact";
@@ -41,4 +42,6 @@ export interface SheetContext {
   /** articles by id (sources are shown by title, never by code) */
   articles: ReadonlyMap<string, SheetArticle>;
   distances: NearestPoint[];
+  /** the admin-set exchange rates (lib/money/rates.ts); absent or empty: the costs are CNY only */
+  rates?: RatesLike;
 }

@@ -4,6 +4,7 @@ import { pick } from "../i18n/localized";
 import { M2_PER_HA, M2_PER_MU } from "../land/units";
 import { READINESS_ITEMS } from "../land/readiness";
 import type { NearestPoint } from "../location/distance";
+import { compactConvertedText, ratesFootnote, type RatesLike } from "../money/converted-text";
 import type { SheetArticle, SheetParcel, SheetParkInfo, SheetTerms } from "./inputs";
 import { num, yuan, type SheetLocale, type SheetRow, type SheetSection, type SheetT } from "./sheet";
 
@@ -115,16 +116,35 @@ export function termsSection(t: SheetT, locale: SheetLocale, terms: SheetTerms |
   };
 }
 
-/** Price, indicative total and, where the park states conditions, investment and tax for this area. */
-export function costsSection(t: SheetT, locale: SheetLocale, c: { priceMin: number | null; priceMax: number | null; totalCny: number | null; areaM2: number; terms: SheetTerms | null }): SheetSection {
+/**
+ * Price, indicative total and, where the park states conditions, investment and tax for this
+ * area; each CNY figure with its USD/EUR equivalents at the admin-set rates, and a row naming
+ * those rates and their date (the same words as the search and compare pages: lib/money).
+ */
+export function costsSection(t: SheetT, locale: SheetLocale, c: { priceMin: number | null; priceMax: number | null; totalCny: number | null; areaM2: number; terms: SheetTerms | null; rates?: RatesLike }): SheetSection {
   const ns = t(`${S}.value.notStated`);
   const mu = c.areaM2 / M2_PER_MU;
+  const rates = c.rates ?? {};
+  // converted-text takes a translator of the investor.costs namespace (as the pages hand it).
+  const tc = (key: string, values?: Record<string, string | number>) => t(`investor.costs.${key}` as Parameters<SheetT>[0], values);
+  const withConverted = (text: string, min: number, max: number | null = null) => {
+    const converted = compactConvertedText(tc, locale, min, max, rates);
+    return converted ? `${text} ${converted}` : text;
+  };
   const rows: SheetRow[] = [
-    { label: t(`${S}.row.price`), value: priceText(t, locale, c.priceMin, c.priceMax) },
-    { label: t(`${S}.row.total`), value: c.totalCny === null ? ns : yuan(t, locale, c.totalCny) },
+    { label: t(`${S}.row.price`), value: c.priceMin === null || c.priceMax === null ? priceText(t, locale, c.priceMin, c.priceMax) : withConverted(priceText(t, locale, c.priceMin, c.priceMax), c.priceMin, c.priceMax) },
+    { label: t(`${S}.row.total`), value: c.totalCny === null ? ns : withConverted(yuan(t, locale, c.totalCny), Math.round(c.totalCny)) },
   ];
-  if (c.terms?.minInvestmentWanPerMu != null) rows.push({ label: t(`${S}.row.minInvestment`), value: yuan(t, locale, c.terms.minInvestmentWanPerMu * 10_000 * mu) });
-  if (c.terms?.taxWanPerMuYear != null) rows.push({ label: t(`${S}.row.expectedTax`), value: t(`${S}.value.perYearTotal`, { value: yuan(t, locale, c.terms.taxWanPerMuYear * 10_000 * mu) }) });
+  if (c.terms?.minInvestmentWanPerMu != null) {
+    const cny = Math.round(c.terms.minInvestmentWanPerMu * 10_000 * mu);
+    rows.push({ label: t(`${S}.row.minInvestment`), value: withConverted(yuan(t, locale, cny), cny) });
+  }
+  if (c.terms?.taxWanPerMuYear != null) {
+    const cny = Math.round(c.terms.taxWanPerMuYear * 10_000 * mu);
+    rows.push({ label: t(`${S}.row.expectedTax`), value: withConverted(t(`${S}.value.perYearTotal`, { value: yuan(t, locale, cny) }), cny) });
+  }
+  const footnote = rows.some((r) => r.value !== ns) ? ratesFootnote(tc, locale, rates) : null;
+  if (footnote) rows.push({ label: t(`${S}.row.rates`), value: footnote });
   return { heading: t(`${S}.section.costs`), rows, note: t(`${S}.note.costs`) };
 }
 

@@ -17,6 +17,11 @@ describe("compare table", () => {
     expect(tableRow("area", "Area", ["12 ha", "13 ha"])).toEqual({ id: "area", label: "Area", cells: ["12 ha", "13 ha"], differs: true });
   });
 
+  it("carries a second line per column (the USD/EUR equivalents) that does not decide 'differs'", () => {
+    const row = tableRow("price", "Price per mu", ["CNY 250,000 per mu", "CNY 250,000 per mu"], ["≈ USD 34,507 · EUR 31,807", null]);
+    expect(row).toEqual({ id: "price", label: "Price per mu", cells: ["CNY 250,000 per mu", "CNY 250,000 per mu"], notes: ["≈ USD 34,507 · EUR 31,807", null], differs: false });
+  });
+
   it("removes one column by its entry, keeping the filters and the other entries in order", () => {
     const entries = ["XH-SM-B01-P01", "p:XH-SM-B02-P03", "JM-EU-B09-P01"];
     expect(removeHref("en", q, entries, "p:XH-SM-B02-P03")).toBe(`/en/compare?park=xinhui-smart-manufacturing&minArea=300&compare=${encodeURIComponent("XH-SM-B01-P01,JM-EU-B09-P01")}`);

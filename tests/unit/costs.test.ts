@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { summarizeCapacities } from "@/components/costs/capacities";
 import { areaUnits } from "@/components/costs/area-units";
-import { convertedText, foreignText } from "@/components/costs/money-text";
+import { convertedText, foreignText } from "@/lib/money/converted-text";
 import { resolveTerms, nothingStated } from "@/lib/costs/terms-resolve";
 import { EMPTY_TERMS, saveTermsSchema, type TermsValues } from "@/lib/costs/terms-schemas";
 import { updateParcelSchema } from "@/lib/land/parcel-schemas";

@@ -11,6 +11,9 @@ import { inquiryHref, resultHref } from "@/lib/search/links";
 import { loadLandBlock, loadSearchOptions } from "@/lib/search/loaders";
 import { landSearchSchema, searchParamsToObject, toSearchParams } from "@/lib/search/schemas";
 import { loadTermsForParcels } from "@/lib/sheets/loaders";
+import { compactConvertedText } from "@/lib/money/converted-text";
+import { loadLatestRates } from "@/lib/money/loaders";
+import { RatesFootnote } from "@/components/costs/rates-footnote";
 import { blockPriceText } from "../search/block-card";
 import { PrintButton } from "./print-button";
 import { ComparePrintStyle } from "./print-style";
@@ -35,7 +38,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const filters = toSearchParams({ ...query, page: 1 }).toString();
   // Each entry is resolved as it was picked (a block under these filters, or a parcel alone).
   const viewOf = (e: CompareEntry) => ({ ...query, view: e.kind === "parcel" ? ("parcels" as const) : ("blocks" as const) });
-  const [blocks, options] = await Promise.all([Promise.all(items.map((e) => loadLandBlock(viewOf(e), e.key))), loadSearchOptions()]);
+  const [blocks, options, rates] = await Promise.all([Promise.all(items.map((e) => loadLandBlock(viewOf(e), e.key))), loadSearchOptions(), loadLatestRates()]);
   // The conditions of each block's key parcel (its zone's over its park's), for the costs rows.
   const terms = await loadTermsForParcels(blocks.flatMap((b) => (b ? [b.key] : [])));
   const kinds = new Set(items.map((e) => e.kind));
@@ -46,6 +49,10 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const listed = [...entries, ...overflow];
   const back = `/${locale}/search?${filters}${listed.length ? `&compare=${encodeURIComponent(listed.join(","))}` : ""}`;
   const cell = "px-3 py-2 align-top";
+  // On a phone the row headings keep a readable width and stay in view (sticky) while the data
+  // columns scroll inside the table's own container; the print style undoes both (print-style.tsx).
+  const headCell = `${cell} sticky left-0 z-10 w-40 min-w-40 sm:w-48 sm:min-w-48`;
+  const dataCell = `${cell} min-w-40`;
   // As on the result cards: a planned date counts (the search "by a date" passes on it).
   const readinessText = (r: { readyCount: number; allReadyOn: string | null }, total: number) => {
     const state = readinessState(r.readyCount, total, r.allReadyOn);
@@ -78,14 +85,25 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
     return wan == null ? t("investor.sheets.compare.noTerms") : money(wan * 10_000 * (b.areaM2 / M2_PER_MU));
   };
   const firstLive = blocks.find(Boolean);
+  // USD/EUR under the CNY figures (compact; the rates and their date under the table).
+  const tm = await getTranslations("investor.costs");
+  const converted = (cny: (b: Block) => [number, number | null] | null) =>
+    blocks.map((b) => {
+      const v = b ? cny(b) : null;
+      return v ? compactConvertedText(tm, locale, v[0], v[1], rates) : null;
+    });
+  const minInvestmentCny = (b: Block): [number, null] | null => {
+    const wan = termsOf(b)?.minInvestmentWanPerMu;
+    return wan == null ? null : [wan * 10_000 * (b.areaM2 / M2_PER_MU), null];
+  };
   const rows: CompareTableRow[] = [
     tableRow("park", t("compare.row.park"), each(parksOf)),
     tableRow("area", t("compare.row.area"), each((b) => formatArea(locale, b.areaM2))),
     tableRow("parcels", t("compare.row.parcels"), each((b) => String(b.parcelCount))),
-    tableRow("price", t("investor.sheets.compare.row.pricePerMu"), each((b) => blockPriceText(t, locale, b))),
-    tableRow("total", t("investor.sheets.compare.row.total"), each((b) => (b.indicativeTotalCny === null ? "—" : money(b.indicativeTotalCny)))),
+    tableRow("price", t("investor.sheets.compare.row.pricePerMu"), each((b) => blockPriceText(t, locale, b)), converted((b) => (b.priceMin === null ? null : [b.priceMin, b.priceMax]))),
+    tableRow("total", t("investor.sheets.compare.row.total"), each((b) => (b.indicativeTotalCny === null ? "—" : money(b.indicativeTotalCny))), converted((b) => (b.indicativeTotalCny === null ? null : [b.indicativeTotalCny, null]))),
     ...(anyTerms
-      ? [tableRow("intensity", t("investor.sheets.compare.row.intensity"), each(intensity)), tableRow("minInvestment", t("investor.sheets.compare.row.minInvestment"), each(minInvestment))]
+      ? [tableRow("intensity", t("investor.sheets.compare.row.intensity"), each(intensity)), tableRow("minInvestment", t("investor.sheets.compare.row.minInvestment"), each(minInvestment), converted(minInvestmentCny))]
       : []),
     tableRow("readyOn", t("compare.row.readyOn"), each((b) => b.readyOn ?? t("search.readyUnknown"))),
     ...(firstLive?.readiness.map((r, ri) => tableRow(`readiness-${r.key}`, t(`readiness.${r.key}`), each((b) => readinessText(b.readiness[ri]!, b.parcelCount)))) ?? []),
@@ -112,9 +130,9 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
             <table className="min-w-full text-left text-sm" data-testid="compare-table">
               <thead className="bg-stone-50">
                 <tr>
-                  <td className={cell} />
+                  <td className={`${headCell} bg-stone-50`} />
                   {keys.map((k, i) => (
-                    <th key={k} scope="col" className={cell} data-testid="compare-column">
+                    <th key={k} scope="col" className={dataCell} data-testid="compare-column">
                       <span className="block font-semibold">{titles[i]}</span>
                       <a
                         href={removeHref(locale, query, entries, entries[i]!)}
@@ -131,18 +149,21 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className={`border-t border-stone-100 ${r.differs ? "bg-amber-50" : ""}`} data-row={r.id} data-differs={r.differs ? "true" : undefined}>
-                    <th scope="row" className={`${cell} text-stone-500`}>
+                    <th scope="row" className={`${headCell} text-stone-500 ${r.differs ? "bg-amber-50" : "bg-white"}`} data-testid="compare-row-heading">
                       {r.differs && <span aria-hidden className="mr-1 font-bold text-amber-800" title={t("investor.sheets.compare.differs")}>≠</span>}
                       {r.label}
                       {r.differs && <span className="sr-only"> ({t("investor.sheets.compare.differs")})</span>}
                     </th>
                     {r.cells.map((c, i) => (
-                      <td key={keys[i]} className={cell}>{c ?? (r.id === "park" ? t("compare.gone") : "")}</td>
+                      <td key={keys[i]} className={dataCell}>
+                        {c ?? (r.id === "park" ? t("compare.gone") : "")}
+                        {r.notes?.[i] && <span className="block text-xs text-stone-500" data-testid="cell-converted">{r.notes[i]}</span>}
+                      </td>
                     ))}
                   </tr>
                 ))}
                 <tr className="border-t border-stone-100 print:hidden">
-                  <td className={cell} />
+                  <td className={`${headCell} bg-white`} />
                   {blocks.map((b, i) => (
                     <td key={keys[i]} className={cell}>
                       {b && (
@@ -157,6 +178,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
               </tbody>
             </table>
           </div>
+          <RatesFootnote locale={locale} rates={rates} className="mt-2 text-xs text-stone-500" />
           <p className="mt-2 text-xs text-stone-500">{t("investor.sheets.compare.locationNote")}</p>
           <div className="mt-4 flex flex-wrap gap-3 print:hidden">
             {liveEntries.length > 0 && (

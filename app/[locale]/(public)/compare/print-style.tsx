@@ -7,7 +7,7 @@ const PRINT_CSS = `@media print {
   body { min-height: 0 !important; background: #fff !important; }
   main > div { padding: 0 !important; max-width: none !important; }
   [data-testid="compare-table"] { width: 100% !important; min-width: 0 !important; table-layout: fixed; font-size: 9pt; }
-  [data-testid="compare-table"] th, [data-testid="compare-table"] td { padding: 2pt 5pt !important; }
+  [data-testid="compare-table"] th, [data-testid="compare-table"] td { padding: 2pt 5pt !important; position: static !important; width: auto !important; min-width: 0 !important; }
   [data-testid="compare-table"] tr { break-inside: avoid; }
   [data-testid="compare-table"] tr[data-differs] { background: #fef3c7 !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;

@@ -6,6 +6,8 @@ import { resultHref } from "@/lib/search/links";
 import { toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
 import type { BlockResult } from "@/lib/search/search";
 import { formatAreaIn } from "@/lib/search/area-display";
+import { compactConvertedText } from "@/lib/money/converted-text";
+import { loadLatestRates } from "@/lib/money/loaders";
 import { BlockCapacities, BlockProposal } from "./block-extras";
 
 interface Props {
@@ -20,7 +22,10 @@ interface Props {
 }
 
 export async function BlockCard({ locale, block, parkName, query, compare, number }: Props) {
-  const t = await getTranslations();
+  const [t, tm, rates] = await Promise.all([getTranslations(), getTranslations("investor.costs"), loadLatestRates()]);
+  // USD and EUR beside the CNY figures, compact; the rates and their date are under the list.
+  const priceConverted = block.priceMin === null ? null : compactConvertedText(tm, locale, block.priceMin, block.priceMax, rates);
+  const totalConverted = block.indicativeTotalCny === null ? null : compactConvertedText(tm, locale, block.indicativeTotalCny, null, rates);
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price = blockPriceText(t, locale, block);
   const entry = compareEntry(query.view, block.key);
@@ -41,9 +46,11 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
           {query.view === "parcels" ? parkName : `${parkName} · ${t("search.parcels", { count: block.parcelCount })}`}
         </p>
       </div>
-      <p className="mt-1 text-sm">
+      <p className="mt-1 text-sm" data-testid="block-price">
         {price}
+        {priceConverted && <span className="text-stone-500" data-testid="price-converted">{` ${priceConverted}`}</span>}
         {block.indicativeTotalCny !== null && ` · ${t("search.total", { total: money(block.indicativeTotalCny) })}`}
+        {totalConverted && <span className="text-stone-500" data-testid="total-converted">{` ${totalConverted}`}</span>}
       </p>
       <p className="mt-1 text-sm">{block.readyOn ? t(query.view === "parcels" ? "search.readyOnParcel" : "search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
       {block.verifiedOn && <p className="mt-1 text-xs text-stone-600" data-testid="block-verified">{t("search.verifiedOn", { date: block.verifiedOn })}</p>}

@@ -18,6 +18,7 @@ import { BlockCard, withCompare } from "./block-card";
 import { SearchFilters } from "./search-filters";
 import { ZeroResults } from "./zero-results";
 import { SaveSearchForm } from "../alerts/save-search-form";
+import { RatesFootnote } from "@/components/costs/rates-footnote";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
@@ -79,7 +80,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 })}
               </h2>
               {outcome.result.partialCount > 0 && (
-                <p className="mt-1 text-sm text-amber-800" data-testid="partial-count">{tf("card.partialCount", { count: outcome.result.partialCount })}</p>
+                <p className="mt-1 text-sm text-amber-800" data-testid="partial-count">{tf("card.partialCount", { count: outcome.result.partialCount, area: formatAreaIn(locale, outcome.result.partialAreaM2, query.unit) })}</p>
               )}
               {compare.length > 0 && (
                 <a
@@ -139,6 +140,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                   />
                 ))}
               </ol>
+              {outcome.result.total > 0 && <RatesFootnote locale={locale} />}
               {outcome.result.pageCount > 1 && (
                 <nav aria-label={t("page", { page: outcome.result.page, count: outcome.result.pageCount })} className="mt-6 flex items-center justify-between text-sm">
                   {outcome.result.page > 1 ? <a href={pageHref(outcome.result.page - 1)} className="text-brand-700 underline">{t("prev")}</a> : <span />}
