@@ -256,12 +256,14 @@ describe.skipIf(!chromiumPath)("site-selection journeys of issue #11", () => {
     await expect(page.getByTestId("result-count").textContent()).resolves.toMatch(new RegExp(`^${result.total} blocks?, `));
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
 
-    // Acres: the unit applies to the typed range too, so the range is typed in acres
-    // (8.2-13.2 acres is about 50-80 mu), and every card's figure is in acres with mu beside it.
+    // Acres: switching the unit converts the range already typed (50-80 mu is 8.2368-13.1789
+    // acres: the minimum rounded down, the maximum up, so no land of the mu search is lost),
+    // says so, and every card's figure is then in acres with mu beside it.
     await page.getByRole("link", { name: "Refine the search ↓" }).click();
+    expect([await page.inputValue("#minArea"), await page.inputValue("#maxArea")]).toEqual(["50", "80"]);
     await page.selectOption("#unit", "acre");
-    await page.fill("#minArea", "8.2");
-    await page.fill("#maxArea", "13.2");
+    expect([await page.inputValue("#minArea"), await page.inputValue("#maxArea")]).toEqual(["8.23", "13.18"]);
+    await expect(page.getByTestId("unit-converted").textContent()).resolves.toBe("The sizes typed were converted to acres: the search still means the same land.");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/unit=acre/);
     const acres = page.url();

@@ -1,6 +1,8 @@
 // A plain GET form: works without JavaScript, and the URL it produces is the search.
 import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/select-field";
+import { UnitSelect } from "@/components/search/unit-select";
+import { AREA_UNITS, type AreaUnit } from "@/lib/land/units";
 import { County, Industry, LandUse } from "@/lib/generated/prisma/enums";
 import { READINESS_KEYS } from "@/lib/land/readiness";
 import { pick } from "@/lib/i18n/localized";
@@ -27,6 +29,8 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
   const tv = await getTranslations("validation");
   const tf = await getTranslations("investor.finder");
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
+  const unit: AreaUnit = (AREA_UNITS as readonly string[]).includes(value("unit")) ? (value("unit") as AreaUnit) : "mu";
+  const unitLabels: Record<AreaUnit, string> = { mu: t("search.unitMu"), ha: t("search.unitHa"), m2: tf("form.unitM2"), acre: tf("form.unitAcre") };
   const ready = new Set((Array.isArray(raw.ready) ? raw.ready : [raw.ready ?? ""]).flatMap((v) => String(v).split(",")));
   const error = (k: string) =>
     errors[k] ? (
@@ -79,14 +83,15 @@ export async function SearchFilters({ locale, raw, errors, options }: Props) {
           <span aria-hidden>–</span>
           <label className="sr-only" htmlFor="maxArea">{t("search.areaTo")}</label>
           <input id="maxArea" name="maxArea" inputMode="decimal" defaultValue={value("maxArea")} placeholder={t("search.areaTo")} className={fieldClass} {...invalid("maxArea")} />
-          <label className="sr-only" htmlFor="unit">{t("search.unit")}</label>
-          <select id="unit" name="unit" defaultValue={value("unit") || "mu"} className={`${fieldClass} w-auto`}>
-            <option value="mu">{t("search.unitMu")}</option>
-            <option value="ha">{t("search.unitHa")}</option>
-            <option value="m2">{tf("form.unitM2")}</option>
-            <option value="acre">{tf("form.unitAcre")}</option>
-          </select>
+          <UnitSelect
+            defaultValue={unit}
+            label={t("search.unit")}
+            labels={unitLabels}
+            convertedNotes={Object.fromEntries(AREA_UNITS.map((u) => [u, tf("form.unitConverted", { unit: unitLabels[u] })])) as Record<AreaUnit, string>}
+            className={`${fieldClass} w-auto`}
+          />
         </div>
+        <p id="unit-converted" role="status" className="mt-1 text-xs text-stone-600 empty:hidden" data-testid="unit-converted" />
         {error("minArea")}
         {error("maxArea")}
         {error("unit")}
