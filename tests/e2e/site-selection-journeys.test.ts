@@ -287,13 +287,17 @@ describe.skipIf(!chromiumPath)("site-selection journeys of issue #11", () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     const titles = await page.getByTestId("compare-column").evaluateAll((ths) => ths.map((th) => th.querySelector("span")!.textContent));
     expect(titles).toHaveLength(3);
-    for (const title of titles) expect(title).toMatch(/^[\d.,]+ ha \([\d,]+ mu\) · China-EU \(Jiangmen\) SME International Cooperation Zone$/);
+    // In the unit of the search (acres here), mu beside it.
+    for (const title of titles) expect(title).toMatch(/^[\d.,]+ acres \([\d,]+ mu\) · China-EU \(Jiangmen\) SME International Cooperation Zone$/);
     await page.getByTestId("compare-remove").first().click();
     await page.waitForURL((u) => new URL(u).searchParams.get("compare") === picked.slice(1).join(","));
     expect(await page.getByTestId("compare-column").count()).toBe(2);
     await page.getByTestId("compare-ask-all").click();
     await page.waitForURL(/\/en\/inquiry\?compare=/);
-    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toContain(`2 blocks and parcels compared: ${picked[1]}, ${picked[2]}`);
+    // Named by size and park, as the columns were, not by code.
+    const zoneName = "China-EU \\(Jiangmen\\) SME International Cooperation Zone";
+    const named = `Contiguous block of [\\d,.]+ ha \\([\\d,.]+ mu\\), \\d+ parcels?, in ${zoneName}`;
+    await expect(page.getByTestId("inquiry-about").textContent()).resolves.toMatch(new RegExp(`^About: 2 blocks and parcels compared: ${named}; ${named}$`));
 
     // Save the search (back on the results) and confirm it from the e-mail that arrived.
     await page.goto(acres);

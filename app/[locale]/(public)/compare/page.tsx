@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatArea, formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/i18n/format";
+import { formatAreaIn } from "@/lib/search/area-display";
 import { pick } from "@/lib/i18n/localized";
 import { M2_PER_MU } from "@/lib/land/units";
 import { MAX_COMPARE, readCompareEntry, readCompareList, type CompareEntry } from "@/lib/search/compare";
@@ -66,7 +67,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   // Columns are named by what a person compares (size and park), not by a parcel code.
   const titles = blocks.map((b, i) => {
     if (!b) return keys[i]!;
-    const area = formatArea(locale, b.areaM2);
+    const area = formatAreaIn(locale, b.areaM2, query.unit);
     return items[i]!.kind === "parcel" ? t("investor.sheets.compare.columnParcel", { code: b.key, area, park: parksOf(b) }) : t("investor.sheets.compare.column", { area, park: parksOf(b) });
   });
   const near = (b: Block, kind: "port" | "expressway") => {
@@ -98,7 +99,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   };
   const rows: CompareTableRow[] = [
     tableRow("park", t("compare.row.park"), each(parksOf)),
-    tableRow("area", t("compare.row.area"), each((b) => formatArea(locale, b.areaM2))),
+    tableRow("area", t("compare.row.area"), each((b) => formatAreaIn(locale, b.areaM2, query.unit))),
     tableRow("parcels", t("compare.row.parcels"), each((b) => String(b.parcelCount))),
     tableRow("price", t("investor.sheets.compare.row.pricePerMu"), each((b) => blockPriceText(t, locale, b)), converted((b) => (b.priceMin === null ? null : [b.priceMin, b.priceMax]))),
     tableRow("total", t("investor.sheets.compare.row.total"), each((b) => (b.indicativeTotalCny === null ? "—" : money(b.indicativeTotalCny))), converted((b) => (b.indicativeTotalCny === null ? null : [b.indicativeTotalCny, null]))),
