@@ -8,7 +8,7 @@ import { DEV_STAFF_PASSWORD } from "@/lib/auth/staff-accounts";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { localSecretsFile, readLocalSecrets } from "@/lib/db/local-secrets";
 import { createStaff, type TestStaff } from "../integration/helpers/staff";
-import { waitForMail } from "./mail";
+import { bodyOf, waitForMail } from "./mail";
 import { signInThroughForm } from "./staff-sign-in-helpers";
 import { useBrowser } from "./use-browser";
 
@@ -24,17 +24,6 @@ const NEW_PASSWORD = "violet harbour lantern 42";
 
 const cookieHeader = (s: TestStaff) => Object.entries(s.cookies).map(([k, v]) => `${k}=${v}`).join("; ");
 
-/** The text body of a raw message, whichever transfer encoding the mailer chose. */
-function bodyOf(raw: string): string {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join("\n\n");
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
 
 describe.skipIf(!baseUrl)("the admins' record pages over HTTP", () => {
   let db: Db;

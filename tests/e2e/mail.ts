@@ -13,3 +13,15 @@ export async function waitForMail(match: (raw: string) => boolean, timeoutMs = 2
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** The text body of a raw message, whichever transfer encoding the mailer chose. */
+export function bodyOf(raw: string): string {
+  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}

@@ -7,24 +7,13 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { waitForMail } from "./mail";
+import { bodyOf, waitForMail } from "./mail";
 import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("e2eDatabaseUrl");
 
-/** The text body of a raw message, whichever transfer encoding the mailer chose. */
-function bodyOf(raw: string): string {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join("\n\n");
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
 /** Runs one of the portal's scheduled jobs now, through its own queue (the portal's worker takes it within seconds). */
 async function runPortalJob(name: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, supervise: false, schedule: false, migrate: false, max: 1 });

@@ -20,7 +20,7 @@ import { formatAreaIn } from "@/lib/search/area-display";
 import { runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema, searchParamsToObject } from "@/lib/search/schemas";
 import { readPdf } from "../integration/helpers/pdf-text";
-import { waitForMail } from "./mail";
+import { bodyOf, waitForMail } from "./mail";
 import { useBrowser } from "./use-browser";
 
 const chromiumPath = inject("chromiumPath");
@@ -28,17 +28,6 @@ const baseUrl = inject("baseUrl");
 const DOMAIN = "journeys-e2e.example";
 const JOURNEY_MS = 240_000;
 
-/** The text body of a raw message, whichever transfer encoding the mailer chose. */
-function bodyOf(raw: string): string {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join("\n\n");
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
 /** The path of the first link to `prefix` in the e-mail (the portal's public address may differ from the test's). */
 const linkIn = (text: string, prefix: string) => new RegExp(`https?://[^/\\s]+(${prefix}[A-Za-z0-9_-]{43})`).exec(text)?.[1];
 
