@@ -6,7 +6,7 @@ import { M2_PER_MU, toM2 } from "../land/units";
 import { areaContains } from "./area";
 import { CAPACITIES, codeOf, dayToIso, hasIndustry, NO_DATE, type Capacity, type LandIndex } from "./land-index";
 import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
-import { proposeSubset, type SubsetProposal } from "./subset";
+import { proposeSubset } from "./subset";
 
 export interface ReadinessSummary {
   key: ReadinessKey;
@@ -68,8 +68,6 @@ export interface SearchResult {
   results: BlockResult[];
   /** how many of `total` are larger blocks offered in part (they come after all exact fits) */
   partialCount: number;
-  /** the proposed parts' area of those larger blocks: what `totalAreaM2` counts for them */
-  partialAreaM2: number;
 }
 
 export interface SearchContext {
@@ -124,14 +122,7 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   return mask;
 }
 
-/** The part proposed for a block above the maximum: at least the need's minimum, or its maximum when only a maximum was given (see subset.ts). */
-function proposalFor(index: LandIndex, members: readonly number[], q: LandSearchQuery): SubsetProposal | null {
-  const [minM2, maxM2] = areaBoundsM2(q);
-  return proposeSubset(index.graph, members, index.areaM2, minM2 > 0 ? minM2 : maxM2);
-}
-
-// `proposed`: the proposal rankBlocks already made for this block (undefined: make it here).
-function summarise(index: LandIndex, members: number[], q: LandSearchQuery, today: number, proposed?: SubsetProposal | null): BlockResult {
+function summarise(index: LandIndex, members: number[], q: LandSearchQuery, today: number): BlockResult {
   let area = 0, total = 0, priced = 0, readyOn = 0, verified = NO_DATE;
   let priceMin = Number.POSITIVE_INFINITY, priceMax = Number.NEGATIVE_INFINITY;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -161,7 +152,8 @@ function summarise(index: LandIndex, members: number[], q: LandSearchQuery, toda
   const partOfLarger = offersPartial(q) && area > maxM2;
   let proposal: SubsetSummary | null = null;
   if (partOfLarger) {
-    const p = proposed === undefined ? proposalFor(index, members, q) : proposed;
+    // The need's minimum, or its maximum when only a maximum was given (see subset.ts).
+    const p = proposeSubset(index.graph, members, index.areaM2, minM2 > 0 ? minM2 : maxM2);
     if (p) proposal = { parcelIndices: p.members, parcelCodes: p.members.map((i) => index.codes[i]!), areaM2: p.areaM2, fits: p.areaM2 >= minM2 && p.areaM2 <= maxM2 };
   }
   return {
@@ -225,8 +217,6 @@ export interface Candidate {
   members: number[];
   /** larger than the maximum, offered as part of a larger block */
   partial?: boolean;
-  /** for a partial one: the part proposed (made once by offeredArea, reused by the page's summaries) */
-  proposal?: SubsetProposal | null;
   areaM2: number;
   priceMin: number; // Infinity when unpriced
   readyDay: number; // NO_DATE when unknown
@@ -264,7 +254,7 @@ export function areaBoundsM2(q: LandSearchQuery): [number, number] {
  * Every block (or single parcel in the parcels view) that passes the filters and the area
  * range, in the requested order: the list pages it, the map draws all of it.
  */
-export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; partialCount: number } {
+export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): { ranked: Candidate[]; totalAreaM2: number; partialCount: number } {
   const mask = filterMask(index, q, ctx);
   let groups: number[][];
   if (q.view === "parcels") {
@@ -278,6 +268,11 @@ export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const partial = offersPartial(q);
   const ranked: Candidate[] = [];
   const larger: Candidate[] = [];
+  // The exact fits' area: a larger block is offered only in part, and its part is proposed for
+  // the page's cards alone (each proposal is a search of its own: proposing one for every larger
+  // block to add them up cost seconds at 10,000 parcels), so larger blocks are counted, not
+  // summed, and the results header says so.
+  let totalAreaM2 = 0;
   for (const members of groups) {
     const c = candidate(index, members, q);
     if (c.areaM2 < minM2) continue;
@@ -287,33 +282,15 @@ export function rankBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
     if (c.areaM2 > maxM2) {
       c.partial = true;
       larger.push(c);
-    } else ranked.push(c);
+    } else {
+      ranked.push(c);
+      totalAreaM2 += c.areaM2;
+    }
   }
   // Exact fits first, then the larger blocks, each in the requested order.
   ranked.sort(SORTERS[q.sort]);
   larger.sort(SORTERS[q.sort]);
-  return { ranked: larger.length ? ranked.concat(larger) : ranked, partialCount: larger.length };
-}
-
-/**
- * The area a search offers: exact fits whole, a larger block by the part proposed for the need
- * (the whole block only if no part could be proposed), never the whole larger block. Makes each
- * larger block's proposal (kept on its candidate for the page's summaries); only the results
- * page needs this, so the map, alerts, export and relaxations (rankBlocks alone) do not pay it.
- */
-export function offeredArea(index: LandIndex, ranked: Candidate[], q: LandSearchQuery): { totalAreaM2: number; partialAreaM2: number } {
-  let totalAreaM2 = 0, partialAreaM2 = 0;
-  for (const c of ranked) {
-    if (!c.partial) {
-      totalAreaM2 += c.areaM2;
-      continue;
-    }
-    c.proposal ??= proposalFor(index, c.members, q);
-    const offered = c.proposal ? c.proposal.areaM2 : c.areaM2;
-    partialAreaM2 += offered;
-    totalAreaM2 += offered;
-  }
-  return { totalAreaM2, partialAreaM2 };
+  return { ranked: larger.length ? ranked.concat(larger) : ranked, totalAreaM2, partialCount: larger.length };
 }
 
 /** The page number a search actually shows (a page past the end shows the last one). */
@@ -324,12 +301,11 @@ export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZ
 
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
-  const { ranked, partialCount } = rankBlocks(index, q, ctx);
-  const { totalAreaM2, partialAreaM2 } = offeredArea(index, ranked, q);
+  const { ranked, totalAreaM2, partialCount } = rankBlocks(index, q, ctx);
   const { page, pageCount } = clampPage(q, ranked.length, pageSize);
   // Full summaries (codes, readiness, bbox, a larger block's proposal) only for this page.
-  const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today, c.proposal));
-  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results, partialCount, partialAreaM2 };
+  const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
+  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results, partialCount };
 }
 
 /**

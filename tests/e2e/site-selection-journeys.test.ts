@@ -215,7 +215,7 @@ describe.skipIf(!chromiumPath)("site-selection journeys of issue #11", () => {
     expect(result.partialCount).toBeGreaterThan(0);
     await expect(page.getByTestId("result-count").textContent()).resolves.toMatch(new RegExp(`^${result.total} blocks?, `));
     await expect(page.getByTestId("partial-count").textContent()).resolves.toBe(
-      `${result.partialCount} larger block${result.partialCount === 1 ? "" : "s"} offered in part, after the exact fits; the total counts only the proposed parts (${formatAreaIn("en", result.partialAreaM2, "mu")}), not the whole blocks`,
+      `${result.partialCount} larger block${result.partialCount === 1 ? "" : "s"} offered in part, after the exact fits; the total area is of the exact fits only (each card below names the part proposed)`,
     );
     // Exact fits first; each larger block marked, with a proposed part.
     const cards = page.getByTestId("block-result");

@@ -80,7 +80,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
                 })}
               </h2>
               {outcome.result.partialCount > 0 && (
-                <p className="mt-1 text-sm text-amber-800" data-testid="partial-count">{tf("card.partialCount", { count: outcome.result.partialCount, area: formatAreaIn(locale, outcome.result.partialAreaM2, query.unit) })}</p>
+                <p className="mt-1 text-sm text-amber-800" data-testid="partial-count">{tf("card.partialCount", { count: outcome.result.partialCount })}</p>
               )}
               {compare.length > 0 && (
                 <a
