@@ -59,6 +59,21 @@ describe.skipIf(!baseUrl)("first-visit details", () => {
     expect(list.match(/Ready for handover \d{4}-\d{2}-\d{2}/g)!.length).toBeGreaterThan(0);
   });
 
+  it("a block of one parcel in the blocks view takes parcel wording too; larger blocks keep theirs", async () => {
+    const { html } = await get("/en/search?park=china-eu-cooperation-zone&minArea=50&maxArea=80");
+    // Each card's markup: from its data-testid to the next card's (the last one to the list's end).
+    const cards = html.split('data-testid="block-result"').slice(1).map((c) => c.split("</ol>")[0]!);
+    const single = cards.filter((c) => !/\d+ parcels</.test(c) && !c.includes("data-part-of-larger"));
+    expect(single.length).toBeGreaterThan(0);
+    for (const c of single) {
+      expect(c).not.toContain("1 parcel");
+      expect(c).not.toContain("Whole block");
+    }
+    const larger = cards.filter((c) => c.includes('data-part-of-larger="1"'));
+    expect(larger.length).toBeGreaterThan(0);
+    for (const c of larger) expect(c).toMatch(/ · \d+ parcels</);
+  });
+
   it("projects are grouped under their park's heading and filter by park, with article titles as sources", async () => {
     const all = await get("/en/projects");
     const parks = new Set(projects.map((p) => p.parkCode));

@@ -29,6 +29,9 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
   const money = (v: number) => formatMoney(locale, v, "CNY");
   const price = blockPriceText(t, locale, block);
   const entry = compareEntry(query.view, block.key);
+  // One parcel (the parcels view, or a "block" of one in the blocks view) takes parcel wording:
+  // not "1 parcel" nor "whole block ready" (a first visit's finding).
+  const single = query.view === "parcels" || block.parcelCount === 1;
   return (
     <li
       className={`rounded-lg border bg-white p-4 ${block.partOfLarger ? "border-amber-300" : "border-stone-200"}`}
@@ -43,7 +46,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
         </p>
         <p className="text-sm text-stone-600">
           {/* A single parcel is not "1 parcel" of a block: its card says only where it is. */}
-          {query.view === "parcels" ? parkName : `${parkName} · ${t("search.parcels", { count: block.parcelCount })}`}
+          {single ? parkName : `${parkName} · ${t("search.parcels", { count: block.parcelCount })}`}
         </p>
       </div>
       <p className="mt-1 text-sm" data-testid="block-price">
@@ -52,7 +55,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
         {block.indicativeTotalCny !== null && ` · ${t("search.total", { total: money(block.indicativeTotalCny) })}`}
         {totalConverted && <span className="text-stone-500" data-testid="total-converted">{` ${totalConverted}`}</span>}
       </p>
-      <p className="mt-1 text-sm">{block.readyOn ? t(query.view === "parcels" ? "search.readyOnParcel" : "search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
+      <p className="mt-1 text-sm">{block.readyOn ? t(single ? "search.readyOnParcel" : "search.readyOn", { date: block.readyOn }) : t("search.readyUnknown")}</p>
       {block.verifiedOn && <p className="mt-1 text-xs text-stone-600" data-testid="block-verified">{t("search.verifiedOn", { date: block.verifiedOn })}</p>}
       <ul className="mt-2 flex flex-wrap gap-1" aria-label={t("search.readinessTitle")}>
         {block.readiness.map((r) => {
@@ -70,7 +73,7 @@ export async function BlockCard({ locale, block, parkName, query, compare, numbe
                 ? "✓"
                 : state.kind === "planned"
                   ? t("readinessPlan.planned", { date: state.on })
-                  : query.view === "parcels"
+                  : single
                     ? t("parcel.notPlanned") // "0/1" is block wording
                     : t("search.readinessCount", { ready: state.ready, total: state.total })}
             </li>
