@@ -59,6 +59,13 @@ describe.skipIf(!baseUrl)("first-visit details", () => {
     expect(list.match(/Ready for handover \d{4}-\d{2}-\d{2}/g)!.length).toBeGreaterThan(0);
   });
 
+  it("a block page's title names its size (what a tab or bookmark shows), the key after it", async () => {
+    const search = await get("/en/search?minArea=300");
+    const key = /data-testid="block-result" data-key="([^"]+)"/.exec(search.html)![1]!;
+    const { html } = await get(`/en/blocks/${encodeURIComponent(key)}?minArea=300`);
+    expect(/<title>([^<]*)<\/title>/.exec(html)![1]).toMatch(new RegExp(`^Contiguous block of [\\d,.]+ ha \\([\\d,]+ mu\\) · ${key} · `));
+  });
+
   it("a block of one parcel in the blocks view takes parcel wording too; larger blocks keep theirs", async () => {
     const { html } = await get("/en/search?park=china-eu-cooperation-zone&minArea=50&maxArea=80");
     // Each card's markup: from its data-testid to the next card's (the last one to the list's end).

@@ -27,9 +27,14 @@ import { BlockCapacities, BlockProposal } from "../../search/block-extras";
 import { NearestLogistics } from "@/components/location/nearest-logistics";
 import { bboxCentre } from "@/lib/location/site";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
-  const { key } = await params;
-  return { title: key };
+// The tab and bookmark read as the heading does (size), the key after it for an officer.
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/blocks/[key]">): Promise<Metadata> {
+  const { locale, key } = await params;
+  const parsed = landSearchSchema.safeParse(searchParamsToObject(await searchParams));
+  const found = await lookupLandBlockByKey(parsed.success ? parsed.data : landSearchSchema.parse({}), key);
+  if (found.kind !== "found") return { title: key };
+  const t = await getTranslations({ locale, namespace: "block" });
+  return { title: `${t("title", { area: formatArea(locale, found.block.areaM2) })} · ${key}` };
 }
 
 export default async function BlockPage({ params, searchParams }: PageProps<"/[locale]/blocks/[key]">) {
