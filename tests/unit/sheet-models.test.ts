@@ -25,9 +25,9 @@ describe("block sheet", () => {
         "Whole block handed over by: 2027-04-30",
       ],
       "Readiness (nine connections and site levelling)": [
-        "Road: connected on all parcels", "Water supply: connected on all parcels", "Storm drainage: not planned", "Power: planned by 2027-04-30",
-        "Telecoms: not planned", "Gas: connected on 1 of 2 parcels; not planned on 1", "Heat / steam: not planned", "Cable TV: not planned",
-        "Sewage: not planned", "Site levelled: connected on all parcels",
+        "Road: in place on all parcels", "Water supply: in place on all parcels", "Storm drainage: not planned", "Power: planned by 2027-04-30",
+        "Telecoms: not planned", "Gas: in place on 1 of 2 parcels; not planned on 1", "Heat / steam: not planned", "Cable TV: not planned",
+        "Sewage: not planned", "Site levelled: in place on all parcels",
       ],
       "Utility capacities at the boundary": [
         "Power: 12,000 kVA (sum over the parcels)", "Supply voltage: 10 kV / 20 kV", "Natural gas: 3,000 m³ per day (stated for 1 of 2 parcels)",
@@ -70,7 +70,7 @@ describe("block sheet", () => {
       "面积（亩）: 180亩", "面积（公顷）: 12公顷", "面积（平方米）: 120,000平方米", "面积（英亩）: 29.7英亩", "宗地数: 2", "园区: 新会智造产业园",
       "片区: 凤山湖园区", "用地性质: 二类工业用地（M2）", "容积率: 1.2至3", "整块交地日期: 2027-04-30",
     ]);
-    expect(r["配套进度（九通一平）"]!.slice(3, 6)).toEqual(["通电: 计划2027-04-30前完成", "通信: 未列入计划", "通燃气: 2宗中1宗已接通，1宗未列入计划"]);
+    expect(r["配套进度（九通一平）"]!.slice(3, 6)).toEqual(["通电: 计划2027-04-30前完成", "通信: 未列入计划", "通燃气: 2宗中1宗已具备，1宗未列入计划"]);
     expect(r["红线处公用设施容量"]!.slice(0, 5)).toEqual(["供电容量: 12,000千伏安（各宗地合计）", "供电电压等级: 10千伏 / 20千伏", "天然气: 3,000立方米/日（2宗中1宗注明）", "供水: 2,000吨/日（各宗地合计）", "污水接纳: 未注明"]);
     expect(r["供地条件"]!.slice(0, 2)).toEqual(["最低投资强度: 300万元/亩", "亩均年税收: 20万元/亩·年"]);
     expect(r["费用"]!.slice(0, 4)).toEqual(["价格（元/亩）: 250,000至270,000元/亩", "参考地价合计: 46,000,000元", "该面积最低投资额: 540,000,000元", "该面积预期税收: 每年36,000,000元"]);
@@ -99,7 +99,7 @@ describe("parcel sheet", () => {
     const r = rows(m);
     expect(r["Key figures"]).toContain("Status: Available");
     expect(r["Key figures"]).toContain("Handover: 2027-03-31");
-    expect(r["Readiness (nine connections and site levelling)"]!.slice(0, 4)).toEqual(["Road: connected since 2026-01-15", "Water supply: connected since 2026-01-15", "Storm drainage: not planned", "Power: planned by 2027-02-01"]);
+    expect(r["Readiness (nine connections and site levelling)"]!.slice(0, 4)).toEqual(["Road: in place since 2026-01-15", "Water supply: in place since 2026-01-15", "Storm drainage: not planned", "Power: planned by 2027-02-01"]);
     expect(r["Utility capacities at the boundary"]!.slice(0, 5)).toEqual(["Power: 8,000 kVA", "Supply voltage: 10 kV", "Natural gas: 3,000 m³ per day", "Water supply: 1,500 t per day", "Wastewater accepted: not stated"]);
     expect(r.Costs!.slice(0, 2)).toEqual(["Price (CNY per mu): CNY 250,000 per mu", "Indicative land price, total: CNY 30,000,000"]);
   });
