@@ -70,7 +70,7 @@ export default async function StaffParkPage({ params, searchParams }: Props) {
         </div>
       </section>
 
-      <TermsForms actor={actor} locale={locale} park={{ id: park.id, code: park.code }} zones={park.zones.map((z) => ({ id: z.id, code: z.code }))} />
+      <TermsForms actor={actor} locale={locale} park={{ id: park.id, code: park.code }} zones={park.zones.map((z) => ({ id: z.id, code: z.code, name: pick(locale, z.values.nameZh, z.values.nameEn) }))} />
 
       <RecordHistory locale={locale} history={history} olderHref={(c) => `${base}?historyAfter=${c}`} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
     </div>

@@ -12,7 +12,7 @@ interface Props {
   actor: Actor;
   locale: string;
   park: { id: string; code: string };
-  zones: { id: string; code: string }[];
+  zones: { id: string; code: string; name: string }[];
 }
 
 export async function TermsForms({ actor, locale, park, zones }: Props) {
@@ -47,7 +47,7 @@ export async function TermsForms({ actor, locale, park, zones }: Props) {
         const stored = terms.zones.get(z.id) ?? { values: {}, version: 0 };
         return (
           <details key={z.id} className="mt-3 rounded-lg border border-stone-200 bg-white p-4" data-testid="terms-zone" data-code={z.code}>
-            <summary className="cursor-pointer font-medium">{t("zoneForm", { code: z.code })} · <span className="text-sm text-stone-500">{version(stored.version)}</span></summary>
+            <summary className="cursor-pointer font-medium">{t("zoneForm", { name: z.name, code: z.code })} · <span className="text-sm text-stone-500">{version(stored.version)}</span></summary>
             <div className="mt-3">{form(`terms-zone-${z.code}`, "zone", z.id, stored)}</div>
           </details>
         );
