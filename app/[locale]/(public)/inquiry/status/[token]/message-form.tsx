@@ -8,7 +8,7 @@
 import "@/lib/zod-csp";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { messageTimeFormat } from "@/lib/inquiry/status-format";
+import { messageTimeText } from "@/lib/inquiry/status-format";
 import { INVESTOR_MESSAGE_MAX, investorMessageSchema } from "@/lib/inquiry/status-schemas";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { translateFieldMessage } from "@/lib/validation/messages";
@@ -35,7 +35,7 @@ export function StatusMessages({ token, locale, initial }: { token: string; loca
     if (state?.ok) {
       const m = state.data.message;
       const at = new Date(m.at);
-      setSent((list) => [...list, { id: m.id, at: at.toISOString(), label: messageTimeFormat(locale).format(at), text: m.text }]);
+      setSent((list) => [...list, { id: m.id, at: at.toISOString(), label: messageTimeText(locale, at), text: m.text }]);
     }
   }
   const shown = [...initial, ...sent.filter((m) => !initial.some((i) => i.id === m.id))];

@@ -9,7 +9,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { INVESTOR_STEPS } from "@/lib/inquiry/status";
-import { messageTimeFormat } from "@/lib/inquiry/status-format";
+import { messageTimeText } from "@/lib/inquiry/status-format";
 import { loadInquiryStatus, loadStatusLinkKind } from "@/lib/inquiry/status-loaders";
 import { LinkExpired } from "./link-expired";
 import { StatusMessages } from "./message-form";
@@ -36,7 +36,6 @@ export default async function InquiryStatusPage({ params }: Props) {
     notFound();
   }
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: CHINA_TIME_ZONE, dateStyle: "long" });
-  const dateTime = messageTimeFormat(locale);
   const current = INVESTOR_STEPS.indexOf(status.step);
   const card = "mt-6 rounded-lg border border-stone-200 bg-white p-4";
   return (
@@ -78,7 +77,7 @@ export default async function InquiryStatusPage({ params }: Props) {
       </section>
       <section aria-labelledby="status-messages" className={card}>
         <h2 id="status-messages" className="font-semibold">{t("messages")}</h2>
-        <StatusMessages token={token} locale={locale} initial={status.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), label: dateTime.format(m.at), text: m.text }))} />
+        <StatusMessages token={token} locale={locale} initial={status.messages.map((m) => ({ id: m.id, at: m.at.toISOString(), label: messageTimeText(locale, m.at), text: m.text }))} />
       </section>
     </div>
   );
