@@ -48,7 +48,7 @@ export default async function RatesPage({ params }: PageProps<"/[locale]/staff/s
           fields={[
             { name: "usd", label: t("usd"), kind: "number", hint: t("hint") },
             { name: "eur", label: t("eur"), kind: "number" },
-            { name: "asOf", label: t("asOf"), kind: "date", required: true },
+            { name: "asOf", label: t("asOf"), kind: "date", required: true, hint: t("asOfHint") },
           ]}
           values={{ usd: "", eur: "", asOf: chinaDate(new Date()) }}
           hidden={{ locale }}
