@@ -29,13 +29,25 @@ export function convertedText(t: T, locale: string, cny: number, rates: Partial<
     return r && amount !== null ? [{ c, text: foreignText(locale, amount, c), date: r.asOf, seed: r.seed }] : [];
   });
   if (parts.length === 0) return null;
-  const seed = parts.some((p) => p.seed) ? ` (${t("money.seed")})` : "";
+  const seed = seedNote(t, locale, parts);
   if (parts.length === 1) return t("money.one", { amount: parts[0]!.text, date: parts[0]!.date }) + seed;
   const [usd, eur] = parts as [(typeof parts)[number], (typeof parts)[number]];
   return (usd.date === eur.date ? t("money.both", { usd: usd.text, eur: eur.text, date: usd.date }) : t("money.bothDates", { usd: usd.text, eur: eur.text, usdDate: usd.date, eurDate: eur.date })) + seed;
 }
 
 export type RatesLike = Partial<Record<Currency, RateLike>>;
+
+/**
+ * " (illustrative seed rate)" after a converted figure whose rates include a seeded one; when
+ * an admin has set one currency and the other is still the seed's, it names that one, so the
+ * note does not read as covering both.
+ */
+function seedNote(t: T, locale: string, shown: { c: Currency; seed: boolean }[]): string {
+  const seeded = shown.filter((p) => p.seed).map((p) => (locale === "zh" ? WORD_ZH[p.c] : p.c));
+  if (seeded.length === 0) return "";
+  const note = seeded.length === shown.length ? t("money.seed") : t("money.seedOf", { currencies: seeded.join(locale === "zh" ? "、" : ", ") });
+  return locale === "zh" ? `（${note}）` : ` (${note})`;
+}
 
 const CURRENCY_ORDER = ["USD", "EUR"] as const;
 
@@ -76,6 +88,6 @@ export function ratesFootnote(t: T, locale: string, rates: RatesLike): string | 
     oneDate ? t("money.rate", { currency: currencyWord(c), rate: rateText(locale, r.cnyPerUnit) }) : t("money.rateDated", { currency: currencyWord(c), rate: rateText(locale, r.cnyPerUnit), date: r.asOf }),
   );
   const joined = items.join(locale === "zh" ? "，" : ", ");
-  const seed = list.some(([, r]) => r.seed) ? ` (${t("money.seed")})` : "";
+  const seed = seedNote(t, locale, list.map(([c, r]) => ({ c, seed: r.seed })));
   return (oneDate ? t("money.footnote", { rates: joined, date: list[0]![1].asOf }) : t("money.footnoteDates", { rates: joined })) + seed;
 }

@@ -46,7 +46,7 @@ describe("conversion", () => {
     const eur = { cnyPerUnit: 8.25, asOf: "2026-11-20", seed: false };
     expect(convertedText(t, "en", 250_000, { USD: usd, EUR: eur })).toBe("money.both|usd=USD 35,112,eur=EUR 30,303,date=2026-11-20");
     expect(convertedText(t, "zh", 500, { USD: usd })).toBe("money.one|amount=70.22 美元,date=2026-11-20");
-    expect(convertedText(t, "en", 500, { USD: usd, EUR: { ...eur, asOf: "2026-11-19", seed: true } })).toBe("money.bothDates|usd=USD 70.22,eur=EUR 60.61,usdDate=2026-11-20,eurDate=2026-11-19 (money.seed|)");
+    expect(convertedText(t, "en", 500, { USD: usd, EUR: { ...eur, asOf: "2026-11-19", seed: true } })).toBe("money.bothDates|usd=USD 70.22,eur=EUR 60.61,usdDate=2026-11-20,eurDate=2026-11-19 (money.seedOf|currencies=EUR)");
     expect(convertedText(t, "en", 500, {})).toBeNull();
     expect(foreignText("en", 1234.5, "EUR")).toBe("EUR 1,235");
   });

@@ -37,8 +37,10 @@ describe("ratesFootnote", () => {
 
   it("gives each rate its own date when they differ, marks a seed rate, and is absent without rates", () => {
     const mixed = { USD: RATES.USD, EUR: { ...RATES.EUR, asOf: "2026-11-18", seed: true } };
-    expect(ratesFootnote(tr("en"), "en", mixed)).toBe("≈ converted at CNY 7.2450 per USD (set 2026-11-20), CNY 7.8600 per EUR (set 2026-11-18) (illustrative seed rate)");
-    expect(ratesFootnote(tr("zh"), "zh", mixed)).toBe("约数按 1 美元 = 7.2450 元（2026-11-20 设定），1 欧元 = 7.8600 元（2026-11-18 设定） 折算 (示意种子汇率)");
+    expect(ratesFootnote(tr("en"), "en", mixed)).toBe("≈ converted at CNY 7.2450 per USD (set 2026-11-20), CNY 7.8600 per EUR (set 2026-11-18) (illustrative seed rate for EUR)");
+    // Both seeded: the note covers both.
+    expect(ratesFootnote(tr("en"), "en", { USD: { ...RATES.USD, seed: true }, EUR: { ...RATES.EUR, seed: true } })).toBe("≈ converted at CNY 7.2450 per USD, CNY 7.8600 per EUR, set 2026-11-20 (illustrative seed rate)");
+    expect(ratesFootnote(tr("zh"), "zh", mixed)).toBe("约数按 1 美元 = 7.2450 元（2026-11-20 设定），1 欧元 = 7.8600 元（2026-11-18 设定） 折算（其中欧元为示意种子汇率）");
     expect(ratesFootnote(tr("en"), "en", {})).toBeNull();
   });
 });
