@@ -42,6 +42,8 @@ export interface AlertBlock {
   key: string;
   areaM2: number;
   parkName: string;
+  /** larger than the search's maximum: said so, as the search page marks it */
+  partial?: boolean;
 }
 
 export function alertEmail(m: { locale: string; query: LandSearchQuery; rawQuery: string; blocks: AlertBlock[]; unsubscribeUrl: string }): Email {
@@ -54,7 +56,7 @@ export function alertEmail(m: { locale: string; query: LandSearchQuery; rawQuery
     t("investor.alerts.mail.alert.body", { count: m.blocks.length }),
     "",
     ...listed.flatMap((b, i) => [
-      t("investor.alerts.mail.alert.block", { n: i + 1, area: formatArea(locale, b.areaM2), park: b.parkName }),
+      t(b.partial ? "investor.alerts.mail.alert.blockPartial" : "investor.alerts.mail.alert.block", { n: i + 1, area: formatArea(locale, b.areaM2), park: b.parkName }),
       `   ${base()}${resultHref(locale, m.query, b.key)}`,
     ]),
     ...(m.blocks.length > listed.length ? ["", t("investor.alerts.mail.alert.more", { count: m.blocks.length - listed.length })] : []),

@@ -91,7 +91,7 @@ async function checkOne(db: Db, id: string, matches: MatchedBlock[], parks: Park
     if (!query) return "quiet";
     const blocks = matches
       .filter((m) => fresh.has(m.signature))
-      .map((m) => ({ key: m.key, areaM2: m.areaM2, parkName: m.parkIds.map((p) => (parks.get(p) ? pick(row.locale, parks.get(p)!.nameZh, parks.get(p)!.nameEn) : "")).join(" / ") }));
+      .map((m) => ({ key: m.key, areaM2: m.areaM2, partial: m.partial, parkName: m.parkIds.map((p) => (parks.get(p) ? pick(row.locale, parks.get(p)!.nameZh, parks.get(p)!.nameEn) : "")).join(" / ") }));
     const token = unsubscribeToken(id);
     const email = alertEmail({ locale: row.locale, query, rawQuery: row.query, blocks, unsubscribeUrl: unsubscribeUrl(row.locale, token) });
     await enqueueEmail(tx, { ...email, kind: ALERT_EMAIL_KIND, to: row.email, savedSearchId: id });

@@ -13,6 +13,8 @@ export interface MatchedBlock {
   parcelCodes: string[];
   areaM2: number;
   parkIds: string[];
+  /** larger than the search's maximum: offered only in part (the page proposes the part) */
+  partial: boolean;
 }
 
 export const parseStoredQuery = (query: string): LandSearchQuery | null => {
@@ -29,6 +31,6 @@ export async function currentMatches(db: Db, query: string, now = new Date()): P
   return ranked.map((c) => {
     const parcelCodes = c.members.map((i) => index.codes[i]!);
     const parkIds = [...new Set(c.members.map((i) => index.parkIds[index.park[i]!]!))];
-    return { signature: blockSignature(parcelCodes), key: parcelCodes[0]!, parcelCodes, areaM2: c.areaM2, parkIds };
+    return { signature: blockSignature(parcelCodes), key: parcelCodes[0]!, parcelCodes, areaM2: c.areaM2, parkIds, partial: c.partial === true };
   });
 }

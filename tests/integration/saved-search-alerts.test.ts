@@ -21,6 +21,7 @@ import { deliverDue } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/transport";
 import { seededDb } from "./helpers/database";
 import { startTestSmtp } from "./helpers/smtp";
+import { muToM2 } from "@/lib/land/units";
 
 let db: Db;
 let db2: Db;
@@ -142,6 +143,17 @@ describe("saving a search (double opt-in)", () => {
 });
 
 describe("the alert job", () => {
+  it("marks the matches larger than the search's maximum as offered in part, as the search page does", async () => {
+    const park = "xinhui-smart-manufacturing";
+    const all = await currentMatches(db, `park=${park}`);
+    const biggest = Math.max(...all.map((b) => b.areaM2));
+    const maxMu = (biggest / (10000 / 15) / 2).toFixed(2);
+    const capped = await currentMatches(db, `park=${park}&maxArea=${maxMu}`);
+    expect(capped.length).toBe(all.length);
+    expect(capped.filter((b) => b.partial).map((b) => b.key).sort()).toEqual(all.filter((b) => b.areaM2 > muToM2(Number(maxMu))).map((b) => b.key).sort());
+    expect(capped.some((b) => b.partial)).toBe(true);
+    expect(all.every((b) => !b.partial)).toBe(true);
+  });
   it("alerts ONCE when a freed parcel makes the confirmed search match, and not again on the next run", async () => {
     const { park, parcels } = await soldParcels(1);
     const id = await savedAndConfirmed(`park=${park}`);

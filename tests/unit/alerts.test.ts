@@ -132,6 +132,18 @@ describe("the e-mails", () => {
     const many = alertEmail({ locale: "zh", query, rawQuery: "park=x", blocks, unsubscribeUrl: "U" });
     expect(many.text).toContain("另有 2 片连片地块：请查看搜索。");
   });
+  it("says when a new block is larger than the search's maximum and offered only in part, as the search page marks it", () => {
+    const query = landSearchSchema.parse({ park: "x", maxArea: "80" });
+    const blocks = [
+      { key: "JM-1", areaM2: 40_000, parkName: "China-EU Zone" },
+      { key: "JM-2", areaM2: 158_000, parkName: "China-EU Zone", partial: true },
+    ];
+    const en = alertEmail({ locale: "en", query, rawQuery: "park=x&maxArea=80", blocks, unsubscribeUrl: "U" });
+    expect(en.text).toContain("1. 4 ha (60 mu), China-EU Zone\n");
+    expect(en.text).toContain("2. Part of a larger block of 15.8 ha (237 mu), China-EU Zone (offered in part: the page proposes a part that fits your maximum)\n");
+    const zh = alertEmail({ locale: "zh", query, rawQuery: "park=x&maxArea=80", blocks, unsubscribeUrl: "U" });
+    expect(zh.text).toContain("2. 较大连片地块的一部分：整片237亩（15.8公顷），China-EU Zone（可分割出让：页面列出符合您上限的建议部分）\n");
+  });
   it("the inquiry confirmation carries the status link and its expiry when given", () => {
     const m = inquiryReceivedEmail({ locale: "en", reference: "JM2612-ABCDEF", about: "Block X", answerBy: expiresAt, status: { url: "https://p.example/en/inquiry/status/S", expiresAt } });
     expect(m.text).toContain("private link, valid until December 8, 2026):\nhttps://p.example/en/inquiry/status/S\n");
@@ -153,7 +165,7 @@ describe("the alerts area's messages", () => {
     expect(site.search.viewBlocks).toBe("连片地块");
     const zh = JSON.stringify((await import("@/messages/investor/alerts.zh.json")).default);
     expect(zh).not.toContain("地块组");
-    expect(zh.match(/连片地块/g)?.length).toBe(9);
+    expect(zh.match(/连片地块/g)?.length).toBe(10);
     const en = (await import("@/messages/investor/alerts.en.json")).default;
     expect(en.status.block).toBe("Contiguous block {key}: {parcels}");
     expect(JSON.stringify(en)).not.toMatch(/group of parcels|parcel group/i);
