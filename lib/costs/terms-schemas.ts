@@ -71,11 +71,19 @@ export const termsFields = {
   sources,
 };
 
-export const saveTermsSchema = fields({ owner: requiredChoice(TERMS_OWNERS), ownerId: recordId, version: termsVersion, ...termsFields }).superRefine((v, ctx) => {
-  for (const [min, max] of [["plotRatioMin", "plotRatioMax"], ["buildingDensityMinPct", "buildingDensityMaxPct"]] as const) {
-    if (v[min] !== undefined && v[max] !== undefined && v[max]! < v[min]!) ctx.addIssue({ code: "custom", path: [max], message: messageOf("maxBelowMin") });
-  }
-});
+export const saveTermsSchema = fields({ owner: requiredChoice(TERMS_OWNERS), ownerId: recordId, version: termsVersion, ...termsFields }).superRefine(
+  (v, ctx) => {
+    if (typeof v !== "object" || v === null) return; // not a form at all: the object's own issue says so
+    for (const [min, max] of [["plotRatioMin", "plotRatioMax"], ["buildingDensityMinPct", "buildingDensityMaxPct"]] as const) {
+      const [lo, hi] = [v[min], v[max]];
+      if (typeof lo === "number" && typeof hi === "number" && hi < lo) ctx.addIssue({ code: "custom", path: [max], message: messageOf("maxBelowMin") });
+    }
+  },
+  // Checked even when another field is wrong, so the admin gets every message in one round
+  // (by default zod skips an object's refinement after any field's issue); a pair whose own
+  // fields failed is not compared (the typeof guards: those values are still as typed).
+  { when: () => true },
+);
 
 export type SaveTermsInput = z.output<typeof saveTermsSchema>;
 

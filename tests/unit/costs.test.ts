@@ -94,6 +94,11 @@ describe("the terms form's schema", () => {
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, landUseTermYears: "50.5" }))).toEqual({ landUseTermYears: "mustBeWhole" });
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, plotRatioMin: "3", plotRatioMax: "2" }))).toEqual({ plotRatioMax: "maxBelowMin" });
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, buildingDensityMinPct: "60", buildingDensityMaxPct: "40" }))).toEqual({ buildingDensityMaxPct: "maxBelowMin" });
+    // Every message in one round: a range the wrong way round beside other bad fields.
+    expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, minInvestmentWanPerMu: "abc", plotRatioMin: "5", plotRatioMax: "1", buildingDensityMaxPct: "150", landUseTermYears: "-3" }))).toEqual({
+      minInvestmentWanPerMu: "mustBeNumber", plotRatioMax: "maxBelowMin", buildingDensityMaxPct: "tooLarge:100", landUseTermYears: "mustBePositive",
+    });
+    expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, plotRatioMin: "abc", plotRatioMax: "1" }))).toEqual({ plotRatioMin: "mustBeNumber" });
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, methods: ["RAFFLE"] }))).toEqual({ methods: "notAChoice" });
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, sources: "003, article 2" }))).toEqual({ sources: "source:article" });
     expect(errorsOf(saveTermsSchema.safeParse({ ...TERMS_FORM, sources: Array.from({ length: 11 }, (_, i) => `00${i % 10}${i}`.slice(-3)).join(",") }))).toEqual({ sources: "tooLong:10" });
