@@ -6,14 +6,14 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { authSecret } from "../auth/session-token";
 import type { Db } from "../db/client";
-import { AppError, notFound, rateLimited } from "../errors";
+import { AppError, notFound, rateLimited, validation } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { addressKey } from "../mail/address";
 import { enqueueEmail } from "../mail/outbox";
 import { takeRateLimit } from "../rate-limit";
 import { UNKNOWN_CLIENT } from "../inquiry/mutations";
 import { CONFIRM_EMAIL_KIND, confirmationEmail, confirmUrl, searchUrl } from "./emails";
-import { currentMatches } from "./matches";
+import { currentMatches, parseStoredQuery } from "./matches";
 import type { SaveSearch } from "./schemas";
 import { hashLinkToken, looksLikeLinkToken, newLinkToken, unsubscribeToken } from "./tokens";
 
@@ -43,6 +43,14 @@ const addressBucket = (emailKey: string) => createHmac("sha256", authSecret()).u
  */
 export async function saveSearch(db: Db, input: SaveSearch, ctx: { ipHash: string | null; now?: Date }): Promise<SaveOutcome> {
   const now = ctx.now ?? new Date();
+  // A park or zone the portal does not have (a hand-edited query) would match nothing forever:
+  // refused like any other bad filter, before an e-mail is sent about it.
+  const q = parseStoredQuery(input.query);
+  const [parkKnown, zoneKnown] = await Promise.all([
+    q?.park ? db.park.count({ where: { code: q.park } }) : 1,
+    q?.zone ? db.zone.count({ where: { code: q.zone } }) : 1,
+  ]);
+  if (!parkKnown || !zoneKnown) throw validation({ query: "invalid" });
   const emailKey = addressKey(input.email);
   return db.$transaction(
     async (tx) => {

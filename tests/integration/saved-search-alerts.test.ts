@@ -106,6 +106,12 @@ describe("saving a search (double opt-in)", () => {
     const query = await save({ query: "minArea=abc" });
     if (!query.ok) expect(query.error.fieldErrors).toEqual({ query: "invalid" });
     expect(query.ok).toBe(false);
+    // A park or zone the portal does not have (a hand-edited hidden field) is refused too.
+    for (const q of ["park=<script>alert(1)</script>", "zone=no-such-zone&minArea=50"]) {
+      const unknown = await save({ query: q });
+      expect(unknown).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { query: "invalid" } } });
+    }
+    expect(await db.outboxEmail.count({ where: { to: ADDRESS } })).toBe(0);
     const bot = await save({ website: "http://spam.example" });
     if (!bot.ok) expect(bot.error.fieldErrors).toEqual({ form: "refused" });
     // The page's form action gives the typed address back with the refusal.
