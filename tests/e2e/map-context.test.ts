@@ -371,6 +371,9 @@ describe.skipIf(!chromiumPath)("the search map in Chromium", () => {
     await page.goto(`${baseUrl}/en/search?county=XINHUI`);
     await page.locator("[data-testid=land-map][data-state=nowebgl]").waitFor();
     expect(await page.getByTestId("land-map").textContent()).toContain("Every result is in the list below.");
+    // No key left under a map that is not there.
+    await expect(page.locator("[data-testid=land-map][data-state=nowebgl] ~ [data-testid=map-legend]").isVisible()).resolves.toBe(false);
+    expect(await page.locator("[data-testid=land-map][data-state=nowebgl] ~ [data-testid=map-legend]").count()).toBe(1);
     await page.getByTestId("block-result").first().getByRole("link").first().click();
     await page.waitForURL(/\/blocks\//);
     const map = page.locator("[data-testid=land-map][data-state=nowebgl]");
