@@ -10,9 +10,8 @@ const SWATCH = { fill: "h-3 w-3 rounded-sm", line: "h-1 w-4", dot: "h-3 w-3 roun
 
 export function MapLegend({ title, items, note }: { title: string; items: LegendItem[]; note?: string }) {
   return (
-    // Hidden after a map that could not draw (no WebGL): a key with no map beside it reads as
-    // broken (the site plan shown instead has its own key, inside that box).
-    <div className="mt-2 text-xs text-stone-600 [[data-state=nowebgl]~&]:hidden" data-testid="map-legend">
+    // .map-legend: hidden after a map that could not draw (app/globals.css).
+    <div className="map-legend mt-2 text-xs text-stone-600" data-testid="map-legend">
       <span className="font-medium">{title}: </span>
       {items.map((item) => (
         <span key={item.label} className="mr-3 inline-flex items-center gap-1">
