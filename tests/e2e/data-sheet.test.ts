@@ -77,6 +77,10 @@ describe.skipIf(!chromiumPath)("data sheet and compare in the browser", () => {
     expect(await columns.first().textContent()).toMatch(/ha \([\d,]+ mu\) · /);
     // The area row differs between blocks of different sizes, and says so in words.
     await expect(page.locator("tr[data-row=area][data-differs=true] th").textContent()).resolves.toContain("(Values differ)");
+    // "None yet" rather than 0/1 against 0/12, which would mark a row as differing for nothing.
+    const readinessCells = await page.locator("tr[data-row^=readiness-] td").allTextContents();
+    expect(readinessCells.length).toBeGreaterThan(0);
+    for (const cell of readinessCells) expect(cell).not.toMatch(/^0\/\d+$/);
     await page.getByRole("link", { name: /^Remove “/ }).first().click();
     await page.waitForURL((u) => new URL(u).searchParams.get("compare") === keys.slice(1).join(","));
     expect(new URL(page.url()).searchParams.get("minArea")).toBe("300");

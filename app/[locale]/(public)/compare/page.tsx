@@ -59,6 +59,8 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
     const state = readinessState(r.readyCount, total, r.allReadyOn);
     if (state.kind === "ready") return "✓";
     if (state.kind === "planned") return t("readinessPlan.planned", { date: state.on });
+    // "0/1" and "0/12" both mean none yet: one wording, so the row is not marked as differing.
+    if (state.ready === 0) return t("investor.sheets.compare.noneYet");
     return t("search.readinessCount", { ready: state.ready, total: state.total });
   };
   type Block = NonNullable<(typeof blocks)[number]>;
