@@ -70,15 +70,23 @@ describe.skipIf(!baseUrl)("first-visit details", () => {
     const { html } = await get("/en/search?park=china-eu-cooperation-zone&minArea=50&maxArea=80");
     // Each card's markup: from its data-testid to the next card's (the last one to the list's end).
     const cards = html.split('data-testid="block-result"').slice(1).map((c) => c.split("</ol>")[0]!);
-    const single = cards.filter((c) => !/\d+ parcels</.test(c) && !c.includes("data-part-of-larger"));
+    expect(cards.length).toBeGreaterThan(2);
+    // Per card: the line under the size (park, and the parcel count of a block of several), the
+    // parcel codes listed, and the handover line.
+    const facts = cards.map((c) => ({
+      where: /<p class="text-sm text-stone-600">([^<]*)<\/p>/.exec(c)![1]!,
+      codes: /<p class="mt-2 text-xs text-stone-500">([^<]*)<\/p>/.exec(c)![1]!.split(", "),
+      ready: /<p class="mt-1 text-sm">([^<]*)<\/p>/.exec(c)?.[1] ?? "",
+    }));
+    const single = facts.filter((f) => f.codes.length === 1);
+    const several = facts.filter((f) => f.codes.length > 1);
     expect(single.length).toBeGreaterThan(0);
-    for (const c of single) {
-      expect(c).not.toContain("1 parcel");
-      expect(c).not.toContain("Whole block");
+    expect(several.length).toBeGreaterThan(0);
+    for (const f of single) {
+      expect(f.where).toBe("China-EU (Jiangmen) SME International Cooperation Zone");
+      expect(f.ready).not.toContain("Whole block");
     }
-    const larger = cards.filter((c) => c.includes('data-part-of-larger="1"'));
-    expect(larger.length).toBeGreaterThan(0);
-    for (const c of larger) expect(c).toMatch(/ · \d+ parcels</);
+    for (const f of several) expect(f.where).toBe(`China-EU (Jiangmen) SME International Cooperation Zone · ${f.codes.length} parcels`);
   });
 
   it("projects are grouped under their park's heading and filter by park, with article titles as sources", async () => {
