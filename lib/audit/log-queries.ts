@@ -130,7 +130,10 @@ export async function listAuditLog(db: DbClient, filter: AuditFilter, pageSize =
   };
 }
 
-/** One record's history, newest first (the project and park pages). */
+/** A ?historyAfter= value as a cursor, or undefined when it is not one (then page one shows). */
+export const historyCursor = (v: string | string[] | undefined): string | undefined => (typeof v === "string" && CURSOR.test(v) ? v : undefined);
+
+/** One record's history, newest first (the parcel, park and project pages). */
 export function recordHistory(db: DbClient, entity: (typeof AUDIT_ENTITIES)[number], entityId: string, after?: string, pageSize = 20): Promise<AuditPage> {
   return listAuditLog(db, { entity, entityId, after }, pageSize);
 }

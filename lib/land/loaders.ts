@@ -1,7 +1,6 @@
 // Parcel reads on the app's client, for pages (which never hold the client).
 import "server-only";
 import { cache } from "react";
-import { entityHistory } from "../audit/history";
 import { db } from "../db";
 import { env } from "../env";
 import { CODES_MAX, LIST_PAGE_SIZE, type ParcelListFilters } from "./parcel-schemas";
@@ -23,4 +22,3 @@ export const loadParcelListOptions = () => parcelListOptions(db());
 export const loadParkPlan = (parkCode: string) => parkPlan(db(), parkCode);
 /** Shared by generateMetadata and the page: one read per request. */
 export const loadStaffParcel = cache((code: string) => staffParcelPage(db(), code, freshnessRule()));
-export const loadParcelHistory = (parcelId: string, page: number) => entityHistory(db(), "Parcel", parcelId, { page });

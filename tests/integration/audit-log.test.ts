@@ -2,7 +2,7 @@
 // it names, China dates bound the range (midnight in Beijing, not UTC), pages run newest first
 // without a gap or a repeat, and only audit.read may load them.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadAuditPage } from "@/lib/audit/loaders";
+import { loadAuditPage, loadRecordHistory } from "@/lib/audit/loaders";
 import { auditFilterSchema, auditOptions, changesOf, listAuditLog } from "@/lib/audit/log-queries";
 import { currentActor } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
@@ -99,5 +99,20 @@ describe("audit log filters", () => {
     await expect(loadAuditPage(officerActor, auditFilterSchema.parse({}))).rejects.toMatchObject({ code: "forbidden" });
     const adminActor = (await as(alice, () => currentActor()))!;
     expect((await loadAuditPage(adminActor, auditFilterSchema.parse({}))).page.rows).toHaveLength(5);
+  });
+
+  it("a record's own history needs only its page's permission: an officer (land.read) reads a parcel's, not a park's", async () => {
+    const officerActor = (await as(officer, () => currentActor()))!;
+    await db.auditLog.create({ data: { actorId: officer.id, action: "parcel.hold", entity: "Parcel", entityId: "parcel-1", after: { status: "RESERVED" } } });
+    try {
+      const parcel = await loadRecordHistory(officerActor, "Parcel", "parcel-1");
+      expect(parcel.rows.map((r) => [r.action, r.entityId])).toEqual([["parcel.hold", "parcel-1"]]);
+      await expect(loadRecordHistory(officerActor, "Park", "park-1")).rejects.toMatchObject({ code: "forbidden" });
+      await expect(loadRecordHistory(officerActor, "EnterpriseProject", "proj-1")).rejects.toMatchObject({ code: "forbidden" });
+      const adminActor = (await as(alice, () => currentActor()))!;
+      expect((await loadRecordHistory(adminActor, "Park", "park-1")).rows.map((r) => r.changes[0]!.before)).toEqual(["s1", "a1"]);
+    } finally {
+      await db.auditLog.deleteMany({ where: { entity: "Parcel" } });
+    }
   });
 });

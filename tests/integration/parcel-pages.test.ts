@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import StaffParcelPage from "@/app/[locale]/(staff)/staff/parcels/[code]/page";
 import StaffParcelsPage from "@/app/[locale]/(staff)/staff/parcels/page";
 import { updateParcelForm } from "@/app/[locale]/(staff)/staff/parcels/actions";
-import { entityHistory } from "@/lib/audit/history";
+import { recordHistory } from "@/lib/audit/log-queries";
 import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { parseParcelList } from "@/lib/land/parcel-schemas";
@@ -124,12 +124,17 @@ describe("the parcel page's read and history", () => {
     // A third at the old version: the conflict keeps the typing and carries what is saved now.
     const stale = await as(admin, () => updateParcelForm(null, form({ version: String(p.version), priceCnyPerMu: "333333", reason: "my typing" })));
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict", current: { version: p.version + 2, priceCnyPerMu: 290000 } }, values: { priceCnyPerMu: "333333", reason: "my typing" } });
-    const history = await entityHistory(db, "Parcel", p.id, { pageSize: 1 });
-    expect(history).toMatchObject({ total: 2, page: 1, pageCount: 2 });
-    expect(history.entries[0]).toMatchObject({ action: "parcel.update", actor: { id: admin.id, name: "黄主任" }, before: { priceCnyPerMu: 280000 }, after: { priceCnyPerMu: 290000, reason: "new price list" } });
-    const older = await entityHistory(db, "Parcel", p.id, { page: 2, pageSize: 1 });
-    expect(older.entries[0]).toMatchObject({ before: { priceCnyPerMu: p.priceCnyPerMu }, after: { priceCnyPerMu: 280000 } });
+    const history = await recordHistory(db, "Parcel", p.id, undefined, 1);
+    expect(history.rows).toHaveLength(1);
+    expect(history.rows[0]).toMatchObject({ action: "parcel.update", actor: { id: admin.id, name: "黄主任" }, entityLabel: p.code });
+    expect(history.rows[0]!.changes).toEqual(
+      expect.arrayContaining([{ field: "priceCnyPerMu", before: 280000, after: 290000 }, { field: "reason", before: undefined, after: "new price list" }]),
+    );
+    // The keyset cursor opens the older page, which is the last one.
+    const older = await recordHistory(db, "Parcel", p.id, history.next!, 1);
+    expect(older.rows[0]!.changes).toEqual(expect.arrayContaining([{ field: "priceCnyPerMu", before: p.priceCnyPerMu, after: 280000 }]));
+    expect(older.next).toBeNull();
     // Another entity's rows never show.
-    expect((await entityHistory(db, "Parcel", "cmnotaparcel000")).total).toBe(0);
+    expect((await recordHistory(db, "Parcel", "cmnotaparcel000")).rows).toEqual([]);
   });
 });

@@ -4,8 +4,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { AuditHistory } from "@/components/audit-history";
 import { SitePlan } from "@/components/site-plan";
+import { auditText } from "@/components/staff/audit-value";
+import { RecordHistory } from "@/components/staff/record-history";
+import { loadRecordHistory } from "@/lib/audit/loaders";
+import { historyCursor } from "@/lib/audit/log-queries";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { currentActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -14,7 +17,7 @@ import { env } from "@/lib/env";
 import { ParcelStatus } from "@/lib/generated/prisma/enums";
 import { formatArea } from "@/lib/i18n/format";
 import { pick } from "@/lib/i18n/localized";
-import { loadParcelHistory, loadStaffParcel } from "@/lib/land/loaders";
+import { loadStaffParcel } from "@/lib/land/loaders";
 import { toParcelListParams } from "@/lib/land/parcel-schemas";
 import { ordinaryTargets } from "@/lib/land/status-transitions";
 import { loadLandBlock } from "@/lib/search/loaders";
@@ -39,11 +42,10 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
   if (code.length > CODE_MAX) notFound();
   const data = await loadStaffParcel(code);
   if (!data) notFound();
-  const rawPage = Number(typeof query.history === "string" ? query.history : "1");
   // The investor search's block around an available parcel: its codes open the list, every
   // member selected for a bulk change of the whole block.
   const [history, block] = await Promise.all([
-    loadParcelHistory(data.values.id, Number.isInteger(rawPage) && rawPage > 0 ? rawPage : 1),
+    loadRecordHistory(actor, "Parcel", data.values.id, historyCursor(query.historyAfter)),
     data.values.status === "AVAILABLE" ? loadLandBlock(landSearchSchema.parse({}), data.values.code) : Promise.resolve(null),
   ]);
   const [t, tr, format] = await Promise.all([getTranslations("staff.parcels"), getTranslations(), getFormatter()]);
@@ -66,7 +68,7 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
     if (value === null || value === undefined || value === "") return "—";
     if (key === "status") return status(String(value));
     if (key === "priceCnyPerMu") return format.number(Number(value));
-    return String(value);
+    return auditText(value);
   };
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
@@ -114,32 +116,7 @@ export default async function StaffParcelPage({ params, searchParams }: PageProp
           </div>
         </section>
       </div>
-      <section aria-labelledby="history-title" className={`${card} mt-4`}>
-        <h2 id="history-title" className="font-semibold">{t("history.title")}</h2>
-        <AuditHistory
-          entries={history.entries}
-          text={{
-            empty: t("history.empty"),
-            system: t("history.system"),
-            field: t("history.field"),
-            before: t("history.before"),
-            after: t("history.after"),
-            reason: (reason) => t("history.reason", { reason }),
-            byline: (who, at) => t("history.by", { who, at }),
-          }}
-          actionLabel={(a) => (t.has(`history.action.${a}`) ? t(`history.action.${a}`) : a)}
-          fieldLabel={(k) => (t.has(`fields.${k}`) ? t(`fields.${k}`) : k)}
-          formatValue={valueText}
-          formatAt={dateTime}
-        />
-        {history.pageCount > 1 && (
-          <nav aria-label={t("pagination.label")} className="mt-3 flex items-center justify-between text-sm">
-            {history.page > 1 ? <a href={`${base}?history=${history.page - 1}`} className="underline">{t("history.prev")}</a> : <span />}
-            <span>{t("history.page", { page: history.page, count: history.pageCount })}</span>
-            {history.page < history.pageCount ? <a href={`${base}?history=${history.page + 1}`} className="underline">{t("history.next")}</a> : <span />}
-          </nav>
-        )}
-      </section>
+      <RecordHistory locale={locale} history={history} olderHref={(c) => `${base}?historyAfter=${c}`} fieldLabel={(k) => (t.has(`fields.${k}`) ? t(`fields.${k}`) : k)} formatValue={valueText} />
     </div>
   );
 }

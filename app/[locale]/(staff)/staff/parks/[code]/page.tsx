@@ -4,8 +4,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecordForm } from "@/components/staff/record-form";
-import { RecordHistory } from "@/components/staff/record-history";
+import { fieldLabels, RecordHistory } from "@/components/staff/record-history";
 import { loadRecordHistory } from "@/lib/audit/loaders";
+import { historyCursor } from "@/lib/audit/log-queries";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { pick } from "@/lib/i18n/localized";
 import { toFormValues } from "@/lib/parks/admin-queries";
@@ -16,7 +17,6 @@ import { TermsForms } from "./terms-forms";
 
 type Props = PageProps<"/[locale]/staff/parks/[code]">;
 
-const cursorOf = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,15}\.\d{1,19}$/.test(v) ? v : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
@@ -31,7 +31,7 @@ export default async function StaffParkPage({ params, searchParams }: Props) {
   const loaded = await loadAdminPark(actor, code);
   if (!loaded) notFound();
   const { park, options } = loaded;
-  const [t, tr, history] = await Promise.all([getTranslations("staff.records.parks"), getTranslations(), loadRecordHistory(actor, "Park", park.id, cursorOf(query.historyAfter))]);
+  const [t, tr, history] = await Promise.all([getTranslations("staff.records.parks"), getTranslations(), loadRecordHistory(actor, "Park", park.id, historyCursor(query.historyAfter))]);
   const fields = parkFields(tr, locale, options, park.code);
   const name = pick(locale, park.values.nameZh, park.values.nameEn);
   const base = `/${locale}/staff/parks/${park.code}`;
@@ -72,7 +72,7 @@ export default async function StaffParkPage({ params, searchParams }: Props) {
 
       <TermsForms actor={actor} locale={locale} park={{ id: park.id, code: park.code }} zones={park.zones.map((z) => ({ id: z.id, code: z.code, name: pick(locale, z.values.nameZh, z.values.nameEn) }))} />
 
-      <RecordHistory locale={locale} history={history} olderHref={(c) => `${base}?historyAfter=${c}`} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
+      <RecordHistory locale={locale} history={history} olderHref={(c) => `${base}?historyAfter=${c}`} fieldLabel={fieldLabels(fields)} />
     </div>
   );
 }

@@ -3,8 +3,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecordForm } from "@/components/staff/record-form";
-import { RecordHistory } from "@/components/staff/record-history";
+import { fieldLabels, RecordHistory } from "@/components/staff/record-history";
 import { loadRecordHistory } from "@/lib/audit/loaders";
+import { historyCursor } from "@/lib/audit/log-queries";
 import { requireStaffPage } from "@/lib/auth/page-guard";
 import { pick } from "@/lib/i18n/localized";
 import { toFormValues } from "@/lib/parks/admin-queries";
@@ -14,7 +15,6 @@ import { projectFields } from "../project-fields";
 
 type Props = PageProps<"/[locale]/staff/projects/[code]">;
 
-const cursorOf = (v: string | string[] | undefined) => (typeof v === "string" && /^\d{1,15}\.\d{1,19}$/.test(v) ? v : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, code } = await params;
@@ -29,7 +29,7 @@ export default async function StaffProjectPage({ params, searchParams }: Props) 
   const loaded = await loadAdminProject(actor, code);
   if (!loaded) notFound();
   const { project, parks } = loaded;
-  const [t, tr, history] = await Promise.all([getTranslations("staff.records.projects"), getTranslations(), loadRecordHistory(actor, "EnterpriseProject", project.id, cursorOf(query.historyAfter))]);
+  const [t, tr, history] = await Promise.all([getTranslations("staff.records.projects"), getTranslations(), loadRecordHistory(actor, "EnterpriseProject", project.id, historyCursor(query.historyAfter))]);
   const fields = projectFields(tr, locale, parks);
   const { version, ...values } = project.values;
   const formValues = { ...toFormValues(values), parcelCodes: values.parcelCodes.join(", ") };
@@ -41,7 +41,7 @@ export default async function StaffProjectPage({ params, searchParams }: Props) 
       <section className="mt-6 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
         <RecordForm id="project" action={updateProjectForm} fields={fields} values={formValues} hidden={{ projectId: project.id, version: String(version), locale }} submitLabel={t("save")} testId="project-form" />
       </section>
-      <RecordHistory locale={locale} history={history} olderHref={(c) => `/${locale}/staff/projects/${project.code}?historyAfter=${c}`} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} />
+      <RecordHistory locale={locale} history={history} olderHref={(c) => `/${locale}/staff/projects/${project.code}?historyAfter=${c}`} fieldLabel={fieldLabels(fields)} />
     </div>
   );
 }
