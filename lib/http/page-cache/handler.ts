@@ -18,7 +18,7 @@ import { chinaDate } from "../../calendar/china-time";
 import { newNonce } from "../csp";
 import { acceptsGzip, nonceOf, PER_RESPONSE_HEADERS, planRequest, refuseResponse } from "./rules";
 import { LruStore } from "./store";
-import { fill, fillGzip, makeTemplate, templateBytes, type PageTemplate } from "./template";
+import { fillGzip, fillParts, makeTemplate, templateBytes, type PageTemplate } from "./template";
 
 export interface PageCacheOptions {
   /** Next's request handler */
@@ -90,15 +90,18 @@ export function createPageCache(options: PageCacheOptions) {
   function serve(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
     const nonce = newNonce();
     const gzip = compress && acceptsGzip(req.headers["accept-encoding"]) ? fillGzip(entry.body, nonce) : null;
-    const body = gzip ?? fill(entry.body, nonce);
+    const body = gzip ?? fillParts(entry.body, nonce);
+    const length = body.reduce((n, b) => n + b.length, 0);
     res.statusCode = 200;
     for (const [name, value] of entry.headers) res.setHeader(name, value.length === 1 ? value[0]! : value);
     res.setHeader("Content-Security-Policy", entry.csp.join(nonce));
     if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.setHeader("Vary", varyWithEncoding(res.getHeader("vary")));
-    res.setHeader("Content-Length", String(body.length));
+    res.setHeader("Content-Length", String(length));
     res.setHeader("X-Page-Cache", "hit");
-    res.end(req.method === "HEAD" ? undefined : body);
+    if (req.method === "HEAD") return void res.end();
+    // One buffer, one write: cheaper than writing the pieces (one per nonce) one by one.
+    res.end(body.length === 1 ? body[0] : Buffer.concat(body, length));
   }
 
   /** Records what Next writes (status, headers, body) while passing it to the client unchanged. */

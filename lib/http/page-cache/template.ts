@@ -42,12 +42,17 @@ export function templateBytes(t: PageTemplate): number {
   return t.bytes + (t.deflated?.reduce((n, p) => n + p.length, 0) ?? 0) + 64 * t.pieces.length;
 }
 
-/** The identity body with `nonce` in every place. */
-export function fill(t: PageTemplate, nonce: string): Buffer {
+/** The identity body with `nonce` in every place, as the buffers to send one after the other. */
+export function fillParts(t: PageTemplate, nonce: string): Buffer[] {
   const n = Buffer.from(nonce);
   const parts: Buffer[] = [];
   t.pieces.forEach((p, i) => (i === 0 ? parts.push(p) : parts.push(n, p)));
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** The identity body with `nonce` in every place. */
+export function fill(t: PageTemplate, nonce: string): Buffer {
+  return Buffer.concat(fillParts(t, nonce));
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -60,8 +65,8 @@ function storedBlock(data: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0x00, len & 0xff, len >> 8, ~len & 0xff, (~len >> 8) & 0xff]), data]);
 }
 
-/** The gzip body with `nonce` in every place, or null when the template was not compressed. */
-export function fillGzip(t: PageTemplate, nonce: string): Buffer | null {
+/** The gzip body with `nonce` in every place (as buffers to send in order), or null when the template was not compressed. */
+export function fillGzip(t: PageTemplate, nonce: string): Buffer[] | null {
   if (!t.deflated) return null;
   const n = Buffer.from(nonce);
   const nonceBlock = storedBlock(n);
@@ -81,5 +86,5 @@ export function fillGzip(t: PageTemplate, nonce: string): Buffer | null {
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(size >>> 0, 4);
   parts.push(FINAL_EMPTY_BLOCK, trailer);
-  return Buffer.concat(parts);
+  return parts;
 }
