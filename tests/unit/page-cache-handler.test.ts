@@ -177,6 +177,19 @@ describe("page cache", () => {
     expect(same.headers["set-cookie"]).toBeUndefined();
   });
 
+  it("one render for a burst of requests to a page being rendered; each still gets its own nonce", async () => {
+    const s = await start();
+    const burst = await Promise.all(Array.from({ length: 8 }, () => get(`${s.base}/en/parcels/JM-1`)));
+    expect(s.renders).toEqual(["GET /en/parcels/JM-1 ae="]);
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(new Set(burst.map((r) => cspNonce(r.headers))).size).toBe(8);
+    for (const r of burst) expect(bodyNonces(r.body.toString())).toEqual([cspNonce(r.headers), cspNonce(r.headers)]);
+    // A render that is not kept (a 404) sends the waiting requests to Next themselves.
+    s.respond.status = 404;
+    await Promise.all(Array.from({ length: 3 }, () => get(`${s.base}/en/parcels/JM-2`)));
+    expect(s.renders.filter((r) => r.includes("JM-2"))).toHaveLength(3);
+  });
+
   it("stays within its byte budget", async () => {
     const s = await start(30_000);
     for (let i = 0; i < 10; i++) await get(`${s.base}/en/parks/p${i}`);

@@ -48,6 +48,8 @@ export function createPageCache(options: PageCacheOptions) {
   const maxEntry = options.maxEntryBytes ?? 4 * 1024 * 1024;
   const compress = options.compress ?? true;
   const now = options.now ?? (() => new Date());
+  /** renders in progress, by revision and key: settled once the response is complete (kept or not) */
+  const filling = new Map<string, Promise<void>>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const plan = planRequest(req.method, req.url, req.headers, chinaDate(now()));
@@ -61,11 +63,34 @@ export function createPageCache(options: PageCacheOptions) {
     const entry = store.get(plan.key);
     if (entry && entry.revision === revision) return serve(entry, req, res);
     if (entry) store.delete(plan.key);
+    // One render per page and revision: requests for a page being rendered under the revision
+    // they read themselves wait for it instead of rendering it again (a burst after each write).
+    const flight = `${revision} ${plan.key}`;
+    const rendering = filling.get(flight);
+    if (rendering) {
+      await rendering;
+      const filled = store.get(plan.key);
+      if (filled && filled.revision === revision) return serve(filled, req, res);
+      return options.handle(req, res);
+    }
     // Next compresses when asked to: the entry is stored as identity and compressed once here.
     delete req.headers["accept-encoding"];
     req.rawHeaders = withoutRaw(req.rawHeaders, "accept-encoding");
     res.setHeader("X-Page-Cache", "miss");
-    if (req.method === "GET") capture(res, (status, headers, body) => keep(plan.key, plan.locale, revision, status, headers, body));
+    if (req.method !== "GET") return options.handle(req, res);
+    let settle = () => {};
+    const mine = new Promise<void>((resolve) => (settle = resolve));
+    filling.set(flight, mine);
+    const done = () => {
+      if (filling.get(flight) === mine) filling.delete(flight);
+      settle();
+    };
+    // Whatever way the response ends (kept, refused, aborted), the waiting requests go on.
+    res.once("close", done);
+    capture(res, (status, headers, body) => {
+      keep(plan.key, plan.locale, revision, status, headers, body);
+      done();
+    });
     return options.handle(req, res);
   }
 
