@@ -31,6 +31,11 @@ const schema = z.object({
    */
   DB_STATEMENT_TIMEOUT_MS: millis(5000),
   PORT: port(3000),
+  /**
+   * Memory (MB) of the portal server's page cache (lib/http/page-cache/): the public pages'
+   * rendered HTML, kept while the public revision stays put. 0 turns it off.
+   */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** next-auth signing secret; required in production, a fixed dev value otherwise. */
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,

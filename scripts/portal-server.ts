@@ -9,6 +9,8 @@ import next from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "../lib/http/action-limits.js";
 import { withDatabaseStatus } from "../lib/db/request-status";
 import { createPortalHandler } from "../lib/http/portal-handler";
+import { createPageCache } from "../lib/http/page-cache/handler";
+import { publicRevisionSource } from "../lib/http/page-cache/revision";
 import { withNotFoundShell } from "../lib/http/not-found-shell";
 import { runShutdownHooks } from "../lib/jobs/shutdown";
 
@@ -23,8 +25,15 @@ async function main(): Promise<void> {
   const server = http.createServer();
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: settings.PORT, httpServer: server });
   await app.prepare();
+  // Public pages from memory while the public revision stays put (lib/http/page-cache/); not
+  // in development, where a page must show the code just edited. The revision read (one row
+  // by its key) gets short limits of its own: when the database is gone the request still goes
+  // to Next, whose own failing query then decides the 503 in about the time it did before.
+  const revisions = !dev && settings.PAGE_CACHE_MB > 0 && settings.DATABASE_URL ? publicRevisionSource(settings.DATABASE_URL, Math.min(settings.DB_CONNECT_TIMEOUT_MS, 1000), 250) : null;
+  const nextHandler = app.getRequestHandler();
+  const handle = revisions ? createPageCache({ handle: nextHandler, revision: revisions.read, maxBytes: settings.PAGE_CACHE_MB * 1024 * 1024 }).handle : nextHandler;
   const front = createPortalHandler({
-    handle: app.getRequestHandler(),
+    handle,
     trustedProxyHops: settings.TRUSTED_PROXY_HOPS,
     publicOrigin: new URL(publicBaseUrl(settings)).origin,
     actionBodyLimitBytes: SERVER_ACTION_BODY_LIMIT_BYTES,
@@ -44,7 +53,7 @@ async function main(): Promise<void> {
     // Finish the requests in flight, then let Next release what it holds (dev watchers); the
     // job runner (started inside Next, lib/jobs/) finishes its running job meanwhile.
     const jobs = runShutdownHooks();
-    server.close(() => void Promise.allSettled([app.close(), jobs]).finally(() => process.exit(0)));
+    server.close(() => void Promise.allSettled([app.close(), jobs, revisions?.close()]).finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };

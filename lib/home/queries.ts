@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { listHeadlineFigures, listParkCards, type FigureDto, type ParkCardDto } from "../parks/queries";
+import { codeOf } from "../search/land-index";
 import { runLandSearch } from "../search/queries";
 import { landSearchSchema, toSearchParams, type LandSearchQuery } from "../search/schemas";
 
@@ -23,19 +24,25 @@ export interface LandStats {
   parksWithLand: number;
 }
 
+/**
+ * Every figure from the land index the search keeps in memory (lib/search/queries.ts): the
+ * blocks are the search's own, and the available parcels, their area and the parks with land
+ * are one pass over its columns. No query over parcels or adjacency per render (only the
+ * index's revision check), however many parcels the province has.
+ */
 async function landStats(db: Db): Promise<LandStats> {
-  const [available, parks, search] = await Promise.all([
-    db.parcel.aggregate({ where: { status: "AVAILABLE" }, _count: { _all: true }, _sum: { areaM2: true } }),
-    db.parcel.groupBy({ by: ["parkId"], where: { status: "AVAILABLE" } }),
-    runLandSearch(db, LARGE_BLOCK_QUERY),
-  ]);
-  return {
-    availableParcels: available._count._all,
-    availableAreaM2: available._sum.areaM2 ?? 0,
-    largeBlocks: search.result.total,
-    largeBlocksAreaM2: search.result.totalAreaM2,
-    parksWithLand: parks.length,
-  };
+  const { result, index } = await runLandSearch(db, LARGE_BLOCK_QUERY);
+  const available = codeOf.status("AVAILABLE");
+  const parks = new Set<number>();
+  let parcels = 0;
+  let area = 0;
+  for (let i = 0; i < index.size; i++) {
+    if (index.status[i] !== available) continue;
+    parcels += 1;
+    area += index.areaM2[i]!;
+    parks.add(index.park[i]!);
+  }
+  return { availableParcels: parcels, availableAreaM2: area, largeBlocks: result.total, largeBlocksAreaM2: result.totalAreaM2, parksWithLand: parks.size };
 }
 
 export interface HomePageData {
