@@ -1,0 +1,69 @@
+// What the results map's tiles draw for one search: every matching parcel's block rank (so a
+// tile only looks its parcels up), and a supercluster index over the matching blocks' centres
+// for the zooms where parcels are specks. Built once per (land revision, query): the map's
+// tiles are then cheap lookups, whatever the page, zoom or pan.
+import Supercluster, { type PointFeature } from "supercluster";
+import type { LandIndex } from "../search/land-index";
+import type { Candidate } from "../search/search";
+import { POLYGON_MIN_ZOOM, TILE_EXTENT } from "./tile-math";
+
+export interface BlockPointTags {
+  /** matching blocks under the point (1 for a lone block) */
+  count: number;
+  /** their parcels, and their total area */
+  parcels: number;
+  areaM2: number;
+  /** a lone block's key; clusters have none */
+  block?: string;
+}
+
+export interface TileMatches {
+  /** per parcel of the index: its block's rank in result order (0-based), -1 when it does not match */
+  rankOf: Int32Array;
+  /** block key (smallest member code) per rank */
+  keys: string[];
+  blocks: number;
+  parcels: number;
+  clusters: Supercluster<BlockPointTags, BlockPointTags>;
+}
+
+export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "members" | "areaM2">[]): TileMatches {
+  const rankOf = new Int32Array(index.size).fill(-1);
+  const keys: string[] = [];
+  let parcels = 0;
+  const points: PointFeature<BlockPointTags>[] = [];
+  ranked.forEach((c, r) => {
+    let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+    for (const i of c.members) {
+      rankOf[i] = r;
+      const b = index.bbox.subarray(i * 4, i * 4 + 4);
+      if (b[0]! < minLng) minLng = b[0]!;
+      if (b[1]! < minLat) minLat = b[1]!;
+      if (b[2]! > maxLng) maxLng = b[2]!;
+      if (b[3]! > maxLat) maxLat = b[3]!;
+    }
+    parcels += c.members.length;
+    const key = index.codes[c.members[0]!]!;
+    keys.push(key);
+    // The middle of the block's box, as the GeoJSON map's block points (lib/search/map.ts).
+    points.push({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [(minLng + maxLng) / 2, (minLat + maxLat) / 2] },
+      properties: { count: 1, parcels: c.members.length, areaM2: Math.round(c.areaM2), block: key },
+    });
+  });
+  const clusters = new Supercluster<BlockPointTags, BlockPointTags>({
+    // Below the polygon zoom only: from there on a tile draws the parcels themselves.
+    maxZoom: POLYGON_MIN_ZOOM - 1,
+    extent: TILE_EXTENT,
+    // In tile units of 4096: ~ 50 px of a 512-px tile, so dots do not sit on each other.
+    radius: 50,
+    map: (p) => ({ count: 1, parcels: p.parcels, areaM2: p.areaM2 }),
+    reduce: (acc, p) => {
+      acc.count += p.count;
+      acc.parcels += p.parcels;
+      acc.areaM2 += p.areaM2;
+    },
+  }).load(points);
+  return { rankOf, keys, blocks: ranked.length, parcels, clusters };
+}
