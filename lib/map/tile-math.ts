@@ -2,10 +2,10 @@
 // them, 512-px tiles): which lng/lat box a tile covers, and whether z/x/y names a tile at all.
 
 /** From this zoom on a tile carries the matching parcels' polygons; below it, clusters of blocks.
- * At 14 a 1280 x 800 view spans about 5.6 x 3.5 km: the benchmark's densest city (every parcel
- * 80 m) then sends about 1,600 matching parcels per view, well under the 300 KB budget, while
- * one zoom out it would be four times that (bench/map-tiles.ts). */
-export const POLYGON_MIN_ZOOM = 14;
+ * At 15 a 1280 x 800 view spans about 2.8 x 1.8 km (a park) and the tiles under it hold about
+ * 1,500 matching parcels of the benchmark's densest city (every parcel 80 m): ~100 KB. One zoom
+ * out that is four times as many, over the 300 KB budget per view (bench/map-tiles.ts). */
+export const POLYGON_MIN_ZOOM = 15;
 /** Deepest tile the route answers; MapLibre over-zooms the source's maxzoom beyond it. */
 export const MAX_TILE_ZOOM = 22;
 /** The tiles' own maxzoom: past it MapLibre scales z16 tiles (0.15 m precision, plenty). */
