@@ -56,8 +56,9 @@ export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "
     // Below the polygon zoom only: from there on a tile draws the parcels themselves.
     maxZoom: POLYGON_MIN_ZOOM - 1,
     extent: TILE_EXTENT,
-    // In tile units of 4096: ~ 50 px of a 512-px tile, so dots do not sit on each other.
-    radius: 50,
+    // Relative to the extent: 40 px of a 512-px tile, so dots do not sit on each other and a
+    // city-wide view holds a few hundred of them, not one per block.
+    radius: (40 * TILE_EXTENT) / 512,
     map: (p) => ({ count: 1, parcels: p.parcels, areaM2: p.areaM2 }),
     reduce: (acc, p) => {
       acc.count += p.count;

@@ -11,6 +11,9 @@ export const MAX_TILE_ZOOM = 22;
 /** The tiles' own maxzoom: past it MapLibre scales z16 tiles (0.15 m precision, plenty). */
 export const SOURCE_MAX_ZOOM = 16;
 export const TILE_EXTENT = 4096;
+/** The tiles' layers: matching parcels from POLYGON_MIN_ZOOM, clusters of matching blocks below. */
+export const PARCEL_LAYER = "parcels";
+export const CLUSTER_LAYER = "clusters";
 /** Tile units drawn beyond each edge, so outlines meet cleanly across tile seams. */
 export const TILE_BUFFER = 64;
 

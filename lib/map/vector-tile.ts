@@ -10,10 +10,7 @@ import { fromGeojsonVt } from "vt-pbf";
 import { BLOCK_COLOURS } from "./colours";
 import type { ParcelShapes } from "./parcel-shapes";
 import type { BlockPointTags, TileMatches } from "./tile-matches";
-import { POLYGON_MIN_ZOOM, TILE_BUFFER, TILE_EXTENT, tileBounds, type TileCoord } from "./tile-math";
-
-export const PARCEL_LAYER = "parcels";
-export const CLUSTER_LAYER = "clusters";
+import { CLUSTER_LAYER, PARCEL_LAYER, POLYGON_MIN_ZOOM, TILE_BUFFER, TILE_EXTENT, tileBounds, type TileCoord } from "./tile-math";
 
 /** What a parcel carries in a tile (ParcelProps of the GeoJSON map, plus its block's rank). */
 export interface TileParcelProps {

@@ -147,7 +147,7 @@ describe("results map tiles: clusters below the polygon zoom", () => {
   const { data, index } = build(grid.map((g) => ({ code: g.id.toUpperCase(), status: statusOf(g.col, g.row), geometry: g.geometry })));
 
   it("counts every matching block once, with its parcels and area, at every zoom", () => {
-    for (const query of [{}, { reserved: "1" }, { view: "parcels" }]) {
+    for (const query of [{}, { reserved: "1" }, { view: "parcels" }] as Record<string, string>[]) {
       const { ranked } = rankBlocks(index, landSearchSchema.parse(query), ctx);
       const area = ranked.reduce((s, c) => s + Math.round(c.areaM2), 0);
       const parcels = ranked.reduce((s, c) => s + c.members.length, 0);
