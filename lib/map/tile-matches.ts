@@ -34,13 +34,13 @@ export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "
   const points: PointFeature<BlockPointTags>[] = [];
   ranked.forEach((c, r) => {
     let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+    const bbox = index.bbox;
     for (const i of c.members) {
       rankOf[i] = r;
-      const b = index.bbox.subarray(i * 4, i * 4 + 4);
-      if (b[0]! < minLng) minLng = b[0]!;
-      if (b[1]! < minLat) minLat = b[1]!;
-      if (b[2]! > maxLng) maxLng = b[2]!;
-      if (b[3]! > maxLat) maxLat = b[3]!;
+      if (bbox[i * 4]! < minLng) minLng = bbox[i * 4]!;
+      if (bbox[i * 4 + 1]! < minLat) minLat = bbox[i * 4 + 1]!;
+      if (bbox[i * 4 + 2]! > maxLng) maxLng = bbox[i * 4 + 2]!;
+      if (bbox[i * 4 + 3]! > maxLat) maxLat = bbox[i * 4 + 3]!;
     }
     parcels += c.members.length;
     const key = index.codes[c.members[0]!]!;
