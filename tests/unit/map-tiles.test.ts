@@ -10,6 +10,7 @@ import { bboxOf, polygonAreaM2, type PolygonGeometry } from "@/lib/land/geometry
 import { READINESS_ITEMS, type ReadinessKey } from "@/lib/land/readiness";
 import { BLOCK_COLOURS } from "@/lib/map/colours";
 import { Lru } from "@/lib/map/lru";
+import { pagePoints } from "@/lib/map/page-points";
 import { ParcelShapes, parcelTree } from "@/lib/map/parcel-shapes";
 import { tileMatches } from "@/lib/map/tile-matches";
 import { parseTileCoord, tileBounds, tileOf, type TileCoord } from "@/lib/map/tile-math";
@@ -196,5 +197,30 @@ describe("Lru", () => {
     expect(lru.get("a")).toBe("xx");
     lru.set("c", "zz");
     expect([lru.get("a"), lru.get("b"), lru.get("c")]).toEqual(["xx", undefined, "zz"]);
+  });
+});
+
+describe("ParcelShapes", () => {
+  it("gives back each parcel's rings, holes included, and nothing for a parcel without a shape", () => {
+    const outer = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+    const hole = [[1, 1], [2, 1], [2, 2], [1, 1]];
+    const shapes = ParcelShapes.build(["A", "B", "C"], (c) => (c === "A" ? [outer, hole] : c === "C" ? [outer] : undefined));
+    expect(shapes.rings(0)).toEqual([outer, hole]);
+    expect(shapes.rings(1)).toEqual([]);
+    expect(shapes.rings(2)).toEqual([outer]);
+  });
+});
+
+describe("pagePoints", () => {
+  it("numbers the listed page's blocks like the list, at their boxes' centres", () => {
+    const fc = pagePoints([
+      { key: "B-1", bbox: [113, 22, 113.002, 22.004], areaM2: 1234.4 },
+      { key: "A-9", bbox: [113.1, 22.1, 113.1, 22.1], areaM2: 10 },
+    ], "7");
+    expect(fc.revision).toBe("7");
+    expect(fc.features.map((f) => [f.geometry.coordinates, f.properties])).toEqual([
+      [[113.001, 22.002], { kind: "point", block: "B-1", code: "B-1", page: 1, label: 1, areaM2: 1234, polygons: 1 }],
+      [[113.1, 22.1], { kind: "point", block: "A-9", code: "A-9", page: 1, label: 2, areaM2: 10, polygons: 1 }],
+    ]);
   });
 });
