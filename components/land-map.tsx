@@ -248,6 +248,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
       {state.kind === "ready" && <LogisticsLegend shown={showLogistics} onToggle={setShowLogistics} />}
       {state.kind === "failed" && <p role="status" className="mt-2 text-sm text-stone-600">{t("failed")}</p>}
       {state.kind === "loading" && <p className="mt-2 text-sm text-stone-500">{t("loading")}</p>}
+      {state.kind === "ready" && tiles && <p className="mt-2 text-sm text-stone-600">{t("clusters")}</p>}
       {state.kind === "ready" && state.pointBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("points", { count: state.pointBlocks })}</p>}
       {state.kind === "ready" && state.hiddenBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("hidden", { count: state.hiddenBlocks })}</p>}
     </div>
