@@ -9,10 +9,11 @@ import Flatbush from "flatbush";
 export type Rings = readonly (readonly (readonly number[])[])[];
 
 export class ParcelShapes {
-  private constructor(
-    /** parcel i's rings are ringEnd[ringStart[i] .. ringStart[i + 1]) */
-    private readonly ringStart: Uint32Array,
-    /** end (exclusive, in vertices) of each ring in `coords` */
+  constructor(
+    /** parcel i's rings are ringFirst[i] .. ringFirst[i] + ringCount[i] - 1 */
+    private readonly ringFirst: Uint32Array,
+    private readonly ringCount: Uint32Array,
+    /** end (exclusive, in vertices) of each ring in `coords`; a ring starts where the one before ends */
     private readonly ringEnd: Uint32Array,
     /** lng, lat per vertex */
     private readonly coords: Float64Array,
@@ -20,33 +21,18 @@ export class ParcelShapes {
 
   /** Shapes for `codes` (the index's order); a parcel without a shape (added since) draws nothing. */
   static build(codes: readonly string[], shapeOf: (code: string, i: number) => Rings | undefined): ParcelShapes {
-    const n = codes.length;
-    const ringStart = new Uint32Array(n + 1);
-    let ringEnd = new Uint32Array(Math.max(16, n));
-    let coords = new Float64Array(Math.max(64, n * 10));
-    let rings = 0, vertices = 0;
-    for (let i = 0; i < n; i++) {
-      ringStart[i] = rings;
-      const shape = shapeOf(codes[i]!, i);
-      for (const ring of shape ?? []) {
-        if (rings === ringEnd.length) ringEnd = grow(ringEnd, rings * 2);
-        if ((vertices + ring.length) * 2 > coords.length) coords = grow(coords, Math.max(coords.length * 2, (vertices + ring.length) * 2));
-        for (const [lng, lat] of ring) {
-          coords[vertices * 2] = lng!;
-          coords[vertices * 2 + 1] = lat!;
-          vertices++;
-        }
-        ringEnd[rings++] = vertices;
-      }
-    }
-    ringStart[n] = rings;
-    return new ParcelShapes(ringStart, ringEnd.slice(0, rings), coords.slice(0, vertices * 2));
+    const b = new ParcelShapesBuilder(codes.length);
+    codes.forEach((code, i) => {
+      const shape = shapeOf(code, i);
+      if (shape) b.set(i, shape);
+    });
+    return b.finish();
   }
 
   /** Parcel i as GeoJSON Polygon coordinates (fresh arrays: geojson-vt keeps what it is given). */
   rings(i: number): number[][][] {
     const out: number[][][] = [];
-    for (let r = this.ringStart[i]!; r < this.ringStart[i + 1]!; r++) {
+    for (let r = this.ringFirst[i]!; r < this.ringFirst[i]! + this.ringCount[i]!; r++) {
       const ring: number[][] = [];
       for (let v = r === 0 ? 0 : this.ringEnd[r - 1]!; v < this.ringEnd[r]!; v++) ring.push([this.coords[v * 2]!, this.coords[v * 2 + 1]!]);
       out.push(ring);
@@ -55,7 +41,49 @@ export class ParcelShapes {
   }
 
   get bytes(): number {
-    return this.ringStart.byteLength + this.ringEnd.byteLength + this.coords.byteLength;
+    return this.ringFirst.byteLength + this.ringCount.byteLength + this.ringEnd.byteLength + this.coords.byteLength;
+  }
+}
+
+/**
+ * Packs shapes as they arrive, in any order (the database's batches), so only one batch of
+ * parsed GeoJSON is alive at a time: at 1,000,000 parcels holding every parsed polygon first
+ * would cost several hundred MB more.
+ */
+export class ParcelShapesBuilder {
+  private readonly ringFirst: Uint32Array;
+  private readonly ringCount: Uint32Array;
+  private ringEnd: Uint32Array;
+  private coords: Float64Array;
+  private rings = 0;
+  private vertices = 0;
+
+  constructor(size: number) {
+    this.ringFirst = new Uint32Array(size);
+    this.ringCount = new Uint32Array(size);
+    this.ringEnd = new Uint32Array(Math.max(16, size));
+    // Room for 5-vertex parcels (a closed quadrilateral) before any growth.
+    this.coords = new Float64Array(Math.max(64, size * 10));
+  }
+
+  set(i: number, shape: Rings): void {
+    this.ringFirst[i] = this.rings;
+    this.ringCount[i] = shape.length;
+    for (const ring of shape) {
+      if (this.rings === this.ringEnd.length) this.ringEnd = grow(this.ringEnd, this.rings * 2);
+      const need = (this.vertices + ring.length) * 2;
+      if (need > this.coords.length) this.coords = grow(this.coords, Math.max(this.coords.length * 2, need));
+      for (const [lng, lat] of ring) {
+        this.coords[this.vertices * 2] = lng!;
+        this.coords[this.vertices * 2 + 1] = lat!;
+        this.vertices++;
+      }
+      this.ringEnd[this.rings++] = this.vertices;
+    }
+  }
+
+  finish(): ParcelShapes {
+    return new ParcelShapes(this.ringFirst, this.ringCount, this.ringEnd.slice(0, this.rings), this.coords.slice(0, this.vertices * 2));
   }
 }
 

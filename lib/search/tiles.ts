@@ -5,7 +5,7 @@
 // revision, so the next tile is cut from a fresh matching set.
 import type { Db } from "../db/client";
 import { Lru } from "../map/lru";
-import { ParcelShapes, parcelTree, type Rings } from "../map/parcel-shapes";
+import { ParcelShapesBuilder, parcelTree, type ParcelShapes, type Rings } from "../map/parcel-shapes";
 import { tileMatches, type TileMatches } from "../map/tile-matches";
 import { POLYGON_MIN_ZOOM, type TileCoord } from "../map/tile-math";
 import { encodeLandTile, type TileData } from "../map/vector-tile";
@@ -25,9 +25,13 @@ interface Slot {
 }
 const slots = new WeakMap<Db, Slot>();
 
-/** Every parcel's polygon, read in code-ordered batches (one 1,000,000-row answer would hold all of it as JSON at once). */
+/**
+ * Every parcel's polygon, read in code-ordered batches and packed as each arrives (one
+ * 1,000,000-row answer would hold all of it as parsed JSON at once).
+ */
 async function loadShapes(db: Db, index: LandIndex): Promise<ParcelShapes> {
-  const byCode = new Map<string, Rings>();
+  const position = new Map(index.codes.map((c, i) => [c, i]));
+  const shapes = new ParcelShapesBuilder(index.size);
   let after: string | undefined;
   for (;;) {
     const rows = await db.parcel.findMany({
@@ -36,11 +40,15 @@ async function loadShapes(db: Db, index: LandIndex): Promise<ParcelShapes> {
       take: SHAPE_BATCH,
       ...(after === undefined ? {} : { cursor: { code: after }, skip: 1 }),
     });
-    for (const r of rows) byCode.set(r.code, (r.geometry as unknown as { coordinates: Rings }).coordinates);
+    for (const r of rows) {
+      // A parcel added after the index was read is not in it: the next index will have it.
+      const i = position.get(r.code);
+      if (i !== undefined) shapes.set(i, (r.geometry as unknown as { coordinates: Rings }).coordinates);
+    }
     if (rows.length < SHAPE_BATCH) break;
     after = rows[rows.length - 1]!.code;
   }
-  return ParcelShapes.build(index.codes, (code) => byCode.get(code));
+  return shapes.finish();
 }
 
 /**

@@ -11,7 +11,7 @@ import { READINESS_ITEMS, type ReadinessKey } from "@/lib/land/readiness";
 import { BLOCK_COLOURS } from "@/lib/map/colours";
 import { Lru } from "@/lib/map/lru";
 import { pagePoints } from "@/lib/map/page-points";
-import { ParcelShapes, parcelTree } from "@/lib/map/parcel-shapes";
+import { ParcelShapes, ParcelShapesBuilder, parcelTree } from "@/lib/map/parcel-shapes";
 import { tileMatches } from "@/lib/map/tile-matches";
 import { parseTileCoord, tileBounds, tileOf, type TileCoord } from "@/lib/map/tile-math";
 import { encodeLandTile, type PageRange, type TileData } from "@/lib/map/vector-tile";
@@ -208,6 +208,14 @@ describe("ParcelShapes", () => {
     expect(shapes.rings(0)).toEqual([outer, hole]);
     expect(shapes.rings(1)).toEqual([]);
     expect(shapes.rings(2)).toEqual([outer]);
+  });
+
+  it("packs shapes arriving in any order (the database's batches)", () => {
+    const square = (x: number) => [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]];
+    const b = new ParcelShapesBuilder(3);
+    for (const i of [2, 0, 1]) b.set(i, square(i));
+    const shapes = b.finish();
+    expect([0, 1, 2].map((i) => shapes.rings(i))).toEqual([square(0), square(1), square(2)]);
   });
 });
 
