@@ -24,7 +24,8 @@ export interface TileMatches {
   keys: string[];
   blocks: number;
   parcels: number;
-  clusters: Supercluster<BlockPointTags, BlockPointTags>;
+  /** built on first use */
+  readonly clusters: Supercluster<BlockPointTags, BlockPointTags>;
 }
 
 export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "members" | "areaM2">[]): TileMatches {
@@ -52,7 +53,10 @@ export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "
       properties: { count: 1, parcels: c.members.length, areaM2: Math.round(c.areaM2), block: key },
     });
   });
-  const clusters = new Supercluster<BlockPointTags, BlockPointTags>({
+  // Built on the first tile below the polygon zoom (about 1 s for 77,000 blocks): a map opened
+  // at street zoom never pays for it.
+  let clusters: Supercluster<BlockPointTags, BlockPointTags> | undefined;
+  const cluster = () => new Supercluster<BlockPointTags, BlockPointTags>({
     // Below the polygon zoom only: from there on a tile draws the parcels themselves.
     maxZoom: POLYGON_MIN_ZOOM - 1,
     extent: TILE_EXTENT,
@@ -66,5 +70,13 @@ export function tileMatches(index: LandIndex, ranked: readonly Pick<Candidate, "
       acc.areaM2 += p.areaM2;
     },
   }).load(points);
-  return { rankOf, keys, blocks: ranked.length, parcels, clusters };
+  return {
+    rankOf,
+    keys,
+    blocks: ranked.length,
+    parcels,
+    get clusters() {
+      return (clusters ??= cluster());
+    },
+  };
 }
