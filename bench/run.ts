@@ -7,15 +7,19 @@ import { benchInbox } from "./inbox";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 import { benchPageCache } from "./page-cache";
+import { benchMapTiles } from "./map-tiles";
 import { benchSavedSearchAlerts } from "./saved-search-alerts";
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+// --scale: the province-scale sizes (1,000,000 parcels) where a bench has them.
+const scale = process.argv.includes("--scale");
 const lines: string[] = [];
 // --no-http: the in-process figures only (the HTTP bench builds and starts the portal).
 const http = !process.argv.includes("--no-http");
 if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25, { http })));
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
+if (!only || only === "tiles") lines.push(...(await benchMapTiles(quick ? [20_000] : scale ? [1_000_000] : [100_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));
 if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, quick ? 2_000 : 10_000)));
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));

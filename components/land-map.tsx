@@ -12,7 +12,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { LandFeature, LandFeatureCollection } from "@/lib/map/features";
-import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, landLayers, MAP_Z } from "@/lib/map/style";
+import { baseStyle, CLICKABLE_LAYERS, LAND_SOURCE, LAND_TILES, landLayers, landTileSource, MAP_Z, TILED_CLICKABLE_LAYERS, tiledLandLayers } from "@/lib/map/style";
 import { AREA_PARAM, parseSearchArea, withSearchArea } from "@/lib/map/area";
 import { AreaControls } from "./location/area-controls";
 import { AreaDrawer, type DrawMode } from "./location/area-drawer";
@@ -39,6 +39,12 @@ export interface LandMapProps {
   popups?: Record<string, BlockPopup>;
   /** search page: the visitor can draw the search area (the URL's `area`) */
   draw?: boolean;
+  /**
+   * results map: a vector-tile URL template ({z}/{x}/{y}, app/api/land/tiles) that draws every
+   * matching parcel and, zoomed out, clusters of matching blocks; `data` then only needs the
+   * listed page's numbered points (no polygon budget: the tiles carry all the land).
+   */
+  tiles?: string;
 }
 
 type State = { kind: "loading" } | { kind: "ready"; pointBlocks: number; hiddenBlocks: number } | { kind: "failed" } | { kind: "nowebgl" };
@@ -59,7 +65,7 @@ function boundsOf(data: LandFeatureCollection): [number, number, number, number]
   return Number.isFinite(b[0]) ? b : null;
 }
 
-export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback, unavailableNote, popups, draw }: LandMapProps) {
+export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback, unavailableNote, popups, draw, tiles }: LandMapProps) {
   const t = useTranslations("map");
   const tl = useTranslations("investor.location");
   const locale = useLocale();
@@ -82,7 +88,8 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
     let map: import("maplibre-gl").Map | undefined;
     const abort = new AbortController();
     const hrefOf = (p: { block?: string; code?: string } | undefined) => {
-      const target = to === "blocks" ? p?.block : p?.code;
+      // A lone block's dot on the tiled map has no code: in the parcels view its key is the code.
+      const target = to === "blocks" ? p?.block : (p?.code ?? p?.block);
       return target ? `/${locale}/${to}/${encodeURIComponent(target)}${query ? `?${query}` : ""}` : null;
     };
     // A drawn area becomes the search's `area`, on page 1, every other filter kept.
@@ -122,11 +129,15 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
         try {
           addContext(maplibre, m, locale, context);
           m.addSource(LAND_SOURCE, { type: "geojson", data: geojson });
-          for (const layer of landLayers(variant)) m.addLayer(layer);
+          if (tiles) {
+            // MapLibre fetches tiles in a worker, where a path alone does not resolve.
+            m.addSource(LAND_TILES, landTileSource(tiles.startsWith("/") ? `${window.location.origin}${tiles}` : tiles));
+            for (const layer of tiledLandLayers()) m.addLayer(layer);
+          } else for (const layer of landLayers(variant)) m.addLayer(layer);
           logisticsSwitch.current = addLogistics(maplibre, m, locale);
           for (const f of geojson.features) if (f.properties.kind === "point" && f.properties.label > 0) addMarker(maplibre, m, f as PointFeature);
           if (popupKey) {
-            addHighlightLayer(m);
+            addHighlightLayer(m, Boolean(tiles));
             link = linkListAndMap(maplibre, m, markers, JSON.parse(popupKey) as Record<string, BlockPopup>, { open: tl("openBlock"), close: tl("popup.close") });
           }
           if (draw) drawer.current = new AreaDrawer(m, onArea, (mode, corners) => setDrawMode({ mode, corners }));
@@ -141,11 +152,14 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
       m.on("click", (e) => {
         // While an area is being drawn, a click is a corner, not a visit.
         if (drawer.current && drawer.current.mode !== "idle") return;
-        const [hit] = m.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS });
+        const [hit] = m.queryRenderedFeatures(e.point, { layers: tiles ? TILED_CLICKABLE_LAYERS : CLICKABLE_LAYERS });
+        // A cluster of blocks opens nothing: it zooms in to where it splits.
+        const expand = Number(hit?.properties?.expand);
+        if (hit?.geometry.type === "Point" && expand > 0) return m.easeTo({ center: hit.geometry.coordinates as [number, number], zoom: expand });
         const href = hrefOf(hit?.properties as { block?: string; code?: string } | undefined);
         if (href) router.push(href);
       });
-      for (const id of CLICKABLE_LAYERS) {
+      for (const id of tiles ? TILED_CLICKABLE_LAYERS : CLICKABLE_LAYERS) {
         m.on("mouseenter", id, () => (m.getCanvas().style.cursor = "pointer"));
         m.on("mouseleave", id, () => (m.getCanvas().style.cursor = ""));
       }
@@ -190,7 +204,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
       logisticsSwitch.current = null;
       map?.remove();
     };
-  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t, tl, label, popupKey, draw, pathname]);
+  }, [data, variant, fitKey, to, locale, query, tileUrl, router, t, tl, label, popupKey, draw, pathname, tiles]);
   useEffect(() => logisticsSwitch.current?.(showLogistics), [showLogistics, state]);
   useEffect(() => {
     if (state.kind === "ready") drawer.current?.show(parseSearchArea(areaParam));
@@ -234,6 +248,7 @@ export function LandMap({ data, variant, fitTo, links, tileUrl, label, fallback,
       {state.kind === "ready" && <LogisticsLegend shown={showLogistics} onToggle={setShowLogistics} />}
       {state.kind === "failed" && <p role="status" className="mt-2 text-sm text-stone-600">{t("failed")}</p>}
       {state.kind === "loading" && <p className="mt-2 text-sm text-stone-500">{t("loading")}</p>}
+      {state.kind === "ready" && tiles && <p className="mt-2 text-sm text-stone-600">{t("clusters")}</p>}
       {state.kind === "ready" && state.pointBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("points", { count: state.pointBlocks })}</p>}
       {state.kind === "ready" && state.hiddenBlocks > 0 && <p className="mt-2 text-sm text-stone-600">{t("hidden", { count: state.hiddenBlocks })}</p>}
     </div>

@@ -5,7 +5,8 @@
 // the pointer hides the markers next to it. Cards are found by the `data-key` they already
 // carry (search/block-card.tsx), so the list needs no client code of its own.
 import type { Map as MapLibreMap, Marker } from "maplibre-gl";
-import { LAND_SOURCE, MAP_Z } from "@/lib/map/style";
+import { LAND_SOURCE, LAND_TILES, MAP_Z } from "@/lib/map/style";
+import { PARCEL_LAYER } from "@/lib/map/tile-math";
 import { spreadOffsets } from "@/lib/map/spread";
 import { MarkerPopup, type BlockPopup, type PopupText } from "./map-popup";
 
@@ -23,11 +24,12 @@ export interface ListMapLink {
   destroy(): void;
 }
 
-export function addHighlightLayer(map: MapLibreMap) {
+/** `tiled`: the parcels come from the vector tiles (LAND_TILES), not the GeoJSON source. */
+export function addHighlightLayer(map: MapLibreMap, tiled = false) {
   map.addLayer({
     id: "land-highlight",
     type: "line",
-    source: LAND_SOURCE,
+    ...(tiled ? { source: LAND_TILES, "source-layer": PARCEL_LAYER } : { source: LAND_SOURCE }),
     filter: ["all", ["==", ["get", "kind"], "parcel"], ["==", ["get", "block"], "\u0000"]],
     paint: { "line-color": "#f59e0b", "line-width": 3 },
   });

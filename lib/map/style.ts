@@ -3,8 +3,11 @@
 // only when MAP_TILE_URL is configured. Our data comes in one GeoJSON source, "land".
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { STATUS_COLOURS, OTHER_RESULT_COLOUR, OUTLINE_COLOUR } from "./colours";
+import { CLUSTER_LAYER, PARCEL_LAYER, SOURCE_MAX_ZOOM } from "./tile-math";
 
 export const LAND_SOURCE = "land";
+/** The results map's vector tiles (app/api/land/tiles), when the map is tiled. */
+export const LAND_TILES = "land-tiles";
 
 /**
  * Stacking of what lies on the map (all HTML in MapLibre's marker layer, so DOM order alone
@@ -33,8 +36,14 @@ const statusColour: ExpressionSpecification = [
   STATUS_COLOURS.NOT_OFFERED,
 ] as unknown as ExpressionSpecification;
 
+/** Results: the listed page's blocks in their list colours, every other match pale. */
+const RESULTS_FILL: ExpressionSpecification = ["case", ["==", ["get", "page"], 1], ["get", "colour"], OTHER_RESULT_COLOUR];
+const PARCEL_LINE = { "line-color": "#0b604a", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.2, 15, 1] as ExpressionSpecification };
+
 /** Layers clicked to open a block or parcel. */
 export const CLICKABLE_LAYERS = ["land-fill", "land-points", "land-dots"];
+/** The same on the tiled results map: parcels, and the clusters below the polygon zoom. */
+export const TILED_CLICKABLE_LAYERS = ["land-fill", "land-clusters"];
 
 /**
  * "results": every matching block, the listed page's blocks in strong colours, the rest pale,
@@ -42,8 +51,7 @@ export const CLICKABLE_LAYERS = ["land-fill", "land-points", "land-dots"];
  * status, with the block's outline on top.
  */
 export function landLayers(variant: "results" | "context"): LayerSpecification[] {
-  const fill: ExpressionSpecification =
-    variant === "results" ? ["case", ["==", ["get", "page"], 1], ["get", "colour"], OTHER_RESULT_COLOUR] : statusColour;
+  const fill: ExpressionSpecification = variant === "results" ? RESULTS_FILL : statusColour;
   return [
     { id: "land-fill", type: "fill", source: LAND_SOURCE, filter: isKind("parcel"), paint: { "fill-color": fill, "fill-opacity": 0.75 } },
     {
@@ -51,7 +59,7 @@ export function landLayers(variant: "results" | "context"): LayerSpecification[]
       type: "line",
       source: LAND_SOURCE,
       filter: isKind("parcel"),
-      paint: { "line-color": "#0b604a", "line-width": ["interpolate", ["linear"], ["zoom"], 10, 0.2, 15, 1] },
+      paint: PARCEL_LINE,
     },
     { id: "land-outline", type: "line", source: LAND_SOURCE, filter: isKind("outline"), paint: { "line-color": OUTLINE_COLOUR, "line-width": 3 } },
     // Blocks off the listed page as dots: always for those past the polygon budget, and only
@@ -76,4 +84,35 @@ function blockDots(id: string, filter: ExpressionSpecification): LayerSpecificat
       "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areaM2"]], 0, 3, 1500, 10],
     },
   };
+}
+
+/** The vector source of the tiled results map (`tiles`: an absolute URL template with {z}/{x}/{y}). */
+export function landTileSource(tiles: string) {
+  return { type: "vector" as const, tiles: [tiles], minzoom: 0, maxzoom: SOURCE_MAX_ZOOM };
+}
+
+/**
+ * The tiled results map: the same parcel layers (ids and paint) as "results", from the tiles'
+ * parcel layer, and below the polygon zoom one dot per cluster of matching blocks, growing with
+ * their area (every matching block is in one: nothing is left off at city scale).
+ */
+export function tiledLandLayers(): LayerSpecification[] {
+  const tiles = { source: LAND_TILES, "source-layer": PARCEL_LAYER };
+  return [
+    { id: "land-fill", type: "fill", ...tiles, paint: { "fill-color": RESULTS_FILL, "fill-opacity": 0.75 } },
+    { id: "land-line", type: "line", ...tiles, paint: PARCEL_LINE },
+    {
+      id: "land-clusters",
+      type: "circle",
+      source: LAND_TILES,
+      "source-layer": CLUSTER_LAYER,
+      paint: {
+        "circle-color": OTHER_RESULT_COLOUR,
+        "circle-stroke-color": "#0b604a",
+        "circle-stroke-width": 1,
+        "circle-opacity": 0.85,
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areaM2"]], 0, 3, 500, 8, 5000, 22],
+      },
+    },
+  ];
 }

@@ -7,6 +7,8 @@ import { listSearchOptions } from "./options";
 import { diagnoseLandSearch, findLandBlock, lookupLandBlock, runLandSearch } from "./queries";
 import { toSearchParams, type LandSearchQuery } from "./schemas";
 import type { BlockLookup } from "./search";
+import { landTile } from "./tiles";
+import type { TileCoord } from "../map/tile-math";
 
 export const loadSearchOptions = () => listSearchOptions(db());
 export const searchLandBlocks = (q: LandSearchQuery) => runLandSearch(db(), q);
@@ -24,3 +26,4 @@ export const lookupLandBlockByKey = (q: LandSearchQuery, key: string): Promise<B
 };
 export const loadLandMap = (q: LandSearchQuery) => landMapData(db(), q);
 export const diagnoseEmptySearch = (q: LandSearchQuery) => diagnoseLandSearch(db(), q);
+export const loadLandTile = (q: LandSearchQuery, tile: TileCoord) => landTile(db(), q, tile);

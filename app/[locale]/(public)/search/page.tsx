@@ -9,6 +9,7 @@ import { LandMap } from "@/components/land-map";
 import { MapLegend } from "@/components/map-legend";
 import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { blockPopups } from "@/lib/map/popups";
+import { pagePoints } from "@/lib/map/page-points";
 import { env } from "@/lib/env";
 import { queryWithCurrentPark } from "@/lib/parks/code-aliases";
 import { unionBBoxes } from "@/lib/land/geometry";
@@ -108,7 +109,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
               {outcome.result.total > 0 && (
                 <div className="mt-4">
                   <LandMap
-                    data={`/api/land/map?${toSearchParams({ ...query, page: outcome.result.page }).toString()}&rev=${outcome.revision}`}
+                    data={pagePoints(outcome.result.results, String(outcome.revision))}
+                    tiles={`/api/land/tiles/{z}/{x}/{y}?${toSearchParams({ ...query, page: outcome.result.page }).toString()}&rev=${outcome.revision}`}
                     variant="results"
                     fitTo={unionBBoxes(outcome.result.results.map((b) => b.bbox))}
                     links={{ to: query.view, query: toSearchParams({ ...query, page: 1 }).toString() }}
