@@ -107,6 +107,7 @@ function edit(w: World, op: Op): { kind: string; entityId: string | null; otherI
     Object.assign(w.parks.get(p)!, { county: op.seed % 3 ? "XINHUI" : "ENPING", industries: [INDUSTRIES[op.seed % INDUSTRIES.length]!] });
     return [{ kind: "park", entityId: p, otherId: null, code: null }];
   }
+  if (!("pick" in op)) return log;
   const id = at(op.pick);
   if (!id) return log;
   const p = w.parcels.get(id)!;
