@@ -4,11 +4,14 @@ import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
 import { benchDataSheet } from "./data-sheet";
 import { benchInbox } from "./inbox";
+import { benchIndexPatch } from "./index-patch";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 import { benchSavedSearchAlerts } from "./saved-search-alerts";
 
 const quick = process.argv.includes("--quick");
+// --scale: province-scale sizes (1,000,000 parcels) where a bench has them.
+const scale = process.argv.includes("--scale");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const lines: string[] = [];
 // --no-http: the in-process figures only (the HTTP bench builds and starts the portal).
@@ -20,5 +23,6 @@ if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, q
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
 if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 if (!only || only === "alerts") lines.push(...(await benchSavedSearchAlerts(quick ? 500 : 2_000)));
+if (!only || only === "patch") lines.push(...(await benchIndexPatch(scale ? 1_000_000 : quick ? 10_000 : 100_000, quick ? 5 : 20, quick ? 10_000 : 100_000)));
 if (!only || only === "sheet") lines.push(...(await benchDataSheet(quick ? 10 : 50)));
 console.log(`\n${lines.join("\n")}`);

@@ -52,11 +52,11 @@ export function applyChange(index: LandIndex, change: IndexChange): LandIndex {
     for (const r of inPlace) index.patch(r);
     return index;
   }
-  const next = rebuildColumns(index, removed, inserts);
+  const { index: next, segments } = rebuildColumns(index, removed, inserts);
   for (const r of inPlace) next.patch(r);
   const touched = new Set(inserts.map((r) => r.code));
   for (const c of change.edgeParcels ?? []) touched.add(c);
-  replaceGraph(index, next, touched, change.edges ?? []);
+  replaceGraph(index, next, segments, touched, change.edges ?? []);
   return next;
 }
 
@@ -78,32 +78,40 @@ const isColumnGroup = (v: unknown): v is Record<string, ArrayLike<number>> =>
  * found by shape (typed arrays of size x stride, and records of them), not by name, so a
  * column added to LandIndex later is carried over without this file knowing it.
  */
-function rebuildColumns(old: LandIndex, removed: ReadonlySet<number>, inserts: LandRow[]): LandIndex {
+function rebuildColumns(old: LandIndex, removed: ReadonlySet<number>, inserts: LandRow[]): { index: LandIndex; segments: Segment[] } {
   inserts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const n = old.size;
   const size = n - removed.size + inserts.length;
+  // Where each insert goes (before the first old code not below it) and which slots drop out:
+  // a binary search per change, not a string comparison per slot.
+  const insertAt = inserts.map((r) => lowerBound(old.codes, r.code));
+  const drops = [...removed].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  const push = (isOld: boolean, from: number, dest: number) => {
+  const push = (isOld: boolean, from: number, to: number, dest: number) => {
     const last = segments.at(-1);
-    if (last && last.old === isOld && last.to === from && last.dest + (last.to - last.from) === dest) last.to++;
-    else segments.push({ old: isOld, from, to: from + 1, dest });
+    if (last && last.old === isOld && last.to === from && last.dest + (last.to - last.from) === dest) last.to = to;
+    else segments.push({ old: isOld, from, to, dest });
   };
-  const ids: string[] = new Array(size);
-  const codes: string[] = new Array(size);
-  let i = 0, j = 0, k = 0;
-  while (k < size) {
-    while (i < n && removed.has(i)) i++;
-    const takeOld = j >= inserts.length || (i < n && old.codes[i]! < inserts[j]!.code);
-    if (takeOld) {
-      ids[k] = old.ids[i]!;
-      codes[k] = old.codes[i]!;
-      push(true, i++, k++);
-    } else {
-      ids[k] = inserts[j]!.id;
-      codes[k] = inserts[j]!.code;
-      push(false, j++, k++);
+  for (let i = 0, j = 0, r = 0, k = 0; i < n || j < inserts.length; ) {
+    const stop = Math.min(r < drops.length ? drops[r]! : n, j < inserts.length ? insertAt[j]! : n);
+    if (stop > i) {
+      push(true, i, stop, k);
+      k += stop - i;
+      i = stop;
+    } else if (j < inserts.length && insertAt[j] === i) push(false, j, ++j, k++);
+    else {
+      // drops[r] === i: that slot is not carried over
+      i++;
+      r++;
     }
   }
+  const ids: string[] = new Array(size);
+  const codes: string[] = new Array(size);
+  for (const s of segments)
+    for (let x = s.from, k = s.dest; x < s.to; x++, k++) {
+      ids[k] = s.old ? old.ids[x]! : inserts[x]!.id;
+      codes[k] = s.old ? old.codes[x]! : inserts[x]!.code;
+    }
   const next = Object.create(LandIndex.prototype) as Writable;
   const copy = <T extends ArrayLike<number> & { subarray(a: number, b: number): T; set(src: T, at: number): void }>(col: T): T => {
     const stride = col.length / n;
@@ -122,7 +130,18 @@ function rebuildColumns(old: LandIndex, removed: ReadonlySet<number>, inserts: L
   Object.assign(next, { size, ids, codes });
   const index = next as unknown as LandIndex;
   for (const s of segments) if (!s.old) for (let x = s.from; x < s.to; x++) index.writeRow(s.dest + x - s.from, inserts[x]!);
-  return index;
+  return { index, segments };
+}
+
+/** First position whose code is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -131,14 +150,10 @@ function rebuildColumns(old: LandIndex, removed: ReadonlySet<number>, inserts: L
  * other end. Old positions of kept parcels map to new ones monotonically, so an untouched
  * range stays ascending; only ranges that gained an edge are re-sorted.
  */
-function replaceGraph(old: LandIndex, next: LandIndex, touchedCodes: ReadonlySet<string>, edges: readonly { a: string; b: string }[]): void {
+function replaceGraph(old: LandIndex, next: LandIndex, segments: readonly Segment[], touchedCodes: ReadonlySet<string>, edges: readonly { a: string; b: string }[]): void {
   const n = old.size, size = next.size;
   const oldToNew = new Int32Array(n).fill(-1);
-  for (let i = 0, k = 0; k < size; k++) {
-    // Codes are unique and both lists sorted: advance to the old slot holding this code, if any.
-    while (i < n && old.codes[i]! < next.codes[k]!) i++;
-    if (i < n && old.codes[i] === next.codes[k] && old.ids[i] === next.ids[k]) oldToNew[i] = k;
-  }
+  for (const s of segments) if (s.old) for (let x = s.from, k = s.dest; x < s.to; x++, k++) oldToNew[x] = k;
   const touched = new Uint8Array(size);
   for (const c of touchedCodes) {
     const k = searchSorted(next.codes, c);
