@@ -4,8 +4,9 @@
 // new index whose columns are the old ones copied in runs (memcpy speed) around the removed and
 // inserted slots, plus a CSR graph rebuilt from the old one in one pass over its edges: the
 // result equals a full rebuild from the same rows, in ~O(n) copying rather than O(n) parsing.
-// A new object rather than shifting in place: a caller still holding the old index (a page
-// rendering its result) keeps consistent positions. Attribute-only changes patch in place.
+// When slots move (a parcel added or removed) it is a new object, so a caller still holding the
+// old index (a page rendering its result) keeps consistent positions; when none move (status,
+// a redrawn boundary, edges) columns are written in place and only the CSR arrays are new.
 import type { County, Industry } from "../generated/prisma/enums";
 import { AdjacencyGraph, sortRange } from "../land/blocks";
 import { LandIndex, searchSorted, type LandRow } from "./land-index";
@@ -33,29 +34,38 @@ export function applyChange(index: LandIndex, change: IndexChange): LandIndex {
   }
   const inserts: LandRow[] = [];
   const inPlace: LandRow[] = [];
+  const reshaped: LandRow[] = [];
   for (const r of change.upsert ?? []) {
     const i = index.positionOf(r.code);
     if (i >= 0 && !removed.has(i) && index.canPatch(r)) inPlace.push(r);
+    else if (i >= 0 && !removed.has(i) && index.ids[i] === r.id) reshaped.push(r);
     else {
       if (i >= 0) removed.add(i);
       inserts.push(r);
     }
   }
-  const structural = removed.size > 0 || inserts.length > 0 || (change.edgeParcels?.length ?? 0) > 0;
-  if (!structural || index.size === 0) {
-    if (structural) {
-      // Nothing to copy from (strides are read off the old columns): build from the rows.
-      const idOf = new Map((change.upsert ?? []).map((r) => [r.code, r.id]));
-      const edges = (change.edges ?? []).map((e) => ({ a: idOf.get(e.a) ?? "", b: idOf.get(e.b) ?? "" }));
-      return new LandIndex([...(change.upsert ?? [])], edges, index.logistics);
-    }
+  const edgeParcels = change.edgeParcels ?? [];
+  if (index.size === 0 && (inserts.length > 0 || edgeParcels.length > 0)) {
+    // Nothing to copy from (strides are read off the old columns): build from the rows.
+    const idOf = new Map((change.upsert ?? []).map((r) => [r.code, r.id]));
+    const edges = (change.edges ?? []).map((e) => ({ a: idOf.get(e.a) ?? "", b: idOf.get(e.b) ?? "" }));
+    return new LandIndex([...(change.upsert ?? [])], edges, index.logistics);
+  }
+  const touched = new Set([...inserts, ...reshaped].map((r) => r.code));
+  for (const c of edgeParcels) touched.add(c);
+  if (removed.size === 0 && inserts.length === 0) {
+    // No slot moves: attributes, redrawn shapes (same slot: the code decides it) and edges are
+    // written in place, and only the graph is rebuilt; nothing of the size of the index is
+    // allocated but the CSR arrays (a new 1M-parcel column set per edit costs full GCs).
     for (const r of inPlace) index.patch(r);
+    for (const r of reshaped) index.writeRow(index.positionOf(r.code), r);
+    if (touched.size > 0) replaceGraph(index, index, [{ old: true, from: 0, to: index.size, dest: 0 }], touched, change.edges ?? []);
     return index;
   }
-  const { index: next, segments } = rebuildColumns(index, removed, inserts);
+  // Slots move: redrawn parcels are re-inserted with the new ones.
+  for (const r of reshaped) removed.add(index.positionOf(r.code));
+  const { index: next, segments } = rebuildColumns(index, removed, [...inserts, ...reshaped]);
   for (const r of inPlace) next.patch(r);
-  const touched = new Set(inserts.map((r) => r.code));
-  for (const c of change.edgeParcels ?? []) touched.add(c);
   replaceGraph(index, next, segments, touched, change.edges ?? []);
   return next;
 }

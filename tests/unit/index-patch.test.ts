@@ -203,16 +203,20 @@ describe("patching the land index from the change log", () => {
     );
   }, 60_000);
 
-  it("patches a status change in place and a reshape into a new index, leaving the old one intact", () => {
+  it("an added parcel makes a new index and leaves the old one intact; a status edit and a redrawn boundary patch in place", () => {
     const w = world(20);
     const index = new LandIndex(rows(w), edgesById(w));
     const before = normalised(index);
-    const reshaped = refreshFromLog(index, w, edit(w, { kind: "reshape", pick: 3, other: 7, seed: 2 }));
-    expect(reshaped).not.toBe(index);
+    const added = refreshFromLog(index, w, edit(w, { kind: "add", seed: 5, links: [3] }));
+    expect(added).not.toBe(index);
+    expect(added.size).toBe(21);
     expect(normalised(index)).toEqual(before);
+    const reshaped = refreshFromLog(added, w, edit(w, { kind: "reshape", pick: 3, other: 7, seed: 2 }));
+    expect(reshaped).toBe(added);
     const id = [...w.parcels.keys()][5]!;
     const status = refreshFromLog(reshaped, w, edit(w, { kind: "status", pick: 5, other: 0, seed: 2 }));
-    expect(status).toBe(reshaped);
+    expect(status).toBe(added);
     expect(status.status[status.positionOf(w.parcels.get(id)!.code)]).toBe(codeOf.status("RESERVED"));
+    expect(normalised(status)).toEqual(normalised(new LandIndex(rows(w), edgesById(w))));
   });
 });
