@@ -79,7 +79,33 @@ interface Segment {
 }
 
 type Writable = Record<string, unknown>;
-const isColumn = (v: unknown): v is Float64Array | Float32Array | Int32Array | Uint8Array => ArrayBuffer.isView(v) && !(v instanceof DataView);
+type Column = Float64Array | Float32Array | Int32Array | Uint8Array;
+type ColumnType = { new (buffer: ArrayBuffer, offset: number, length: number): Column; BYTES_PER_ELEMENT: number };
+const isColumn = (v: unknown): v is Column => ArrayBuffer.isView(v) && !(v instanceof DataView);
+const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
+/** Typed arrays carved out of one ArrayBuffer, each 8-byte aligned. */
+class Arena {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+  take<T extends Column>(type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T {
+    const out = new type(this.buffer, this.at, length);
+    this.at += align(length * type.BYTES_PER_ELEMENT);
+    return out;
+  }
+}
+
+/** The index's per-slot columns, as rebuildColumns copies them (same traversal). */
+function* columnsOf(index: LandIndex, n: number): Generator<Column> {
+  for (const [key, value] of Object.entries(index as unknown as Writable)) {
+    if (key === "ids" || key === "codes" || key === "graph") continue;
+    if (isColumn(value) && value.length % n === 0) yield value;
+    else if (isColumnGroup(value)) for (const col of Object.values(value)) yield col as Column;
+  }
+}
 const isColumnGroup = (v: unknown): v is Record<string, ArrayLike<number>> =>
   typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(isColumn);
 
@@ -123,16 +149,22 @@ function rebuildColumns(old: LandIndex, removed: ReadonlySet<number>, inserts: L
       codes[k] = s.old ? old.codes[x]! : inserts[x]!.code;
     }
   const next = Object.create(LandIndex.prototype) as Writable;
-  const copy = <T extends ArrayLike<number> & { subarray(a: number, b: number): T; set(src: T, at: number): void }>(col: T): T => {
+  // Every new column is a view into ONE buffer: V8 answers each large allocation's external
+  // memory with a full GC of the heap (at 1M parcels, ~30 columns meant ~30 mark-compacts of
+  // the million ids and codes per patch); one allocation means at most one.
+  let bytes = 0;
+  for (const col of columnsOf(old, n)) bytes += align((col.length / n) * size * col.BYTES_PER_ELEMENT);
+  const arena = new Arena(bytes);
+  const copy = (col: Column): Column => {
     const stride = col.length / n;
-    const out = new (col.constructor as new (len: number) => T)(size * stride);
+    const out = arena.take(col.constructor as ColumnType, size * stride);
     for (const s of segments) if (s.old) out.set(col.subarray(s.from * stride, s.to * stride), s.dest * stride);
     return out;
   };
   for (const [key, value] of Object.entries(old as unknown as Writable)) {
     if (key === "ids" || key === "codes" || key === "graph") continue;
-    if (isColumn(value) && value.length % n === 0) next[key] = copy(value as Float64Array);
-    else if (isColumnGroup(value)) next[key] = Object.fromEntries(Object.entries(value).map(([c, col]) => [c, copy(col as Float64Array)]));
+    if (isColumn(value) && value.length % n === 0) next[key] = copy(value);
+    else if (isColumnGroup(value)) next[key] = Object.fromEntries(Object.entries(value).map(([c, col]) => [c, copy(col as Column)]));
     else if (value instanceof Map) next[key] = new Map(value);
     else if (Array.isArray(value)) next[key] = [...value];
     else next[key] = value;
@@ -162,9 +194,11 @@ function lowerBound(sorted: readonly string[], key: string): number {
  */
 function replaceGraph(old: LandIndex, next: LandIndex, segments: readonly Segment[], touchedCodes: ReadonlySet<string>, edges: readonly { a: string; b: string }[]): void {
   const n = old.size, size = next.size;
-  const oldToNew = new Int32Array(n).fill(-1);
+  // Scratch in one allocation (see Arena), the graph's own two arrays in another.
+  const scratch = new Arena(align(4 * n) + align(size) + 4 * align(4 * (size + 1)));
+  const oldToNew = scratch.take(Int32Array, n).fill(-1);
   for (const s of segments) if (s.old) for (let x = s.from, k = s.dest; x < s.to; x++, k++) oldToNew[x] = k;
-  const touched = new Uint8Array(size);
+  const touched = scratch.take(Uint8Array, size);
   for (const c of touchedCodes) {
     const k = searchSorted(next.codes, c);
     if (k >= 0) touched[k] = 1;
@@ -181,9 +215,9 @@ function replaceGraph(old: LandIndex, next: LandIndex, segments: readonly Segmen
     from.push(x);
     to.push(y);
   }
-  const degree = new Int32Array(size + 1);
+  const degree = scratch.take(Int32Array, size + 1);
   const { offsets: oOff, neighbours: oNb } = old.graph;
-  const newToOld = new Int32Array(size).fill(-1);
+  const newToOld = scratch.take(Int32Array, size).fill(-1);
   for (let i = 0; i < n; i++) if (oldToNew[i]! >= 0) newToOld[oldToNew[i]!] = i;
   for (let k = 0; k < size; k++) {
     const i = newToOld[k]!;
@@ -194,10 +228,14 @@ function replaceGraph(old: LandIndex, next: LandIndex, segments: readonly Segmen
     degree[from[e]!]!++;
     degree[to[e]!]!++;
   }
-  const offsets = new Int32Array(size + 1);
+  let total = 0;
+  for (let k = 0; k < size; k++) total += degree[k]!;
+  const graphArena = new Arena(align(4 * (size + 1)) + align(4 * total));
+  const offsets = graphArena.take(Int32Array, size + 1);
   for (let k = 0; k < size; k++) offsets[k + 1] = offsets[k]! + degree[k]!;
-  const neighbours = new Int32Array(offsets[size]!);
-  const fill = offsets.slice(0, size);
+  const neighbours = graphArena.take(Int32Array, total);
+  const fill = scratch.take(Int32Array, size);
+  fill.set(offsets.subarray(0, size));
   for (let k = 0; k < size; k++) {
     const i = newToOld[k]!;
     if (i < 0) continue;
