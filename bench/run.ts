@@ -4,6 +4,7 @@ import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
 import { benchDataSheet } from "./data-sheet";
 import { benchInbox } from "./inbox";
+import { benchIndexPatch } from "./index-patch";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 import { benchPageCache } from "./page-cache";
@@ -25,6 +26,7 @@ if (!only || only === "holds") lines.push(...(await benchHolds(quick ? 5 : 20, q
 if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_000 : 1_000_000, quick ? 10 : 30)));
 if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 if (!only || only === "alerts") lines.push(...(await benchSavedSearchAlerts(quick ? 500 : 2_000)));
+if (!only || only === "patch") lines.push(...(await benchIndexPatch(scale ? 1_000_000 : quick ? 10_000 : 100_000, quick ? 5 : 20, quick ? 10_000 : 100_000)));
 // The public pages under load, page cache on and off (builds and starts the portal: HTTP).
 if ((!only && http) || only === "pages") lines.push(...(await benchPageCache(quick ? 3 : 10, !quick)));
 if (!only || only === "sheet") lines.push(...(await benchDataSheet(quick ? 10 : 50)));

@@ -7,6 +7,7 @@ import { runSavedSearchAlerts } from "../alerts/job";
 import { runHoldExpiry } from "../land/hold-expiry";
 import { runEscalation } from "../leads/escalation";
 import { deliverOutbox } from "../mail/deliver";
+import { LOG_RETENTION_MS, pruneLandChanges } from "../search/index-refresh";
 import { JOB_NAMES, JOB_SCHEDULES } from "./names";
 import { startJobRunner, type JobDefinition, type JobRunner } from "./runner";
 import { onShutdown } from "./shutdown";
@@ -38,6 +39,13 @@ export const APP_JOBS: readonly JobDefinition[] = [
       if (report.alerted.length || report.expired) console.info(`alerts: ${report.alerted.length} saved search(es) alerted, ${report.expired} unconfirmed one(s) expired`);
       // The alerts are in the outbox: send them now rather than at the next minute's delivery.
       if (report.alerted.length) await deliverOutbox();
+    },
+  },
+  {
+    name: JOB_NAMES.pruneLandChanges,
+    cron: JOB_SCHEDULES[JOB_NAMES.pruneLandChanges],
+    run: async () => {
+      await pruneLandChanges(db(), new Date(Date.now() - LOG_RETENTION_MS));
     },
   },
 ];

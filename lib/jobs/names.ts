@@ -10,6 +10,8 @@ export const JOB_NAMES = {
   expireHolds: "land-hold-expiry",
   /** e-mails confirmed saved searches about newly matching blocks, at most daily (lib/alerts/job.ts) */
   savedSearchAlerts: "saved-search-alerts",
+  /** drops land change-log rows older than a day (lib/search/index-refresh.ts): an index older than that reloads */
+  pruneLandChanges: "land-change-prune",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -23,4 +25,5 @@ export const JOB_SCHEDULES: Record<JobName, string> = {
   // Hourly: each search is alerted at most once in 24 hours (the job checks), so an hourly run
   // only decides how soon after its 24 hours new land is reported.
   [JOB_NAMES.savedSearchAlerts]: "23 * * * *",
+  [JOB_NAMES.pruneLandChanges]: "41 * * * *",
 };

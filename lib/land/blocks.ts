@@ -15,7 +15,9 @@ export class AdjacencyGraph {
   /** CSR: neighbours of parcel i are neighbours[offsets[i] .. offsets[i + 1]) */
   readonly offsets: Int32Array;
   readonly neighbours: Int32Array;
-  private readonly indexById: Map<string, number>;
+  // Built on demand for a graph made by fromCsr (a patched index): a million-entry Map costs
+  // more than the patch, and nothing on the search path looks parcels up by id.
+  private indexById?: Map<string, number>;
 
   /**
    * Edges naming an unknown id, and self-loops, are ignored: callers pass edges fetched for a
@@ -23,14 +25,14 @@ export class AdjacencyGraph {
    */
   constructor(ids: readonly string[], edges: readonly EdgeLike[]) {
     this.ids = ids;
-    this.indexById = new Map(ids.map((id, i) => [id, i]));
-    if (this.indexById.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
+    const byId = (this.indexById = new Map(ids.map((id, i) => [id, i])));
+    if (byId.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
     const n = ids.length;
     const from = new Int32Array(edges.length), to = new Int32Array(edges.length);
     const degree = new Int32Array(n + 1);
     let m = 0;
     for (const e of edges) {
-      const x = this.indexById.get(e.a), y = this.indexById.get(e.b);
+      const x = byId.get(e.a), y = byId.get(e.b);
       if (x === undefined || y === undefined || x === y) continue;
       from[m] = x;
       to[m] = y;
@@ -47,6 +49,18 @@ export class AdjacencyGraph {
       this.neighbours[fill[x]!++] = y;
       this.neighbours[fill[y]!++] = x;
     }
+    // Ascending neighbours: the order edges were fetched in (a table scan) must not leak into
+    // results (proposeSubset walks neighbours in order), and a patched graph can match it.
+    for (let i = 0; i < n; i++) sortRange(this.neighbours, this.offsets[i]!, this.offsets[i + 1]!);
+  }
+
+  /** A graph over `ids` from CSR arrays the caller built (neighbour ranges ascending). */
+  static fromCsr(ids: readonly string[], offsets: Int32Array, neighbours: Int32Array): AdjacencyGraph {
+    const g = Object.create(AdjacencyGraph.prototype) as { -readonly [K in "ids" | "offsets" | "neighbours"]: AdjacencyGraph[K] };
+    g.ids = ids;
+    g.offsets = offsets;
+    g.neighbours = neighbours;
+    return g as unknown as AdjacencyGraph;
   }
 
   get size(): number {
@@ -54,6 +68,7 @@ export class AdjacencyGraph {
   }
 
   indexOf(id: string): number | undefined {
+    this.indexById ??= new Map(this.ids.map((x, i) => [x, i]));
     return this.indexById.get(id);
   }
 
@@ -102,6 +117,19 @@ export class AdjacencyGraph {
       if (c !== -1) groups[c]!.push(i);
     }
     return groups;
+  }
+}
+
+/** Insertion sort of a[from, to): neighbour ranges are a handful of entries. */
+export function sortRange(a: Int32Array, from: number, to: number): void {
+  for (let k = from + 1; k < to; k++) {
+    const v = a[k]!;
+    let j = k - 1;
+    while (j >= from && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
   }
 }
 

@@ -88,13 +88,15 @@ export class LandIndex {
   readonly graph: AdjacencyGraph;
   private readonly parkIndex = new Map<string, number>();
   private readonly zoneIndex = new Map<string, number>();
-  private readonly indexByCode = new Map<string, number>();
+  /** the logistics layer nearKm was computed from (rows patched in later use the same one) */
+  readonly logistics: readonly LogisticsPoint[];
 
   /** Rows are kept in code order, so a block's smallest member index is its smallest code. */
   constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[], points: readonly LogisticsPoint[] = logisticsPoints) {
     const rows = [...unsorted].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const n = rows.length;
     this.size = n;
+    this.logistics = points;
     this.ids = rows.map((r) => r.id);
     this.codes = rows.map((r) => r.code);
     this.park = new Int32Array(n);
@@ -115,22 +117,35 @@ export class LandIndex {
     this.powerVoltageKv = new Float64Array(n);
     this.centroid = new Float64Array(n * 2);
     this.nearKm = Object.fromEntries(LOGISTICS_KINDS.map((k) => [k, new Float32Array(n).fill(Infinity)])) as Record<LogisticsKind, Float32Array>;
-    rows.forEach((r, i) => {
-      this.indexByCode.set(r.code, i);
-      this.park[i] = this.intern(this.parkIndex, this.parkIds, r.parkId);
-      this.areaM2[i] = r.areaM2;
-      this.bbox.set(r.bbox, i * 4);
-      const [lng, lat] = r.centroid ?? [(r.bbox[0] + r.bbox[2]) / 2, (r.bbox[1] + r.bbox[3]) / 2];
-      this.centroid[i * 2] = lng;
-      this.centroid[i * 2 + 1] = lat;
-      // One pass over the (small) layer per parcel, keeping the minimum per kind.
-      for (const p of points) {
-        const km = distanceKm({ lng, lat }, p);
-        if (km < this.nearKm[p.kind][i]!) this.nearKm[p.kind][i] = km;
-      }
-      this.setAttributes(i, r);
-    });
+    rows.forEach((r, i) => this.writeRow(i, r));
     this.graph = new AdjacencyGraph(this.ids, edges);
+  }
+
+  /**
+   * Writes every column of slot i from a row: shape, distances and attributes (ids and codes
+   * excepted: the caller places those). The constructor's per-row step, and how
+   * lib/search/index-patch.ts fills the slots of parcels added or reshaped since the load.
+   */
+  writeRow(i: number, r: LandRow): void {
+    this.park[i] = this.intern(this.parkIndex, this.parkIds, r.parkId);
+    this.areaM2[i] = r.areaM2;
+    this.bbox.set(r.bbox, i * 4);
+    const [lng, lat] = r.centroid ?? [(r.bbox[0] + r.bbox[2]) / 2, (r.bbox[1] + r.bbox[3]) / 2];
+    this.centroid[i * 2] = lng;
+    this.centroid[i * 2 + 1] = lat;
+    // One pass over the (small) layer per parcel, keeping the minimum per kind.
+    for (const kind of LOGISTICS_KINDS) this.nearKm[kind][i] = Infinity;
+    for (const p of this.logistics) {
+      const km = distanceKm({ lng, lat }, p);
+      if (km < this.nearKm[p.kind][i]!) this.nearKm[p.kind][i] = km;
+    }
+    this.setAttributes(i, r);
+  }
+
+  /** A park's county or a zone's industries changed: restamp slot i (they are baked in per parcel). */
+  setArea(i: number, county: County | null, industries: readonly Industry[]): void {
+    this.county[i] = codeOf.county(county);
+    this.industries[i] = industries.reduce((bits, ind) => bits + codeOf.industryBit(ind), 0);
   }
 
   /**
@@ -140,18 +155,27 @@ export class LandIndex {
    */
   patch(r: LandRow): boolean {
     if (!this.canPatch(r)) return false;
-    this.setAttributes(this.indexByCode.get(r.code)!, r);
+    this.setAttributes(this.positionOf(r.code), r);
     return true;
   }
 
   canPatch(r: LandRow): boolean {
-    const i = this.indexByCode.get(r.code);
-    if (i === undefined || this.ids[i] !== r.id) return false;
+    const i = this.positionOf(r.code);
+    if (i < 0 || this.ids[i] !== r.id) return false;
     if (this.parkIds[this.park[i]!] !== r.parkId || this.areaM2[i] !== r.areaM2) return false;
     for (let k = 0; k < 4; k++) if (this.bbox[i * 4 + k] !== r.bbox[k]) return false;
     // The centroid moves only with the shape; a changed one means the distances are stale.
     if (r.centroid && (this.centroid[i * 2] !== r.centroid[0] || this.centroid[i * 2 + 1] !== r.centroid[1])) return false;
     return true;
+  }
+
+  /**
+   * Position of a parcel by code, -1 when absent. A binary search over the sorted codes rather
+   * than a Map: a patched index (lib/search/index-patch.ts) shifts positions, and rebuilding a
+   * million-entry Map would cost more than the whole patch.
+   */
+  positionOf(code: string): number {
+    return searchSorted(this.codes, code);
   }
 
   parkIndexOf(parkId: string): number {
@@ -185,6 +209,19 @@ export class LandIndex {
     }
     return k;
   }
+}
+
+/** Position of `key` in `sorted` (ascending by `<`, as the index sorts codes), -1 when absent. */
+export function searchSorted(sorted: readonly string[], key: string): number {
+  let lo = 0, hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === key) return mid;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 export function hasIndustry(bits: number, industry: Industry): boolean {

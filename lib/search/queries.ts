@@ -1,9 +1,12 @@
 // Loads the LandIndex from PostgreSQL and keeps it in memory until the land revision moves
 // (statement triggers bump it on any write to Parcel, ParcelAdjacency, Park or Zone, from any
-// app instance), so a search costs one tiny query plus in-memory work.
+// app instance), so a search costs one tiny query plus in-memory work. When it moves, the
+// change log written by the same triggers says what changed, and only that is read again and
+// patched in (lib/search/index-refresh.ts), geometry and adjacency included.
 import { chinaDay } from "../calendar/china-time";
-import type { Db } from "../db/client";
+import type { Db, DbClient } from "../db/client";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
+import { edgesTouching, patchIndex, readLog, structuralPart, touchedIds } from "./index-refresh";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import { relaxations, type Relaxation } from "./relax";
 import type { LandSearchQuery } from "./schemas";
@@ -13,14 +16,6 @@ interface Cached {
   revision: bigint;
   index: LandIndex;
   ctx: Omit<SearchContext, "today">;
-  /** database time when the rows were read: rows updated after it are patched in */
-  readAt: Date;
-  /**
-   * fingerprint of what patching cannot follow: the parcel set and its shapes (count, areas,
-   * boxes), the adjacency table, and every park's county and industries and zone's industries
-   * (baked into each row). Any change forces a rebuild.
-   */
-  shape: string;
 }
 
 /** How the cache answered, for the benchmark and tests. */
@@ -29,11 +24,8 @@ export type RefreshKind = "hit" | "patched" | "reloaded";
 // One cache per database client (tests use several databases in one process).
 const caches = new WeakMap<Db, { current?: Cached; loading?: Promise<Cached>; lastRefresh?: RefreshKind }>();
 
-// @updatedAt is stamped by the writing app instance's clock; this margin absorbs clock skew
-// between instances (re-patching a few unchanged rows is harmless).
-const CLOCK_SKEW_MS = 60_000;
-// Past this many changed rows a rebuild is as cheap as patching.
-const MAX_PATCH_ROWS = 5_000;
+// Past this many changed parcels, reading them one by one costs about what a reload does.
+const MAX_PATCH_ROWS = 20_000;
 
 async function currentRevision(db: Db): Promise<bigint> {
   const row = await db.landRevision.findUnique({ where: { id: 1 }, select: { revision: true } });
@@ -66,7 +58,7 @@ const parcelSelect = {
   ...readinessSelect,
 } as const;
 
-async function parksAndZones(db: Db) {
+async function parksAndZones(db: DbClient) {
   const [parks, zones] = await Promise.all([
     db.park.findMany({ select: { id: true, code: true, county: true, industries: true } }),
     db.zone.findMany({ select: { id: true, code: true, industries: true } }),
@@ -101,31 +93,20 @@ async function parksAndZones(db: Db) {
     };
   };
   const ctx = { parkIdByCode: new Map(parks.map((p) => [p.code, p.id])), zoneIdByCode: new Map(zones.map((z) => [z.code, z.id])) };
-  return { toRow, ctx };
+  // A park's county and the industries of the zone (or, without any, of the park), as toRow bakes them in.
+  const areaOf = (parkId: string, zoneId: string | null) => {
+    const park = parkById.get(parkId);
+    if (!park) return undefined;
+    const zone = zoneId ? zoneById.get(zoneId) : undefined;
+    return { county: park.county, industries: zone && zone.industries.length > 0 ? zone.industries : park.industries };
+  };
+  return { toRow, ctx, areaOf };
 }
 
-/**
- * The database's clock and the shape fingerprint, in one statement (one snapshot). Park and
- * zone edits do not touch a parcel's updatedAt, so patching by updatedAt would never see a
- * zone's new industries or a park's new county: their fingerprint is part of the shape. The
- * parcels' areas and boxes are too, so a geometry written by any means (an import's raw SQL
- * leaves updatedAt alone) rebuilds the index and its graph. Sums of per-row hashes, not of
- * floats: an integer sum does not depend on the order rows are scanned in (an update moves
- * its row), so an unchanged set always gives the same fingerprint.
- */
-async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
-  const [row] = await db.$queryRaw<{ now: Date; parcels: string; edges: string; parks: string | null; zones: string | null }[]>`
-    SELECT now() AS now,
-      (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"))), 0)
-         FROM "Parcel") AS parcels,
-      (SELECT count(*) || ':' || coalesce(sum("sharedLengthM"), 0) FROM "ParcelAdjacency") AS edges,
-      (SELECT md5(string_agg(id || '|' || code || '|' || coalesce(county::text, '') || '|' || industries::text, ',' ORDER BY id)) FROM "Park") AS parks,
-      (SELECT md5(string_agg(id || '|' || code || '|' || "parkId" || '|' || industries::text, ',' ORDER BY id)) FROM "Zone") AS zones`;
-  return { readAt: row!.now, shape: `${row!.parcels}/${row!.edges}/${row!.parks ?? ""}/${row!.zones ?? ""}` };
-}
-
+// The revision is read before the rows: a write that lands in between is in the rows and in
+// the log after `revision`, and replaying it on the next refresh is harmless (patches re-read
+// current rows).
 async function load(db: Db, revision: bigint): Promise<Cached> {
-  const { readAt, shape } = await snapshot(db);
   const [parcels, edges, { toRow, ctx }] = await Promise.all([
     db.parcel.findMany({ select: parcelSelect, orderBy: { code: "asc" } }),
     db.parcelAdjacency.findMany({ select: { parcelAId: true, parcelBId: true } }),
@@ -135,33 +116,34 @@ async function load(db: Db, revision: bigint): Promise<Cached> {
     revision,
     index: new LandIndex(parcels.map(toRow), edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
     ctx,
-    readAt,
-    shape,
   };
 }
 
 /**
- * After a write: when the parcel set and adjacency are unchanged, patch the changed rows into
- * the index in place (a status or price change is the common write); otherwise rebuild.
+ * After a write: read the change log since the cached revision and patch what it names (status
+ * edits in place; added, removed, redrawn parcels and new edges into a new index, see
+ * index-patch.ts); park and zone edits restamp their parcels. Reload only when the log cannot
+ * cover the gap (pruned, a TRUNCATE) or names more parcels than a reload costs.
  */
 async function refresh(db: Db, cached: Cached, revision: bigint): Promise<{ cache: Cached; kind: RefreshKind }> {
-  const now = await snapshot(db);
-  if (now.shape === cached.shape) {
-    const changed = await db.parcel.findMany({
-      where: { updatedAt: { gt: new Date(cached.readAt.getTime() - CLOCK_SKEW_MS) } },
-      select: parcelSelect,
-      take: MAX_PATCH_ROWS + 1,
-    });
-    if (changed.length <= MAX_PATCH_ROWS) {
-      const { toRow, ctx } = await parksAndZones(db);
+  const patched = await db.$transaction(
+    async (tx) => {
+      const read = await readLog(tx, cached.revision);
+      const ids = touchedIds(read.log);
+      if (read.gap || read.log.reset || ids.length > MAX_PATCH_ROWS) return null;
+      const [changed, { toRow, ctx, areaOf }] = await Promise.all([
+        ids.length ? tx.parcel.findMany({ where: { id: { in: ids } }, select: parcelSelect }) : [],
+        parksAndZones(tx),
+      ]);
       const rows = changed.map(toRow);
-      // Check every row before touching any, so a refused patch leaves the index as it was.
-      if (rows.every((r) => cached.index.canPatch(r))) {
-        for (const r of rows) cached.index.patch(r);
-        return { cache: { ...cached, revision, ctx, readAt: now.readAt }, kind: "patched" };
-      }
-    }
-  }
+      const edges = structuralPart(cached.index, read.log, rows).structural ? await edgesTouching(tx, ids) : null;
+      const index = patchIndex(cached.index, read.log, rows, edges, areaOf);
+      // The snapshot's revision, not the caller's: the log was read up to it.
+      return { revision: read.revision, index, ctx };
+    },
+    { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 60_000 },
+  );
+  if (patched) return { cache: patched, kind: "patched" };
   return { cache: await load(db, revision), kind: "reloaded" };
 }
 

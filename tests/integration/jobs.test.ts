@@ -48,12 +48,13 @@ const start = async (jobs: Parameters<typeof startJobRunner>[0]["jobs"]) => {
 };
 
 describe("job runner (pg-boss)", () => {
-  it("the app's jobs: mail delivery every minute, escalation every 10 minutes, hold expiry and saved-search alerts hourly, stately queues; stopped by the shutdown hook", async () => {
+  it("the app's jobs: mail delivery every minute, escalation every 10 minutes, hold expiry, saved-search alerts and the land change-log prune hourly, stately queues; stopped by the shutdown hook", async () => {
     startAppJobs();
     startAppJobs(); // a second call in the same process starts nothing more
-    await until("the schedules", async () => (await query<{ name: string }>(url, `SELECT name FROM pgboss.schedule`).catch(() => [])).length === 4);
+    await until("the schedules", async () => (await query<{ name: string }>(url, `SELECT name FROM pgboss.schedule`).catch(() => [])).length === 5);
     const schedules = await query<{ name: string; cron: string; timezone: string }>(url, `SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
     expect(schedules).toEqual([
+      { name: JOB_NAMES.pruneLandChanges, cron: "41 * * * *", timezone: "Asia/Shanghai" },
       { name: JOB_NAMES.expireHolds, cron: "7 * * * *", timezone: "Asia/Shanghai" },
       { name: JOB_NAMES.escalateLeads, cron: "*/10 * * * *", timezone: "Asia/Shanghai" },
       { name: JOB_NAMES.deliverMail, cron: "* * * * *", timezone: "Asia/Shanghai" },
@@ -61,6 +62,7 @@ describe("job runner (pg-boss)", () => {
     ]);
     const queues = await query<{ name: string; policy: string; retry_limit: number }>(url, `SELECT name, policy, retry_limit FROM pgboss.queue WHERE name = ANY($1) ORDER BY name`, [Object.values(JOB_NAMES)]);
     expect(queues).toEqual([
+      { name: JOB_NAMES.pruneLandChanges, policy: "stately", retry_limit: 2 },
       { name: JOB_NAMES.expireHolds, policy: "stately", retry_limit: 2 },
       { name: JOB_NAMES.escalateLeads, policy: "stately", retry_limit: 2 },
       { name: JOB_NAMES.deliverMail, policy: "stately", retry_limit: 2 },

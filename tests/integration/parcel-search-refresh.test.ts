@@ -62,7 +62,7 @@ describe("the investor search after a write elsewhere", () => {
     expect((await findLandBlock(reader, q({ reserved: "1" }), member))?.parcelCodes).toContain(member);
   });
 
-  it("a geometry change (moved far away: new box and area): the index rebuilds, the parcel stands alone", async () => {
+  it("a geometry change (moved far away: new box and area): patched from the change log, the parcel stands alone", async () => {
     const { member, block } = await someBlock();
     const p = await writer.parcel.findUniqueOrThrow({ where: { code: member }, select: { id: true, geometry: true, areaM2: true, minLng: true, minLat: true, maxLng: true, maxLat: true, centroidLng: true, centroidLat: true } });
     const edges = await writer.parcelAdjacency.findMany({ where: { OR: [{ parcelAId: p.id }, { parcelBId: p.id }] } });
@@ -82,7 +82,7 @@ describe("the investor search after a write elsewhere", () => {
       writer.parcelAdjacency.deleteMany({ where: { OR: [{ parcelAId: p.id }, { parcelBId: p.id }] } }),
     ]);
     const alone = await findLandBlock(reader, q(), member);
-    expect(lastRefreshKind(reader)).toBe("reloaded");
+    expect(lastRefreshKind(reader)).toBe("patched");
     expect(alone).toMatchObject({ parcelCodes: [member], areaM2: polygonAreaM2(moved), bbox: [minLng, minLat, maxLng, maxLat] });
     const rest = block.parcelCodes.filter((c) => c !== member);
     for (const c of rest) expect((await findLandBlock(reader, q(), c))!.parcelCodes).not.toContain(member);
@@ -98,7 +98,7 @@ describe("the investor search after a write elsewhere", () => {
     const anyBefore = (await runLandSearch(reader, q({ industry: fresh, view: "parcels" }))).result.total;
     await writer.zone.update({ where: { id: zone.id }, data: { industries: [fresh] } });
     const after = await runLandSearch(reader, q({ zone: zone.code, industry: fresh, view: "parcels" }));
-    expect(lastRefreshKind(reader)).toBe("reloaded");
+    expect(lastRefreshKind(reader)).toBe("patched");
     expect(after.result.total).toBe(inZone.result.total);
     expect(after.result.results.map((b) => b.key)).toEqual(inZone.result.results.map((b) => b.key));
     expect((await runLandSearch(reader, q({ industry: fresh, view: "parcels" }))).result.total).toBe(anyBefore + inZone.result.total);
@@ -113,7 +113,7 @@ describe("the investor search after a write elsewhere", () => {
     expect((await runLandSearch(reader, q({ park: park.code, county: "ENPING", view: "parcels" }))).result.total).toBe(0);
     await writer.park.update({ where: { id: park.id }, data: { county: "ENPING" } });
     const enping = await runLandSearch(reader, q({ park: park.code, county: "ENPING", view: "parcels" }));
-    expect(lastRefreshKind(reader)).toBe("reloaded");
+    expect(lastRefreshKind(reader)).toBe("patched");
     expect(enping.result.total).toBe(all.result.total);
     expect((await runLandSearch(reader, q({ park: park.code, county: "XINHUI", view: "parcels" }))).result.total).toBe(0);
   });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { codeOf } from "@/lib/search/land-index";
+import { pruneLandChanges } from "@/lib/search/index-refresh";
 import { findLandBlock, lastRefreshKind, runLandSearch } from "@/lib/search/queries";
 import { landSearchSchema } from "@/lib/search/schemas";
 import { seededDb } from "./helpers/database";
@@ -41,17 +42,24 @@ describe("land index cache", () => {
     expect(restored?.parcelCodes.sort()).toEqual([...block.parcelCodes].sort());
   });
 
-  it("rebuilds when a parcel's shape changes (adjacency may have changed)", async () => {
+  it("patches a parcel's new shape from the change log; reloads only when the log was pruned past the cached revision", async () => {
     await runLandSearch(reader, q);
     const parcel = await writer.parcel.findFirstOrThrow({ select: { code: true, minLng: true }, orderBy: { code: "asc" } });
     try {
       await writer.parcel.update({ where: { code: parcel.code }, data: { minLng: parcel.minLng - 0.0001 } });
+      const { index } = await runLandSearch(reader, q);
+      expect(lastRefreshKind(reader)).toBe("patched");
+      expect(index.bbox[index.positionOf(parcel.code) * 4]).toBeCloseTo(parcel.minLng - 0.0001, 9);
+      // The log no longer covers what this reader has not seen: it cannot patch.
+      await writer.parcel.update({ where: { code: parcel.code }, data: { minLng: parcel.minLng } });
+      await pruneLandChanges(writer, new Date(Date.now() + 60_000));
       await runLandSearch(reader, q);
       expect(lastRefreshKind(reader)).toBe("reloaded");
     } finally {
       await writer.parcel.update({ where: { code: parcel.code }, data: { minLng: parcel.minLng } });
     }
-    await runLandSearch(reader, q);
-    expect(lastRefreshKind(reader)).toBe("reloaded");
+    const { index } = await runLandSearch(reader, q);
+    expect(lastRefreshKind(reader)).toBe("patched");
+    expect(index.bbox[index.positionOf(parcel.code) * 4]).toBe(parcel.minLng);
   });
 });
