@@ -16,6 +16,12 @@ interface Cached {
   revision: bigint;
   index: LandIndex;
   ctx: Omit<SearchContext, "today">;
+  /**
+   * the revision at which a parcel's shape last changed (added, removed, redrawn): what reads
+   * every parcel's geometry (the map tiles, lib/search/tiles.ts) keys on. A status or price
+   * patch leaves it.
+   */
+  shapesAt: bigint;
 }
 
 /** How the cache answered, for the benchmark and tests. */
@@ -116,6 +122,7 @@ async function load(db: Db, revision: bigint): Promise<Cached> {
     revision,
     index: new LandIndex(parcels.map(toRow), edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
     ctx,
+    shapesAt: revision,
   };
 }
 
@@ -137,9 +144,11 @@ async function refresh(db: Db, cached: Cached, revision: bigint): Promise<{ cach
       ]);
       const rows = changed.map(toRow);
       const edges = structuralPart(cached.index, read.log, rows).structural ? await edgesTouching(tx, ids) : null;
+      // Before patching (an in-place patch changes what canPatch compares with).
+      const reshaped = rows.some((r) => !cached.index.canPatch(r)) || rows.length < ids.length;
       const index = patchIndex(cached.index, read.log, rows, edges, areaOf);
       // The snapshot's revision, not the caller's: the log was read up to it.
-      return { revision: read.revision, index, ctx };
+      return { revision: read.revision, index, ctx, shapesAt: reshaped || index !== cached.index ? read.revision : cached.shapesAt };
     },
     { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: 60_000 },
   );

@@ -19,7 +19,7 @@ const MATCH_SETS = 8;
 const TILE_BYTES = 32 * 1024 * 1024;
 
 interface Slot {
-  data?: { index: LandIndex; shape: string; data: Promise<TileData> };
+  data?: { index: LandIndex; shapesAt: bigint; data: Promise<TileData> };
   matches: Lru<string, TileMatches>;
   tiles: Lru<string, Uint8Array>;
 }
@@ -52,15 +52,15 @@ async function loadShapes(db: Db, index: LandIndex): Promise<ParcelShapes> {
 }
 
 /**
- * Shapes and tree for this index. Keyed by the index object and its shape fingerprint: a
- * status patch keeps both (shapes unchanged), a reload or a geometry change replaces them.
+ * Shapes and tree for this index. Keyed by the index object and the revision its shapes last
+ * changed at: a status patch keeps both, a reload or a geometry change replaces them.
  */
-function tileData(db: Db, slot: Slot, index: LandIndex, shape: string): Promise<TileData> {
-  if (slot.data?.index !== index || slot.data.shape !== shape) {
+function tileData(db: Db, slot: Slot, index: LandIndex, shapesAt: bigint): Promise<TileData> {
+  if (slot.data?.index !== index || slot.data.shapesAt !== shapesAt) {
     const data = loadShapes(db, index).then((shapes) => ({ index, shapes, tree: parcelTree(index.bbox) }));
     // A failed load (database down) is not kept: the next tile tries again.
     data.catch(() => slot.data?.data === data && (slot.data = undefined));
-    slot.data = { index, shape, data };
+    slot.data = { index, shapesAt, data };
   }
   return slot.data.data;
 }
@@ -74,8 +74,8 @@ export async function landTile(db: Db, q: LandSearchQuery, tile: TileCoord, now 
   let slot = slots.get(db);
   if (!slot) slots.set(db, (slot = { matches: new Lru(MATCH_SETS), tiles: new Lru(TILE_BYTES, (b) => b.byteLength + 100) }));
   const cached = await getLandIndex(db);
-  const ready = slot.data?.index === cached.index && slot.data.shape === cached.shape;
-  const data = await tileData(db, slot, cached.index, cached.shape);
+  const ready = slot.data?.index === cached.index && slot.data.shapesAt === cached.shapesAt;
+  const data = await tileData(db, slot, cached.index, cached.shapesAt);
   // Loading shapes took a while: if the land moved meanwhile, start again on the new index, so
   // the revision a tile is labelled with is the one its parcels come from.
   if (!ready && !retried && (await getLandIndex(db)) !== cached) return landTile(db, q, tile, now, true);

@@ -11,6 +11,7 @@ import { db as appDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { tileBounds, tileOf, TILE_BUFFER, type TileCoord } from "@/lib/map/tile-math";
 import { runLandSearch } from "@/lib/search/queries";
+import { bboxOf, centroidOf, polygonAreaM2, type PolygonGeometry } from "@/lib/land/geometry";
 import { landSearchSchema } from "@/lib/search/schemas";
 import { seededDb } from "./helpers/database";
 
@@ -126,5 +127,42 @@ describe("GET /api/land/tiles/z/x/y", () => {
     expect(((await decode(await get(t, "reserved=1"))).parcels ?? []).map((p) => p.code)).toContain(parcel.code);
     await db.parcel.update({ where: { id: parcel.id }, data: { status: "AVAILABLE" } });
     expect((await decode(await get(t))).parcels!.map((p) => p.code)).toEqual(before);
+  });
+
+  it("draws a redrawn parcel's new outline on the next tile (the index is patched in place, the shapes are read again)", async () => {
+    const t = { z: 15, ...tileOf(parcel.centroidLng, parcel.centroidLat, 15) };
+    const ring = async () => {
+      const vt = new VectorTile(new PbfReader(new Uint8Array(await (await get(t)).arrayBuffer())));
+      const layer = vt.layers.parcels!;
+      const f = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((x) => x.properties.code === parcel.code)!;
+      return f.loadGeometry()[0]!.map((p) => [p.x, p.y]);
+    };
+    // Where a position falls in this tile (Web Mercator, 4096 units a side).
+    const project = ([lng, lat]: number[]) => {
+      const n = 2 ** t.z, rad = (lat! * Math.PI) / 180;
+      return [((lng! + 180) / 360) * n - t.x, ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n - t.y].map((v) => Math.round(v * 4096));
+    };
+    const before = await ring();
+    const row = await db.parcel.findUniqueOrThrow({ where: { id: parcel.id }, select: { geometry: true, areaM2: true, minLng: true, minLat: true, maxLng: true, maxLat: true, centroidLng: true, centroidLat: true } });
+    // The same parcel, half as wide (west edge kept), as an import's redraw writes it.
+    const geometry = row.geometry as unknown as PolygonGeometry;
+    const narrow: PolygonGeometry = { type: "Polygon", coordinates: geometry.coordinates.map((r) => r.map(([lng, lat]) => [row.minLng + (lng! - row.minLng) / 2, lat!])) };
+    const [minLng, minLat, maxLng, maxLat] = bboxOf(narrow);
+    const [centroidLng, centroidLat] = centroidOf(narrow);
+    await db.parcel.update({ where: { id: parcel.id }, data: { geometry: narrow as object, areaM2: polygonAreaM2(narrow), minLng, minLat, maxLng, maxLat, centroidLng, centroidLat } });
+    try {
+      const after = await ring();
+      // The new outline's corners, to within a unit of the tile's grid (a ring may start at
+      // another corner or run the other way round: compared as a set).
+      const corners = (r: number[][]) => r.slice(0, -1).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+      const expected = corners(narrow.coordinates[0]!.map(project));
+      const got = corners(after);
+      expect(got).toHaveLength(expected.length);
+      got.forEach((p, k) => expect(Math.max(Math.abs(p[0]! - expected[k]![0]!), Math.abs(p[1]! - expected[k]![1]!))).toBeLessThanOrEqual(1));
+      expect(after).not.toEqual(before);
+    } finally {
+      await db.parcel.update({ where: { id: parcel.id }, data: { ...row, geometry: row.geometry as object } });
+    }
+    expect(await ring()).toEqual(before);
   });
 });

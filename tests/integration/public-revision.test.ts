@@ -11,7 +11,7 @@ import { query, testDb } from "./helpers/database";
 /** Read by the public pages (home, parks, park, projects, parcel, search, blocks, costs). */
 const BUMPING = ["AllotmentTerms", "Article", "CalendarDay", "EnterpriseProject", "ExchangeRate", "Park", "ParkFigure", "ParkResponsibility", "Parcel", "ParcelAdjacency", "ParcelHold", "PortalSetting", "Zone", "_EnterpriseProjectToParcel"];
 /** Never shown on a public page: staff, sign-in, inquiries, mail, audit, jobs, the revisions themselves. */
-const LEFT_OUT = ["AuditLog", "CadastreImport", "Inquiry", "InquiryEscalation", "InquiryEvent", "InquiryParcel", "LandRevision", "OutboxEmail", "PasswordResetToken", "PublicRevision", "RateLimit", "RecoveryCode", "SavedSearch", "SignInAttempt", "StaffSession", "User", "_prisma_migrations"];
+const LEFT_OUT = ["AuditLog", "CadastreImport", "Inquiry", "InquiryEscalation", "InquiryEvent", "InquiryParcel", "LandChange", "LandChangeHorizon", "LandRevision", "OutboxEmail", "PasswordResetToken", "PublicRevision", "RateLimit", "RecoveryCode", "SavedSearch", "SignInAttempt", "StaffSession", "User", "_prisma_migrations"];
 
 let db: Db;
 let url: string;
