@@ -1,9 +1,10 @@
-// npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
+// npm run bench [-- --quick] [-- --only=inbox] [-- --only=lighthouse --page=search]: every benchmark (or one), figures printed for the README.
 import { benchHolds } from "./holds";
 import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
 import { benchDataSheet } from "./data-sheet";
 import { benchInbox } from "./inbox";
+import { benchLighthouse } from "./lighthouse";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 import { benchSavedSearchAlerts } from "./saved-search-alerts";
@@ -21,4 +22,7 @@ if (!only || only === "audit") lines.push(...(await benchAuditLog(quick ? 100_00
 if (!only || only === "cadastre") lines.push(...(await benchCadastreImport(quick ? 2_000 : 10_000)));
 if (!only || only === "alerts") lines.push(...(await benchSavedSearchAlerts(quick ? 500 : 2_000)));
 if (!only || only === "sheet") lines.push(...(await benchDataSheet(quick ? 10 : 50)));
+// Lighthouse builds and starts the portal too; --page=search measures the pages whose name has it.
+const page = process.argv.find((a) => a.startsWith("--page="))?.slice("--page=".length);
+if (!only || only === "lighthouse") lines.push(...(await benchLighthouse(quick ? 1 : 3, page)));
 console.log(`\n${lines.join("\n")}`);

@@ -1,0 +1,72 @@
+"use client";
+
+// The land map, loaded only once the page is usable: MapLibre (~1 MB of JavaScript, a WebGL
+// context, a worker) evaluated during hydration blocked the search page's list and filters
+// (Lighthouse: 570 ms of total blocking time). Until the map is wanted this renders a
+// placeholder of exactly the map's loading layout (same box, same note), so nothing below it
+// moves when the map arrives. The map is wanted when its box comes into view (or is in view
+// from the start), and then only when the browser is idle. LandMap itself, with its no-WebGL
+// fallback, is unchanged: this only decides when its code is fetched and run.
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type ComponentType, type Ref } from "react";
+import type { LandMapProps } from "./land-map";
+
+function MapPlaceholder({ label, loading, ref }: { label: string; loading: string; ref: Ref<HTMLDivElement> }) {
+  return (
+    <div ref={ref} data-testid="land-map-placeholder">
+      {/* The classes of LandMap's own map box (components/land-map.tsx): the same reserved size. */}
+      <div role="region" aria-label={label} aria-busy="true" className="h-80 w-full overflow-hidden rounded-lg border border-stone-200 bg-stone-100 sm:h-96" />
+      <p className="mt-2 text-sm text-stone-500">{loading}</p>
+    </div>
+  );
+}
+
+type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+
+/** Runs `fn` when the main thread is idle (at the latest after `timeout` ms); returns a cancel. */
+function whenIdle(fn: () => void, timeout: number): () => void {
+  const w = window as IdleWindow;
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const id = w.requestIdleCallback(fn, { timeout });
+    return () => w.cancelIdleCallback!(id);
+  }
+  const id = window.setTimeout(fn, 200);
+  return () => window.clearTimeout(id);
+}
+
+export function LazyLandMap(props: LandMapProps) {
+  const t = useTranslations("map");
+  // The map component once its chunk has arrived: rendered in place of the placeholder in one
+  // commit (a plain import(), not next/dynamic, whose Suspense would show an empty fallback
+  // for a frame and shift the list).
+  const [Loaded, setLoaded] = useState<ComponentType<LandMapProps> | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || Loaded) return;
+    let cancelled = false;
+    let cancel = () => {};
+    const load = () => {
+      import("./land-map")
+        .then((m) => !cancelled && setLoaded(() => m.LandMap))
+        .catch((error: unknown) => console.warn("land map unavailable:", error));
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        cancel = whenIdle(load, 2_000);
+      },
+      // A little ahead of the viewport, so a visitor scrolling down meets a map already drawing.
+      { rootMargin: "200px 0px" },
+    );
+    observer.observe(el);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      cancel();
+    };
+  }, [Loaded]);
+  if (!Loaded) return <MapPlaceholder ref={box} label={props.label} loading={t("loading")} />;
+  return <Loaded {...props} />;
+}
