@@ -91,7 +91,8 @@ export async function benchLighthouse(runs: number, filter?: string): Promise<st
   const lines = [`Lighthouse 12.2.3, mobile (default throttling), median of ${runs} run(s) per page, Debian Chromium:`];
   try {
     let pages = await investorPages(portal.baseUrl);
-    if (filter) pages = pages.filter((p) => p.name.includes(filter));
+    // --page=search,block: the pages whose name has any of these.
+    if (filter) pages = pages.filter((p) => filter.split(",").some((f) => p.name.includes(f)));
     for (const page of pages) {
       const results: PageRun[] = [];
       for (let i = 0; i < runs; i++) results.push(await runOnce(`${portal.baseUrl}${page.path}`, chrome.port, `${DATA_DIR}/reports/${page.name.replace(/[^a-z0-9]+/gi, "-")}-${i + 1}.json`));

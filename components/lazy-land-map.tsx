@@ -8,8 +8,11 @@
 // from the start), and then only when the browser is idle. LandMap itself, with its no-WebGL
 // fallback, is unchanged: this only decides when its code is fetched and run.
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type ComponentType, type Ref } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType, type Ref } from "react";
+import { AREA_PARAM, parseSearchArea } from "@/lib/map/area";
 import type { LandMapProps } from "./land-map";
+import { AreaControls } from "./location/area-controls";
 
 function MapPlaceholder({ label, loading, ref }: { label: string; loading: string; ref: Ref<HTMLDivElement> }) {
   return (
@@ -32,6 +35,48 @@ function whenIdle(fn: () => void, timeout: number): () => void {
   }
   const id = window.setTimeout(fn, 200);
   return () => window.clearTimeout(id);
+}
+
+const noop = () => {};
+
+/**
+ * Where the map can draw an area, LandMap shows its draw buttons above the map once it is ready,
+ * which pushed the map and the list down (CLS 0.11 on a phone). This keeps their row: an inert,
+ * invisible copy of the same buttons (so the same height at any width, in either language),
+ * hidden in the same frame as the real ones appear (a MutationObserver runs before the paint).
+ */
+function ReservedControls() {
+  const searchParams = useSearchParams();
+  const ref = useRef<HTMLDivElement>(null);
+  const [gone, setGone] = useState(false);
+  useLayoutEffect(() => {
+    // The copy is never found by id or test id: only its size counts.
+    for (const el of ref.current?.querySelectorAll("[id], [for], [data-testid]") ?? []) ["id", "for", "data-testid"].forEach((a) => el.removeAttribute(a));
+  }, []);
+  useEffect(() => {
+    const el = ref.current;
+    const parent = el?.parentElement;
+    if (!el || !parent || gone) return;
+    const mapState = () => {
+      const next = el.nextElementSibling;
+      return (next?.matches("[data-testid=land-map]") ? next : next?.querySelector(":scope > [data-testid=land-map]"))?.getAttribute("data-state");
+    };
+    const check = () => {
+      const state = mapState();
+      if (!state || state === "loading") return;
+      el.style.display = "none";
+      setGone(true);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(parent, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-state"] });
+    return () => observer.disconnect();
+  }, [gone]);
+  if (gone) return null;
+  return (
+    <div ref={ref} aria-hidden inert className="invisible" data-testid="reserved-area-controls">
+      <AreaControls mode="idle" corners={0} hasArea={Boolean(parseSearchArea(searchParams.get(AREA_PARAM)))} onStart={noop} onFinish={noop} onCancel={noop} onCentreCircle={noop} clearHref="#" />
+    </div>
+  );
 }
 
 export function LazyLandMap(props: LandMapProps) {
@@ -67,6 +112,10 @@ export function LazyLandMap(props: LandMapProps) {
       cancel();
     };
   }, [Loaded]);
-  if (!Loaded) return <MapPlaceholder ref={box} label={props.label} loading={t("loading")} />;
-  return <Loaded {...props} />;
+  return (
+    <>
+      {props.draw && <ReservedControls />}
+      {Loaded ? <Loaded {...props} /> : <MapPlaceholder ref={box} label={props.label} loading={t("loading")} />}
+    </>
+  );
 }
