@@ -14,9 +14,14 @@ import { AREA_PARAM, parseSearchArea } from "@/lib/map/area";
 import type { LandMapProps } from "./land-map";
 import { AreaControls } from "./location/area-controls";
 
-function MapPlaceholder({ label, loading, ref }: { label: string; loading: string; ref: Ref<HTMLDivElement> }) {
+function MapPlaceholder({ label, loading, draw, ref }: { label: string; loading: string; draw?: boolean; ref: Ref<HTMLDivElement> }) {
   return (
     <div ref={ref} data-testid="land-map-placeholder">
+      {draw && (
+        <div aria-hidden inert className="invisible">
+          <ControlsCopy />
+        </div>
+      )}
       {/* The classes of LandMap's own map box (components/land-map.tsx): the same reserved size. */}
       <div role="region" aria-label={label} aria-busy="true" className="h-80 w-full overflow-hidden rounded-lg border border-stone-200 bg-stone-100 sm:h-96" />
       <p className="mt-2 text-sm text-stone-500">{loading}</p>
@@ -39,42 +44,63 @@ function whenIdle(fn: () => void, timeout: number): () => void {
 
 const noop = () => {};
 
+/** LandMap's draw buttons, for their size only: never seen, never used (see ReservedControls). */
+function ControlsCopy() {
+  const searchParams = useSearchParams();
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // Never found by id or test id in place of the real buttons.
+    for (const c of ref.current?.querySelectorAll("[id], [for], [data-testid]") ?? []) ["id", "for", "data-testid"].forEach((a) => c.removeAttribute(a));
+  }, []);
+  return (
+    <div ref={ref} className="contents">
+      <AreaControls mode="idle" corners={0} hasArea={Boolean(parseSearchArea(searchParams.get(AREA_PARAM)))} onStart={noop} onFinish={noop} onCancel={noop} onCentreCircle={noop} clearHref="#" />
+    </div>
+  );
+}
+
 /**
- * Where the map can draw an area, LandMap shows its draw buttons above the map once it is ready,
- * which pushed the map and the list down (CLS 0.11 on a phone). This keeps their row: an inert,
- * invisible copy of the same buttons (so the same height at any width, in either language),
- * hidden in the same frame as the real ones appear (a MutationObserver runs before the paint).
+ * Where the map can draw an area, LandMap shows its draw buttons at the top of its box once it
+ * is ready, which pushed the map and the list down (CLS 0.11 on a phone). Their row is kept:
+ * in the placeholder (server-rendered) by an invisible copy of the same buttons, so the same
+ * height at any width and in either language; then, while LandMap loads, by padding on its
+ * element as tall as a copy in a zero-height box here. Padding and real buttons swap in one
+ * frame (a MutationObserver runs before the paint): neither the map nor anything below moves.
  */
 function ReservedControls() {
-  const searchParams = useSearchParams();
   const ref = useRef<HTMLDivElement>(null);
   const [gone, setGone] = useState(false);
   useLayoutEffect(() => {
-    // The copy is never found by id or test id: only its size counts.
-    for (const el of ref.current?.querySelectorAll("[id], [for], [data-testid]") ?? []) ["id", "for", "data-testid"].forEach((a) => el.removeAttribute(a));
-  }, []);
-  useEffect(() => {
     const el = ref.current;
     const parent = el?.parentElement;
     if (!el || !parent || gone) return;
-    const mapState = () => {
-      const next = el.nextElementSibling;
-      return (next?.matches("[data-testid=land-map]") ? next : next?.querySelector(":scope > [data-testid=land-map]"))?.getAttribute("data-state");
+    const mapState = (next: Element | null) => (next?.matches("[data-testid=land-map]") ? next : next?.querySelector(":scope > [data-testid=land-map]"))?.getAttribute("data-state");
+    const apply = () => {
+      const next = el.nextElementSibling as HTMLElement | null;
+      if (!next) return;
+      const state = mapState(next);
+      if (state && state !== "loading") {
+        next.style.paddingTop = "";
+        setGone(true);
+        return;
+      }
+      const copy = el.querySelector<HTMLElement>(":scope > div > *");
+      const height = copy ? copy.offsetHeight + parseFloat(getComputedStyle(copy).marginBottom) : 0;
+      next.style.paddingTop = `${height}px`;
     };
-    const check = () => {
-      const state = mapState();
-      if (!state || state === "loading") return;
-      el.style.display = "none";
-      setGone(true);
-    };
-    const observer = new MutationObserver(check);
+    apply();
+    const observer = new MutationObserver(apply);
     observer.observe(parent, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-state"] });
-    return () => observer.disconnect();
+    window.addEventListener("resize", apply);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", apply);
+    };
   }, [gone]);
   if (gone) return null;
   return (
-    <div ref={ref} aria-hidden inert className="invisible" data-testid="reserved-area-controls">
-      <AreaControls mode="idle" corners={0} hasArea={Boolean(parseSearchArea(searchParams.get(AREA_PARAM)))} onStart={noop} onFinish={noop} onCancel={noop} onCentreCircle={noop} clearHref="#" />
+    <div ref={ref} aria-hidden inert className="invisible h-0 overflow-hidden" data-testid="reserved-area-controls">
+      <ControlsCopy />
     </div>
   );
 }
@@ -114,8 +140,8 @@ export function LazyLandMap(props: LandMapProps) {
   }, [Loaded]);
   return (
     <>
-      {props.draw && <ReservedControls />}
-      {Loaded ? <Loaded {...props} /> : <MapPlaceholder ref={box} label={props.label} loading={t("loading")} />}
+      {props.draw && Loaded && <ReservedControls />}
+      {Loaded ? <Loaded {...props} /> : <MapPlaceholder ref={box} label={props.label} loading={t("loading")} draw={props.draw} />}
     </>
   );
 }
