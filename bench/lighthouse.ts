@@ -56,7 +56,10 @@ async function investorPages(base: string): Promise<{ name: string; path: string
 }
 
 async function runOnce(url: string, port: number, report: string): Promise<PageRun> {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+  let result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+  // A trace that Chromium failed to record (NO_NAVSTART, seen on a loaded machine) says nothing
+  // about the page: asked again once, as Lighthouse's own message advises.
+  if (result?.lhr.runtimeError) result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
   if (!result) throw new Error(`lighthouse gave no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
