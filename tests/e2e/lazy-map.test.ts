@@ -72,6 +72,14 @@ describe.skipIf(!chromiumPath)("search page: the map loads after the list, in th
     // A phone held sideways with the keyboard up: a 200 px high view, the map's box lies below.
     const page = await browser().newPage({ viewport: { width: 390, height: 200 } });
     const mapLibre = await watchMapLibre(page, false);
+    // Every layout shift the browser reports (the CLS that Lighthouse adds up), with its time.
+    await page.addInitScript(() => {
+      const shifts: { at: number; value: number }[] = [];
+      Object.assign(window, { shifts });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push({ at: e.startTime, value: e.value });
+      }).observe({ type: "layout-shift", buffered: true });
+    });
     await page.goto(`${baseUrl}/en/search`, { waitUntil: "load" });
     const reserved = (await page.getByTestId("land-map-placeholder").getByRole("region").boundingBox())!;
     const reservedTop = await page.getByTestId("land-map-placeholder").getByRole("region").evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
@@ -80,6 +88,7 @@ describe.skipIf(!chromiumPath)("search page: the map loads after the list, in th
     await page.waitForTimeout(2_000);
     expect(mapLibre.requested).toEqual([]);
     expect(await page.locator("canvas.maplibregl-canvas").count()).toBe(0);
+    const scrolledAt = await page.evaluate(() => performance.now());
     await page.getByTestId("land-map-placeholder").scrollIntoViewIfNeeded();
     await page.locator("[data-testid=land-map][data-state=ready] canvas.maplibregl-canvas").waitFor({ timeout: 30_000 });
     expect(mapLibre.requested.length).toBeGreaterThan(0);
@@ -93,6 +102,11 @@ describe.skipIf(!chromiumPath)("search page: the map loads after the list, in th
     expect(await page.getByTestId("land-map").evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBe(reservedTop);
     expect(await page.getByTestId("area-controls").count()).toBe(1);
     expect(await page.getByTestId("reserved-area-controls").count()).toBe(0);
+    // ...and it never moved on the way either (placeholder -> loading map -> ready map): nothing
+    // in view shifted from the scroll on.
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: { at: number; value: number }[] }).shifts);
+    expect(shifts.filter((s) => s.at > scrolledAt)).toEqual([]);
     expect(await page.getByTestId("land-map-placeholder").count()).toBe(0);
     await close(page);
   });
