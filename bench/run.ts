@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only=inbox]: every benchmark (or one), figures printed for the README.
+// npm run bench [-- --quick] [-- --only=inbox] [-- --only=lighthouse --page=search]: every benchmark (or one), figures printed for the README.
 import { benchHolds } from "./holds";
 import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
 import { benchDataSheet } from "./data-sheet";
 import { benchInbox } from "./inbox";
 import { benchIndexPatch } from "./index-patch";
+import { benchLighthouse } from "./lighthouse";
 import { benchLandSearch } from "./land-search";
 import { benchMapRender } from "./map-render";
 import { benchPageCache } from "./page-cache";
@@ -30,4 +31,7 @@ if (!only || only === "patch") lines.push(...(await benchIndexPatch(scale ? 1_00
 // The public pages under load, page cache on and off (builds and starts the portal: HTTP).
 if ((!only && http) || only === "pages") lines.push(...(await benchPageCache(quick ? 3 : 10, !quick)));
 if (!only || only === "sheet") lines.push(...(await benchDataSheet(quick ? 10 : 50)));
+// Lighthouse builds and starts the portal too; --page=search measures the pages whose name has it.
+const page = process.argv.find((a) => a.startsWith("--page="))?.slice("--page=".length);
+if (!only || only === "lighthouse") lines.push(...(await benchLighthouse(quick ? 1 : 3, page)));
 console.log(`\n${lines.join("\n")}`);

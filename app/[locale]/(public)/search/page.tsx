@@ -5,7 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { diagnoseEmptySearch, loadSearchOptions, searchLandBlocks } from "@/lib/search/loaders";
 import { formatAreaIn } from "@/lib/search/area-display";
 import { landSearchSchema, searchParamsToObject, toSearchParams, type LandSearchQuery } from "@/lib/search/schemas";
-import { LandMap } from "@/components/land-map";
+import { LazyLandMap } from "@/components/lazy-land-map";
 import { MapLegend } from "@/components/map-legend";
 import { BLOCK_COLOURS, OTHER_RESULT_COLOUR } from "@/lib/map/colours";
 import { blockPopups } from "@/lib/map/popups";
@@ -108,7 +108,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
               {outcome.result.total === 0 && <ZeroResults locale={locale} relaxations={relaxed} view={query.view} reserved={query.reserved} />}
               {outcome.result.total > 0 && (
                 <div className="mt-4">
-                  <LandMap
+                  <LazyLandMap
                     data={pagePoints(outcome.result.results, String(outcome.revision))}
                     tiles={`/api/land/tiles/{z}/{x}/{y}?${toSearchParams({ ...query, page: outcome.result.page }).toString()}&rev=${outcome.revision}`}
                     variant="results"
