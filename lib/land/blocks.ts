@@ -7,6 +7,12 @@ export interface EdgeLike {
   b: string;
 }
 
+/** Edges as index pairs into the graph's ids (k-th edge: from[k] - to[k]). */
+export interface IndexPairs {
+  from: Int32Array;
+  to: Int32Array;
+}
+
 /** Which parcels take part: a predicate on the parcel index, or a mask (non-zero = included). */
 export type Include = ((index: number) => boolean) | Uint8Array;
 
@@ -21,16 +27,28 @@ export class AdjacencyGraph {
    * Edges naming an unknown id, and self-loops, are ignored: callers pass edges fetched for a
    * wider set than `ids` (e.g. all stored edges, with only available parcels as ids).
    */
-  constructor(ids: readonly string[], edges: readonly EdgeLike[]) {
+  constructor(ids: readonly string[], edges: readonly EdgeLike[] | IndexPairs) {
     this.ids = ids;
-    this.indexById = new Map(ids.map((id, i) => [id, i]));
+    this.indexById = new Map();
+    for (let i = 0; i < ids.length; i++) this.indexById.set(ids[i]!, i);
     if (this.indexById.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
     const n = ids.length;
-    const from = new Int32Array(edges.length), to = new Int32Array(edges.length);
+    const pairs = !Array.isArray(edges);
+    const count = pairs ? (edges as IndexPairs).from.length : edges.length;
+    const from = new Int32Array(count), to = new Int32Array(count);
     const degree = new Int32Array(n + 1);
     let m = 0;
-    for (const e of edges) {
-      const x = this.indexById.get(e.a), y = this.indexById.get(e.b);
+    for (let k = 0; k < count; k++) {
+      let x: number | undefined, y: number | undefined;
+      if (pairs) {
+        x = (edges as IndexPairs).from[k]!;
+        y = (edges as IndexPairs).to[k]!;
+        if (!(x >= 0 && x < n && y >= 0 && y < n)) continue;
+      } else {
+        const e = (edges as readonly EdgeLike[])[k]!;
+        x = this.indexById.get(e.a);
+        y = this.indexById.get(e.b);
+      }
       if (x === undefined || y === undefined || x === y) continue;
       from[m] = x;
       to[m] = y;
@@ -47,6 +65,14 @@ export class AdjacencyGraph {
       this.neighbours[fill[x]!++] = y;
       this.neighbours[fill[y]!++] = x;
     }
+  }
+
+  /**
+   * The graph from edges given as index pairs into `ids` (a streamed load): no EdgeLike object
+   * or id lookup per edge. Same CSR as the constructor for the same edges in the same order.
+   */
+  static fromIndexPairs(ids: readonly string[], from: Int32Array, to: Int32Array): AdjacencyGraph {
+    return new AdjacencyGraph(ids, { from, to });
   }
 
   get size(): number {

@@ -4,6 +4,7 @@
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { M2_PER_MU, toM2 } from "../land/units";
 import { areaContains } from "./area";
+import { blockTable, comparator, membersOf, orderedSlice, type BlockTable } from "./block-table";
 import { CAPACITIES, codeOf, dayToIso, hasIndustry, NO_DATE, type Capacity, type LandIndex } from "./land-index";
 import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
 import { proposeSubset } from "./subset";
@@ -301,11 +302,37 @@ export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZ
 
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
-  const { ranked, totalAreaM2, partialCount } = rankBlocks(index, q, ctx);
-  const { page, pageCount } = clampPage(q, ranked.length, pageSize);
+  // rankBlocks' answer without its Candidate per block: the same total, order and page
+  // (lib/search/block-table.ts says why they are equal).
+  const table = searchTable(index, q, ctx);
+  const fits = table.fits.length, total = fits + table.larger.length;
+  const { page, pageCount } = clampPage(q, total, pageSize);
+  const from = (page - 1) * pageSize, to = Math.min(page * pageSize, total);
+  const cmp = comparator(table, q.sort);
+  // Exact fits first, then the larger blocks, each in the requested order.
+  const listed = [...orderedSlice(table.fits, cmp, from, Math.min(to, fits)), ...orderedSlice(table.larger, cmp, Math.max(0, from - fits), to - fits)];
   // Full summaries (codes, readiness, bbox, a larger block's proposal) only for this page.
-  const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
-  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results, partialCount };
+  const results = membersOf(table, listed).map((members) => summarise(index, members, q, ctx.today));
+  return { view: q.view, total, totalAreaM2: table.totalAreaM2, page, pageCount, results, partialCount: table.larger.length };
+}
+
+/** The blocks of a search as per-block columns (labels valid until the next search). */
+export function searchTable(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): BlockTable {
+  const [minM2, maxM2] = areaBoundsM2(q);
+  return blockTable(index, filterMask(index, q, ctx), {
+    parcelsView: q.view === "parcels",
+    ready: q.ready,
+    minM2,
+    maxM2,
+    partial: offersPartial(q),
+    capacities: capacityFilters(q),
+  });
+}
+
+/** How many blocks a search lists (rankBlocks(...).ranked.length without ranking them). */
+export function countBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): number {
+  const t = searchTable(index, q, ctx);
+  return t.fits.length + t.larger.length;
 }
 
 /**
