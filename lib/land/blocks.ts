@@ -11,6 +11,8 @@ export interface EdgeLike {
 export interface IndexPairs {
   from: Int32Array;
   to: Int32Array;
+  /** id -> index of `ids`, when the caller built it already (taken as is, not copied) */
+  indexById?: Map<string, number>;
 }
 
 /** Which parcels take part: a predicate on the parcel index, or a mask (non-zero = included). */
@@ -29,8 +31,12 @@ export class AdjacencyGraph {
    */
   constructor(ids: readonly string[], edges: readonly EdgeLike[] | IndexPairs) {
     this.ids = ids;
-    this.indexById = new Map();
-    for (let i = 0; i < ids.length; i++) this.indexById.set(ids[i]!, i);
+    const given = Array.isArray(edges) ? undefined : (edges as IndexPairs).indexById;
+    if (given) this.indexById = given;
+    else {
+      this.indexById = new Map();
+      for (let i = 0; i < ids.length; i++) this.indexById.set(ids[i]!, i);
+    }
     if (this.indexById.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
     const n = ids.length;
     const pairs = !Array.isArray(edges);
@@ -71,8 +77,8 @@ export class AdjacencyGraph {
    * The graph from edges given as index pairs into `ids` (a streamed load): no EdgeLike object
    * or id lookup per edge. Same CSR as the constructor for the same edges in the same order.
    */
-  static fromIndexPairs(ids: readonly string[], from: Int32Array, to: Int32Array): AdjacencyGraph {
-    return new AdjacencyGraph(ids, { from, to });
+  static fromIndexPairs(ids: readonly string[], from: Int32Array, to: Int32Array, indexById?: Map<string, number>): AdjacencyGraph {
+    return new AdjacencyGraph(ids, { from, to, indexById });
   }
 
   get size(): number {

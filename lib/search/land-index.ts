@@ -83,6 +83,8 @@ export interface LandColumns {
   /** edge k joins parcels edgeFrom[k] and edgeTo[k] (indices into ids) */
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
+  /** id -> index, when the loader built it already (the graph keeps it) */
+  indexById?: Map<string, number>;
 }
 
 const isColumns = (x: readonly LandRow[] | LandColumns): x is LandColumns => !Array.isArray(x);
@@ -161,7 +163,7 @@ export class LandIndex {
       c.zoneIds.forEach((id, k) => this.zoneIndex.set(id, k));
       for (let i = 0; i < n; i++) this.indexByCode.set(c.codes[i]!, i);
       this.nearKm = nearestKm(c.centroid, n, points);
-      this.graph = AdjacencyGraph.fromIndexPairs(c.ids, c.edgeFrom, c.edgeTo);
+      this.graph = AdjacencyGraph.fromIndexPairs(c.ids, c.edgeFrom, c.edgeTo, c.indexById);
       return;
     }
     const rows = [...unsorted].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -3,9 +3,12 @@
 // app instance), so a search costs one tiny query plus in-memory work.
 import { chinaDay } from "../calendar/china-time";
 import type { Db } from "../db/client";
+import { connectionOf } from "../db/connections";
+import type { EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import { relaxations, type Relaxation } from "./relax";
+import { streamLandColumns } from "./stream-load";
 import type { LandSearchQuery } from "./schemas";
 import { findBlock, lookupBlock, searchLand, type BlockLookup, type SearchContext, type SearchResult } from "./search";
 
@@ -126,18 +129,25 @@ async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
 
 async function load(db: Db, revision: bigint): Promise<Cached> {
   const { readAt, shape } = await snapshot(db);
-  const [parcels, edges, { toRow, ctx }] = await Promise.all([
+  // Streamed into columns when the client says where it connects (every client made by
+  // createPrismaClient); else, or for codes the byte order does not sort, from rows.
+  const settings = connectionOf(db);
+  if (settings) {
+    const [columns, { ctx }] = await Promise.all([streamLandColumns(settings), parksAndZones(db)]);
+    if (columns) return { revision, index: LandIndex.fromColumns(columns), ctx, readAt, shape };
+  }
+  const [{ rows, edges }, { ctx }] = await Promise.all([landRows(db), parksAndZones(db)]);
+  return { revision, index: new LandIndex(rows, edges), ctx, readAt, shape };
+}
+
+/** Every parcel as a LandRow and every edge: the index's input before streaming (and its check). */
+export async function landRows(db: Db): Promise<{ rows: LandRow[]; edges: EdgeLike[] }> {
+  const [parcels, edges, { toRow }] = await Promise.all([
     db.parcel.findMany({ select: parcelSelect, orderBy: { code: "asc" } }),
     db.parcelAdjacency.findMany({ select: { parcelAId: true, parcelBId: true } }),
     parksAndZones(db),
   ]);
-  return {
-    revision,
-    index: new LandIndex(parcels.map(toRow), edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
-    ctx,
-    readAt,
-    shape,
-  };
+  return { rows: parcels.map(toRow), edges: edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId })) };
 }
 
 /**
