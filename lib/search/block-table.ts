@@ -102,6 +102,7 @@ export function blockTable(index: LandIndex, mask: Uint8Array, o: TableOptions):
   const ready = o.ready.map((k) => index.readiness[k]);
   const caps = o.capacities.map(([c]) => index.capacity[c]);
   const { areaM2: area, price, handover } = index;
+  const nReady = ready.length, nCaps = caps.length;
   for (let i = 0; i < n; i++) {
     const l = labels[i]!;
     if (l < 0) continue;
@@ -110,9 +111,9 @@ export function blockTable(index: LandIndex, mask: Uint8Array, o: TableOptions):
     if (p < priceMin[l]!) priceMin[l] = p; // NaN never compares lower
     let r = readyDay[l]!;
     if (handover[i]! > r) r = handover[i]!;
-    for (const col of ready) if (col[i]! > r) r = col[i]!;
+    for (let k = 0; k < nReady; k++) if (ready[k]![i]! > r) r = ready[k]![i]!;
     readyDay[l] = r;
-    for (let f = 0; f < caps.length; f++) {
+    for (let f = 0; f < nCaps; f++) {
       const v = caps[f]![i]!;
       if (!Number.isNaN(v)) sums[f]![l] = sums[f]![l]! + v;
     }

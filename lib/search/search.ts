@@ -103,21 +103,25 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const near = q.near !== undefined && q.nearKm !== undefined ? index.nearKm[q.near] : null;
   const nearKm = q.nearKm ?? 0;
   const inArea = q.area ? areaContains(q.area) : null;
-  for (let i = 0; i < index.size; i++) {
-    const s = index.status[i];
-    if (s !== AVAILABLE && !(q.reserved && s === RESERVED)) continue;
-    if (county >= 0 && index.county[i] !== county) continue;
-    if (park !== -1 && index.park[i] !== park) continue;
-    if (zone !== -1 && index.zone[i] !== zone) continue;
-    if (use >= 0 && index.landUse[i] !== use) continue;
-    if (q.industry && !hasIndustry(index.industries[i]!, q.industry)) continue;
-    if (q.maxPrice !== undefined && !(index.price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
-    if (hasDeadline && index.handover[i]! > byDay) continue; // NO_DATE (unknown) fails
+  // Columns and options in locals: this loop runs a million times per search at scale.
+  const { status, county: counties, park: parks, zone: zones, landUse, industries, price, handover, centroid } = index;
+  const reserved = Boolean(q.reserved), industry = q.industry, priced = q.maxPrice !== undefined;
+  const nRequired = required.length;
+  for (let i = 0, n = index.size; i < n; i++) {
+    const s = status[i];
+    if (s !== AVAILABLE && !(reserved && s === RESERVED)) continue;
+    if (county >= 0 && counties[i] !== county) continue;
+    if (park !== -1 && parks[i] !== park) continue;
+    if (zone !== -1 && zones[i] !== zone) continue;
+    if (use >= 0 && landUse[i] !== use) continue;
+    if (industry && !hasIndustry(industries[i]!, industry)) continue;
+    if (priced && !(price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
+    if (hasDeadline && handover[i]! > byDay) continue; // NO_DATE (unknown) fails
     let ready = true;
-    for (const col of required) if (col[i]! > readyDeadline) ready = false;
+    for (let k = 0; k < nRequired; k++) if (required[k]![i]! > readyDeadline) ready = false;
     if (!ready) continue;
     if (near && !(near[i]! <= nearKm)) continue;
-    if (inArea && !inArea(index.centroid[i * 2]!, index.centroid[i * 2 + 1]!)) continue;
+    if (inArea && !inArea(centroid[i * 2]!, centroid[i * 2 + 1]!)) continue;
     mask[i] = 1;
   }
   return mask;
