@@ -5,7 +5,7 @@ import type { County, Industry, LandUse, ParcelStatus } from "../generated/prism
 import { County as Counties, Industry as Industries, LandUse as LandUses, ParcelStatus as Statuses } from "../generated/prisma/enums";
 import { AdjacencyGraph, type EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
-import { distanceKm, LOGISTICS_KINDS, logisticsPoints, type LogisticsKind, type LogisticsPoint } from "../location/distance";
+import { distanceKm, LOGISTICS_KINDS, logisticsPoints, nearestKmOfKind, type LogisticsKind, type LogisticsPoint } from "../location/distance";
 
 /** Day number (days since 1970-01-01, UTC) used for every date in the index. */
 export const NO_DATE = 2_147_483_647;
@@ -264,12 +264,12 @@ export class LandIndex {
 /** The same distances as the row constructor computes, from a centroid column. */
 function nearestKm(centroid: Float64Array, n: number, points: readonly LogisticsPoint[]): Record<LogisticsKind, Float32Array> {
   const near = Object.fromEntries(LOGISTICS_KINDS.map((k) => [k, new Float32Array(n).fill(Infinity)])) as Record<LogisticsKind, Float32Array>;
-  for (let i = 0; i < n; i++) {
-    const lng = centroid[i * 2]!, lat = centroid[i * 2 + 1]!;
-    for (const p of points) {
-      const km = distanceKm({ lng, lat }, p);
-      if (km < near[p.kind][i]!) near[p.kind][i] = km;
-    }
+  const nearest = nearestKmOfKind(points);
+  // The row constructor keeps the first km below the stored (float32) value; that ends as the
+  // float32 of the minimum, which is what is stored here (fround is monotonic).
+  for (const kind of LOGISTICS_KINDS) {
+    const col = near[kind];
+    for (let i = 0; i < n; i++) col[i] = nearest(centroid[i * 2]!, centroid[i * 2 + 1]!, kind);
   }
   return near;
 }

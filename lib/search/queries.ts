@@ -114,14 +114,16 @@ async function parksAndZones(db: Db) {
  * parcels' areas and boxes are too, so a geometry written by any means (an import's raw SQL
  * leaves updatedAt alone) rebuilds the index and its graph. Sums of per-row hashes, not of
  * floats: an integer sum does not depend on the order rows are scanned in (an update moves
- * its row), so an unchanged set always gives the same fingerprint.
+ * its row; past a million edges PostgreSQL sums in parallel workers, and a float sum of the
+ * shared lengths changed between two reads of the same table, reloading the index on every
+ * status change), so an unchanged set always gives the same fingerprint.
  */
 async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
   const [row] = await db.$queryRaw<{ now: Date; parcels: string; edges: string; parks: string | null; zones: string | null }[]>`
     SELECT now() AS now,
       (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"))), 0)
          FROM "Parcel") AS parcels,
-      (SELECT count(*) || ':' || coalesce(sum("sharedLengthM"), 0) FROM "ParcelAdjacency") AS edges,
+      (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', "parcelAId", "parcelBId", "sharedLengthM"))), 0) FROM "ParcelAdjacency") AS edges,
       (SELECT md5(string_agg(id || '|' || code || '|' || coalesce(county::text, '') || '|' || industries::text, ',' ORDER BY id)) FROM "Park") AS parks,
       (SELECT md5(string_agg(id || '|' || code || '|' || "parkId" || '|' || industries::text, ',' ORDER BY id)) FROM "Zone") AS zones`;
   return { readAt: row!.now, shape: `${row!.parcels}/${row!.edges}/${row!.parks ?? ""}/${row!.zones ?? ""}` };

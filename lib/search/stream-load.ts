@@ -65,8 +65,8 @@ export async function streamLandColumns(settings: ConnectionSettings): Promise<L
       if (i >= n) throw new Error("COPY: more parcels than counted");
       const id = field.text(r, F.id), code = field.text(r, F.code), parkId = field.text(r, F.park);
       if (i > 0 && !(c.codes[i - 1]! < code)) sorted = false;
-      c.ids[i] = id;
-      c.codes[i] = code;
+      c.ids.push(id);
+      c.codes.push(code);
       indexById.set(id, i);
       const park = parkOf.get(parkId)!;
       c.park[i] = intern(parkIndex, c.parkIds, parkId);
@@ -111,8 +111,9 @@ export async function streamLandColumns(settings: ConnectionSettings): Promise<L
 
 function allocate(n: number, m: number): LandColumns {
   return {
-    ids: new Array<string>(n),
-    codes: new Array<string>(n),
+    // Filled by push: new Array(n) past 100,000 elements makes V8 keep a dictionary, not an array.
+    ids: [],
+    codes: [],
     parkIds: [],
     zoneIds: [],
     park: new Int32Array(n),
