@@ -65,7 +65,7 @@ function appInstance(url: string, rounds: number): string {
   );
 }
 
-export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { http = true, scale = false } = {}): Promise<string[]> {
+export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { http = true, scale = false, comparators = true } = {}): Promise<string[]> {
   const lines: string[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jm-bench-"));
   const server = await startEmbeddedPostgres({ dir, port: 55_000 + Math.floor(Math.random() * 900), database: "postgres" });
@@ -165,7 +165,8 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
         defaults.push(performance.now() - t);
       }
       defaults.sort((a, b) => a - b);
-      if (postgisAvailable()) {
+      if (!comparators) lines.push("  comparators skipped (--no-comparators)");
+      else if (postgisAvailable()) {
         const gis = await timePostgisClustering(parcels);
         const ours = defaults[3]!;
         lines.push(
@@ -176,7 +177,7 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
         lines.push("  PostGIS comparison skipped: install postgresql-15-postgis-3 (Debian) to run it");
       }
       console.log(lines.at(-1));
-      for (const line of await graphComparisons(parcels, loaded.edges, defaults[3]!, first.result.total)) {
+      for (const line of comparators ? await graphComparisons(parcels, loaded.edges, defaults[3]!, first.result.total) : []) {
         lines.push(line);
         console.log(line);
       }

@@ -15,7 +15,9 @@ const lines: string[] = [];
 const http = !process.argv.includes("--no-http");
 // --scale: the land search at 1,000,000 parcels only (issue #12), not part of the default run.
 const scale = process.argv.includes("--scale");
-if (scale && (!only || only === "land")) lines.push(...(await benchLandSearch([1_000_000], 10, { http, scale })));
+// --no-comparators: without the PostGIS, pgRouting and union-find runs (minutes at 1M).
+const comparators = !process.argv.includes("--no-comparators");
+if (scale && (!only || only === "land")) lines.push(...(await benchLandSearch([1_000_000], 10, { http, scale, comparators })));
 else if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25, { http })));
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));

@@ -30,25 +30,26 @@ export function nearestKmOfKind(points: readonly LogisticsPoint[]): (lng: number
     byKind.set(p.kind, list);
   }
   const last = new Map<LogisticsKind, number>();
+  // Defined once, not per call: a closure per site and kind was millions of allocations.
+  const exact = (p: { lng: number; lat: number; cos: number }, lng: number, lat: number, cosA: number) => {
+    const dLat = (p.lat - lat) * rad;
+    const dLng = (p.lng - lng) * rad;
+    const h = Math.sin(dLat / 2) ** 2 + cosA * p.cos * Math.sin(dLng / 2) ** 2;
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  };
   return (lng, lat, kind) => {
     const list = byKind.get(kind);
     if (!list) return Infinity;
     const cosA = Math.cos(lat * rad);
-    const exact = (p: { lng: number; lat: number; cos: number }) => {
-      const dLat = (p.lat - lat) * rad;
-      const dLng = (p.lng - lng) * rad;
-      const h = Math.sin(dLat / 2) ** 2 + cosA * p.cos * Math.sin(dLng / 2) ** 2;
-      return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-    };
     // Neighbouring sites usually share their nearest point: start from the last one found.
     let bestK = last.get(kind) ?? 0;
-    let best = exact(list[bestK]!);
+    let best = exact(list[bestK]!, lng, lat, cosA);
     for (let k = 0; k < list.length; k++) {
       if (k === bestK) continue;
       const p = list[k]!;
       // 1e-9 km of slack covers rounding in either figure; a closer point is never skipped.
       if (EARTH_RADIUS_KM * Math.abs((p.lat - lat) * rad) > best + 1e-9) continue;
-      const km = exact(p);
+      const km = exact(p, lng, lat, cosA);
       if (km < best) {
         best = km;
         bestK = k;

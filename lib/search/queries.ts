@@ -118,26 +118,38 @@ async function parksAndZones(db: Db) {
  * shared lengths changed between two reads of the same table, reloading the index on every
  * status change), so an unchanged set always gives the same fingerprint.
  */
-async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
-  const [row] = await db.$queryRaw<{ now: Date; parcels: string; edges: string; parks: string | null; zones: string | null }[]>`
+interface SnapshotRow {
+  now: Date;
+  parcels: string;
+  edges: string;
+  parks: string | null;
+  zones: string | null;
+}
+const SNAPSHOT_SQL = `
     SELECT now() AS now,
       (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', id, "parkId", "areaM2", "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat"))), 0)
          FROM "Parcel") AS parcels,
       (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', "parcelAId", "parcelBId", "sharedLengthM"))), 0) FROM "ParcelAdjacency") AS edges,
       (SELECT md5(string_agg(id || '|' || code || '|' || coalesce(county::text, '') || '|' || industries::text, ',' ORDER BY id)) FROM "Park") AS parks,
       (SELECT md5(string_agg(id || '|' || code || '|' || "parkId" || '|' || industries::text, ',' ORDER BY id)) FROM "Zone") AS zones`;
-  return { readAt: row!.now, shape: `${row!.parcels}/${row!.edges}/${row!.parks ?? ""}/${row!.zones ?? ""}` };
+const shapeOf = (row: SnapshotRow) => ({ readAt: row.now, shape: `${row.parcels}/${row.edges}/${row.parks ?? ""}/${row.zones ?? ""}` });
+
+async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
+  const [row] = await db.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL);
+  return shapeOf(row!);
 }
 
 async function load(db: Db, revision: bigint): Promise<Cached> {
-  const { readAt, shape } = await snapshot(db);
   // Streamed into columns when the client says where it connects (every client made by
-  // createPrismaClient); else, or for codes the byte order does not sort, from rows.
+  // createPrismaClient); else, or for codes the byte order does not sort, from rows. The
+  // fingerprint is then read in the stream's own snapshot: consistent with the rows, and not
+  // under the app's per-statement timeout (it hashes every parcel and edge: seconds at 1M).
   const settings = connectionOf(db);
   if (settings) {
-    const [columns, { ctx }] = await Promise.all([streamLandColumns(settings), parksAndZones(db)]);
-    if (columns) return { revision, index: LandIndex.fromColumns(columns), ctx, readAt, shape };
+    const [{ columns, first }, { ctx }] = await Promise.all([streamLandColumns(settings, SNAPSHOT_SQL), parksAndZones(db)]);
+    if (columns) return { revision, index: LandIndex.fromColumns(columns), ctx, ...shapeOf(first as unknown as SnapshotRow) };
   }
+  const { readAt, shape } = await snapshot(db);
   const [{ rows, edges }, { ctx }] = await Promise.all([landRows(db), parksAndZones(db)]);
   return { revision, index: new LandIndex(rows, edges), ctx, readAt, shape };
 }

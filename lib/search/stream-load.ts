@@ -19,19 +19,29 @@ const FIELDS = F.readiness + READINESS_ITEMS.length;
 const q = (c: string) => `"${c}"`;
 // COLLATE "C": byte order, which is the index's `<` order for any code without characters
 // beyond U+FFFF (checked while reading; the caller falls back to sorting rows otherwise).
-const PARCELS_SQL = `COPY (SELECT id, code, "parkId", "zoneId", "landUse"::text, status::text, "areaM2", "priceCnyPerMu", "handoverOn", "lastVerifiedOn",
-    "minLng", "minLat", "maxLng", "maxLat", "centroidLng", "centroidLat", "powerKva", "powerVoltageKv", "gasM3PerDay", "waterTPerDay", "wastewaterTPerDay",
-    ${READINESS_ITEMS.map((i) => q(i.column)).join(", ")}
-  FROM "Parcel" ORDER BY code COLLATE "C") TO STDOUT (FORMAT binary)`;
+// Park, zone, land use and status as small numbers (position in PARKS_SQL / ZONES_SQL, in the
+// enum's labels), so no string is made per row for them.
+const PARKS_SQL = `SELECT id, county::text AS county, industries::text[] AS industries FROM "Park" ORDER BY id`;
+const ZONES_SQL = `SELECT id, industries::text[] AS industries FROM "Zone" ORDER BY id`;
+const ENUMS_SQL = `SELECT enum_range(NULL::"LandUse")::text[] AS uses, enum_range(NULL::"ParcelStatus")::text[] AS statuses`;
+const PARCELS_SQL = `COPY (SELECT p.id, p.code, pk.k, zk.k, array_position(enum_range(NULL::"LandUse"), p."landUse"), array_position(enum_range(NULL::"ParcelStatus"), p.status),
+    p."areaM2", p."priceCnyPerMu", p."handoverOn", p."lastVerifiedOn",
+    p."minLng", p."minLat", p."maxLng", p."maxLat", p."centroidLng", p."centroidLat", p."powerKva", p."powerVoltageKv", p."gasM3PerDay", p."waterTPerDay", p."wastewaterTPerDay",
+    ${READINESS_ITEMS.map((i) => `p.${q(i.column)}`).join(", ")}
+  FROM "Parcel" p
+  JOIN (SELECT id, (row_number() OVER (ORDER BY id))::int - 1 AS k FROM "Park") pk ON pk.id = p."parkId"
+  LEFT JOIN (SELECT id, (row_number() OVER (ORDER BY id))::int - 1 AS k FROM "Zone") zk ON zk.id = p."zoneId"
+  ORDER BY p.code COLLATE "C") TO STDOUT (FORMAT binary)`;
 const EDGES_SQL = `COPY (SELECT "parcelAId", "parcelBId" FROM "ParcelAdjacency") TO STDOUT (FORMAT binary)`;
 
 const bits = (industries: readonly string[]) => industries.reduce((sum, ind) => sum + codeOf.industryBit(ind as Industry), 0);
 
 /**
  * The columns of every parcel and edge, or null when the codes' byte order is not the index's
- * order (the caller then builds the index from rows, which sorts them).
+ * order (the caller then builds the index from rows, which sorts them). `firstSql`, when given,
+ * runs first in the same snapshot and its first row is returned as `first`.
  */
-export async function streamLandColumns(settings: ConnectionSettings): Promise<LandColumns | null> {
+export async function streamLandColumns(settings: ConnectionSettings, firstSql?: string): Promise<{ columns: LandColumns | null; first?: Record<string, unknown> }> {
   const client = new pg.Client({ connectionString: settings.connectionString, connectionTimeoutMillis: settings.options.connectTimeoutMs ?? 10_000 });
   try {
     await client.connect();
@@ -40,21 +50,27 @@ export async function streamLandColumns(settings: ConnectionSettings): Promise<L
     // timeout, which is meant for one request's queries, not this once-per-revision load.
     await client.query("SET LOCAL statement_timeout = '120s'");
     await client.query("SET LOCAL work_mem = '256MB'");
+    const first = firstSql ? (await client.query<Record<string, unknown>>(firstSql)).rows[0] : undefined;
     const counts = await client.query<{ parcels: number; edges: number }>(`SELECT (SELECT count(*) FROM "Parcel")::int AS parcels, (SELECT count(*) FROM "ParcelAdjacency")::int AS edges`);
-    const parks = await client.query<{ id: string; county: string | null; industries: string[] }>(`SELECT id, county::text AS county, industries::text[] AS industries FROM "Park"`);
-    const zones = await client.query<{ id: string; industries: string[] }>(`SELECT id, industries::text[] AS industries FROM "Zone"`);
+    const parks = (await client.query<{ id: string; county: string | null; industries: string[] }>(PARKS_SQL)).rows;
+    const zones = (await client.query<{ id: string; industries: string[] }>(ZONES_SQL)).rows;
+    const enums = (await client.query<{ uses: string[]; statuses: string[] }>(ENUMS_SQL)).rows[0]!;
     const { parcels: n, edges: m } = counts.rows[0]!;
-    const parkOf = new Map(parks.rows.map((p) => [p.id, { county: codeOf.county(p.county as County | null), industries: bits(p.industries) }]));
-    const zoneBits = new Map(zones.rows.map((z) => [z.id, z.industries.length > 0 ? bits(z.industries) : -1]));
+    const parkCounty = parks.map((p) => codeOf.county(p.county as County | null));
+    const parkBits = parks.map((p) => bits(p.industries));
+    const zoneBits = zones.map((z) => (z.industries.length > 0 ? bits(z.industries) : -1));
+    // 1-based enum positions -> the index's codes
+    const useCode = [0, ...enums.uses.map((u) => codeOf.landUse(u as LandUse))];
+    const statusCode = [0, ...enums.statuses.map((s) => codeOf.status(s as ParcelStatus))];
 
     const c = allocate(n, m);
-    const parkIndex = new Map<string, number>(), zoneIndex = new Map<string, number>();
-    const intern = (map: Map<string, number>, list: string[], id: string) => {
-      let k = map.get(id);
-      if (k === undefined) map.set(id, (k = list.push(id) - 1));
-      return k;
+    // Position in PARKS_SQL / ZONES_SQL -> dense index in order of first appearance (as the
+    // row constructor interns them), -1 until seen.
+    const parkIndex = new Int32Array(parks.length).fill(-1), zoneIndex = new Int32Array(zones.length).fill(-1);
+    const intern = (seen: Int32Array, list: string[], k: number, id: string) => {
+      if (seen[k] === -1) seen[k] = list.push(id) - 1;
+      return seen[k]!;
     };
-    const useCode = new Map<string, number>(), statusCode = new Map<string, number>();
     const readiness = READINESS_ITEMS.map((item, k) => ({ col: c.readiness[item.key], f: F.readiness + k }));
     const capacities = CAPACITIES.map((cap) => ({ col: c.capacity[cap], f: CAPACITY_FIELD[cap] }));
     const indexById = new Map<string, number>();
@@ -63,21 +79,20 @@ export async function streamLandColumns(settings: ConnectionSettings): Promise<L
     const orNoDate = (r: BinaryRow, f: number) => (field.isNull(r, f) ? NO_DATE : field.day(r, f));
     const read = await readBinaryCopy(client.query(copyTo(PARCELS_SQL)), FIELDS, (r) => {
       if (i >= n) throw new Error("COPY: more parcels than counted");
-      const id = field.text(r, F.id), code = field.text(r, F.code), parkId = field.text(r, F.park);
+      const id = field.text(r, F.id), code = field.text(r, F.code);
       if (i > 0 && !(c.codes[i - 1]! < code)) sorted = false;
       c.ids.push(id);
       c.codes.push(code);
       indexById.set(id, i);
-      const park = parkOf.get(parkId)!;
-      c.park[i] = intern(parkIndex, c.parkIds, parkId);
-      const zoneId = field.isNull(r, F.zone) ? null : field.text(r, F.zone);
-      c.zone[i] = zoneId === null ? -1 : intern(zoneIndex, c.zoneIds, zoneId);
-      const zb = zoneId === null ? -1 : (zoneBits.get(zoneId) ?? -1);
-      c.industries[i] = zb >= 0 ? zb : park.industries;
-      c.county[i] = park.county;
-      const use = field.text(r, F.use), status = field.text(r, F.status);
-      c.landUse[i] = useCode.get(use) ?? useCode.set(use, codeOf.landUse(use as LandUse)).get(use)!;
-      c.status[i] = statusCode.get(status) ?? statusCode.set(status, codeOf.status(status as ParcelStatus)).get(status)!;
+      const pk = field.int4(r, F.park);
+      c.park[i] = intern(parkIndex, c.parkIds, pk, parks[pk]!.id);
+      const zk = field.isNull(r, F.zone) ? -1 : field.int4(r, F.zone);
+      c.zone[i] = zk === -1 ? -1 : intern(zoneIndex, c.zoneIds, zk, zones[zk]!.id);
+      const zb = zk === -1 ? -1 : zoneBits[zk]!;
+      c.industries[i] = zb >= 0 ? zb : parkBits[pk]!;
+      c.county[i] = parkCounty[pk]!;
+      c.landUse[i] = useCode[field.int4(r, F.use)]!;
+      c.status[i] = statusCode[field.int4(r, F.status)]!;
       c.areaM2[i] = field.float8(r, F.area);
       c.price[i] = orNaN(r, F.price, field.int4);
       c.handover[i] = orNoDate(r, F.handover);
@@ -99,9 +114,9 @@ export async function streamLandColumns(settings: ConnectionSettings): Promise<L
       e++;
     });
     await client.query("COMMIT");
-    if (!sorted) return null;
+    if (!sorted) return { columns: null, first };
     c.indexById = indexById;
-    return c;
+    return { columns: c, first };
   } catch (error) {
     rethrowDatabaseError(error);
   } finally {

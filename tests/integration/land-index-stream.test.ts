@@ -35,7 +35,7 @@ function expectSameIndex(streamed: LandIndex, built: LandIndex) {
 }
 
 async function bothWays(db: Db) {
-  const columns = await streamLandColumns(connectionOf(db)!);
+  const { columns } = await streamLandColumns(connectionOf(db)!);
   const { rows, edges } = await landRows(db);
   return { columns, built: new LandIndex(rows, edges) };
 }
