@@ -8,7 +8,7 @@ import type { EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import { relaxations, type Relaxation } from "./relax";
-import { streamLandColumns } from "./stream-load";
+import { oneRow, streamLandColumns } from "./stream-load";
 import type { LandSearchQuery } from "./schemas";
 import { findBlock, lookupBlock, searchLand, type BlockLookup, type SearchContext, type SearchResult } from "./search";
 
@@ -135,6 +135,11 @@ const SNAPSHOT_SQL = `
 const shapeOf = (row: SnapshotRow) => ({ readAt: row.now, shape: `${row.parcels}/${row.edges}/${row.parks ?? ""}/${row.zones ?? ""}` });
 
 async function snapshot(db: Db): Promise<{ readAt: Date; shape: string }> {
+  // It hashes every parcel and edge: seconds at a million parcels, past the app's 5 s
+  // per-statement timeout on a busy machine (the portal answered 503 after any write). On a
+  // connection of its own, like the streamed load, when the client says where it connects.
+  const settings = connectionOf(db);
+  if (settings) return shapeOf((await oneRow(settings, SNAPSHOT_SQL)) as unknown as SnapshotRow);
   const [row] = await db.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL);
   return shapeOf(row!);
 }

@@ -122,6 +122,20 @@ export async function streamLandColumns(settings: ConnectionSettings, firstSql?:
   }
 }
 
+/** The first row of one read-only statement, on a connection of its own with a 120 s timeout. */
+export async function oneRow(settings: ConnectionSettings, sql: string): Promise<Record<string, unknown> | undefined> {
+  const client = new pg.Client({ connectionString: settings.connectionString, connectionTimeoutMillis: settings.options.connectTimeoutMs ?? 10_000 });
+  try {
+    await client.connect();
+    await client.query("SET statement_timeout = '120s'");
+    return (await client.query<Record<string, unknown>>(sql)).rows[0];
+  } catch (error) {
+    rethrowDatabaseError(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 function allocate(n: number, m: number): LandColumns {
   return {
     // Filled by push: new Array(n) past 100,000 elements makes V8 keep a dictionary, not an array.
