@@ -4,18 +4,18 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient, type Db } from "../lib/db/client";
+import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { computeAdjacency, type AdjacencyEdge } from "../lib/land/adjacency";
-import { bboxOf, centroidOf, polygonAreaM2 } from "../lib/land/geometry";
-import { READINESS_ITEMS } from "../lib/land/readiness";
+import { spawnSync } from "node:child_process";
+import type { AdjacencyEdge } from "../lib/land/adjacency";
 import { landSearchSchema, type LandSearchQuery } from "../lib/search/schemas";
 import { landMapData } from "../lib/search/map";
 import { bulkUpdateParcels } from "../lib/land/parcel-mutations";
 import { lastRefreshKind, runLandSearch } from "../lib/search/queries";
+import { copyLoad } from "./copy-load";
 import { benchHttpSearch } from "./http-search";
-import { benchFinder, syntheticCapacities } from "./land-finder";
+import { benchFinder } from "./land-finder";
 import { pgRoutingAvailable, timePgRouting, timeUnionFind } from "./graph-comparators";
 import { postgisAvailable, timePostgisClustering } from "./postgis";
 import { syntheticCadastre, type SyntheticParcel } from "./synthetic-cadastre";
@@ -30,45 +30,6 @@ const QUERIES: Record<string, string>[] = [
   { minArea: "30", maxArea: "60", unit: "ha" },
   { view: "parcels", page: "3" },
 ];
-
-const date = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
-
-async function load(db: Db, parcels: SyntheticParcel[]): Promise<{ edges: AdjacencyEdge[]; seconds: number }> {
-  const started = performance.now();
-  const park = await db.park.create({
-    data: { code: "bench", nameZh: "基准园区", nameEn: "Benchmark park", level: "SPECIALTY", county: "XINHUI", industries: ["NEW_ENERGY_BATTERY"], descriptionZh: "-", descriptionEn: "-", centerLng: 113.05, centerLat: 22.45 },
-  });
-  const zone = await db.zone.create({ data: { code: "bench-z", parkId: park.id, nameZh: "区", nameEn: "Zone", industries: ["NEW_ENERGY_BATTERY"], allowedLandUses: ["INDUSTRIAL_M1"] } });
-  for (let i = 0; i < parcels.length; i += 5000) {
-    await db.parcel.createMany({
-      data: parcels.slice(i, i + 5000).map((p, k) => {
-        const [minLng, minLat, maxLng, maxLat] = bboxOf(p.geometry);
-        const [centroidLng, centroidLat] = centroidOf(p.geometry);
-        return {
-          id: p.code,
-          code: p.code,
-          parkId: park.id,
-          zoneId: zone.id,
-          geometry: p.geometry as object,
-          areaM2: polygonAreaM2(p.geometry),
-          minLng, minLat, maxLng, maxLat, centroidLng, centroidLat,
-          landUse: "INDUSTRIAL_M1" as const,
-          status: p.status,
-          priceCnyPerMu: p.priceCnyPerMu,
-          handoverOn: date(p.handoverOn),
-          lastVerifiedOn: new Date("2026-11-01"),
-          ...syntheticCapacities(i + k),
-          ...Object.fromEntries(READINESS_ITEMS.map((it) => [it.column, date(p.readiness[it.key] ?? null)])),
-        };
-      }),
-    });
-  }
-  const edges = computeAdjacency(parcels.map((p) => ({ id: p.code, geometry: p.geometry })));
-  for (let i = 0; i < edges.length; i += 10_000) {
-    await db.parcelAdjacency.createMany({ data: edges.slice(i, i + 10_000).map((e) => ({ parcelAId: e.a, parcelBId: e.b, sharedLengthM: e.sharedLengthM })) });
-  }
-  return { edges, seconds: (performance.now() - started) / 1000 };
-}
 
 /** Our default search against pgRouting over the same adjacency and the union-find floor. */
 async function graphComparisons(parcels: SyntheticParcel[], edges: AdjacencyEdge[], oursP50: number, ourBlocks: number): Promise<string[]> {
@@ -92,7 +53,19 @@ async function graphComparisons(parcels: SyntheticParcel[], edges: AdjacencyEdge
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { http = true } = {}): Promise<string[]> {
+/** The cold load, memory and search mix in a fresh process (bench/scale-child.ts). */
+function appInstance(url: string, rounds: number): string {
+  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/scale-child.ts", url, String(rounds), JSON.stringify(QUERIES)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench/scale-child.ts failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Record<string, number>;
+  return (
+    `  one app instance (fresh process): cold index load from PostgreSQL ${(r.loadMs! / 1000).toFixed(2)} s (${r.parcels!.toLocaleString("en")} parcels, ${r.edges!.toLocaleString("en")} edges); ` +
+    `RSS ${r.rssMb} MB, heap ${r.heapMb} MB (index ${r.indexHeapMb} MB) + typed arrays ${r.arrayBuffersMb} MB after load; ` +
+    `search mix p50 ${r.p50!.toFixed(1)} ms, p95 ${r.p95!.toFixed(1)} ms, max ${r.max!.toFixed(1)} ms over ${r.searches} searches (RSS after ${r.rssAfterSearchesMb} MB)`
+  );
+}
+
+export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { http = true, scale = false, comparators = true } = {}): Promise<string[]> {
   const lines: string[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jm-bench-"));
   const server = await startEmbeddedPostgres({ dir, port: 55_000 + Math.floor(Math.random() * 900), database: "postgres" });
@@ -107,11 +80,14 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
       await migrate(url);
       const db = createPrismaClient(url, 4);
       const parcels = syntheticCadastre(size);
-      const loaded = await load(db, parcels);
-      // A real cadastre was written long before the app starts: age the bulk-loaded rows so
-      // the status-change timing below measures the patch path (rows touched since the last
-      // read), not a rebuild forced by 100,000 rows that all look "just updated".
-      await db.$executeRaw`UPDATE "Parcel" SET "updatedAt" = now() - interval '1 day'`;
+      // Rows are written aged (copy-load.ts), so the status-change timing below measures the
+      // patch path (rows touched since the last read), not a rebuild.
+      const loaded = await copyLoad(db, url, parcels);
+      console.log(`  loaded ${size.toLocaleString("en")} parcels with COPY in ${loaded.seconds.toFixed(1)} s`);
+      if (scale) {
+        lines.push(appInstance(url, Math.max(3, Math.round(rounds / 2))));
+        console.log(lines.at(-1));
+      }
       const queries: LandSearchQuery[] = QUERIES.map((q) => landSearchSchema.parse(q));
       const coldStart = performance.now();
       const first = await runLandSearch(db, queries[0]!);
@@ -163,6 +139,8 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
       lines.push(`  bulk change of 1,000 parcels (status + verified, 1,000 audit rows): ${bulkMs.toFixed(0)} ms; next search (index ${lastRefreshKind(db)}): ${(performance.now() - afterBulk).toFixed(1)} ms`);
       console.log(lines.at(-1));
       // The results map's data (every matching block; polygons up to the budget, then points).
+      // Not at scale: the tiled map has a bench of its own there.
+      if (!scale) {
       const mapTimes: number[] = [];
       let mapBytes = 0, mapData = await landMapData(db, queries[0]!);
       for (let r = 0; r < 5; r++) {
@@ -178,6 +156,7 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
           `(${polygons.toLocaleString("en")} parcel polygons, ${mapData.pointBlocks ?? 0} blocks as points)`,
       );
       console.log(lines.at(-1));
+      }
       // Like for like: the default search (available land only, no other filter) vs PostGIS.
       const defaults: number[] = [];
       for (let r = 0; r < 7; r++) {
@@ -186,7 +165,8 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
         defaults.push(performance.now() - t);
       }
       defaults.sort((a, b) => a - b);
-      if (postgisAvailable()) {
+      if (!comparators) lines.push("  comparators skipped (--no-comparators)");
+      else if (postgisAvailable()) {
         const gis = await timePostgisClustering(parcels);
         const ours = defaults[3]!;
         lines.push(
@@ -197,12 +177,12 @@ export async function benchLandSearch(sizes = [10_000, 100_000], rounds = 25, { 
         lines.push("  PostGIS comparison skipped: install postgresql-15-postgis-3 (Debian) to run it");
       }
       console.log(lines.at(-1));
-      for (const line of await graphComparisons(parcels, loaded.edges, defaults[3]!, first.result.total)) {
+      for (const line of comparators ? await graphComparisons(parcels, loaded.edges, defaults[3]!, first.result.total) : []) {
         lines.push(line);
         console.log(line);
       }
       if (http) {
-        lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5))));
+        lines.push(await benchHttpSearch(url, QUERIES, Math.max(3, Math.round(rounds / 5)), scale ? { maps: false, port: 3481 } : {}));
         console.log(lines.at(-1));
       }
       await db.$disconnect();

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=inbox] [-- --only=lighthouse --page=search]: every benchmark (or one), figures printed for the README.
+// npm run bench [-- --quick] [-- --only=inbox] [-- --only=lighthouse --page=search] [-- --scale]: every benchmark (or one), figures printed for the README.
 import { benchHolds } from "./holds";
 import { benchAuditLog } from "./audit-log";
 import { benchCadastreImport } from "./cadastre-import";
@@ -14,12 +14,16 @@ import { benchSavedSearchAlerts } from "./saved-search-alerts";
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-// --scale: the province-scale sizes (1,000,000 parcels) where a bench has them.
+// --scale: the province-scale sizes (1,000,000 parcels) where a bench has them (land search,
+// tiles, index patches); not part of the default run.
 const scale = process.argv.includes("--scale");
 const lines: string[] = [];
 // --no-http: the in-process figures only (the HTTP bench builds and starts the portal).
 const http = !process.argv.includes("--no-http");
-if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25, { http })));
+// --no-comparators: without the PostGIS, pgRouting and union-find runs (minutes at 1M).
+const comparators = !process.argv.includes("--no-comparators");
+if (scale && (!only || only === "land")) lines.push(...(await benchLandSearch([1_000_000], 10, { http, scale, comparators })));
+else if (!only || only === "land") lines.push(...(await benchLandSearch(quick ? [10_000] : [10_000, 100_000], quick ? 5 : 25, { http })));
 if (!only || only === "map") lines.push(...(await benchMapRender(quick ? [2_000] : [2_000, 5_000, 20_000])));
 if (!only || only === "tiles") lines.push(...(await benchMapTiles(quick ? [20_000] : scale ? [1_000_000] : [100_000])));
 if (!only || only === "inbox") lines.push(...(await benchInbox(50_000, quick ? 10 : 30)));

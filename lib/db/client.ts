@@ -2,6 +2,7 @@
 // scripts and tests can open their own clients against a given URL.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
+import { rememberConnection } from "./connections";
 
 export type Db = PrismaClient;
 
@@ -47,5 +48,7 @@ export function poolConfig(connectionString: string, options: ClientOptions = {}
 export function createPrismaClient(connectionString: string, options: ClientOptions | number = {}): PrismaClient {
   const opts = typeof options === "number" ? { max: options } : options;
   const adapter = new PrismaPg(poolConfig(connectionString, opts));
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  rememberConnection(client, connectionString, opts);
+  return client;
 }

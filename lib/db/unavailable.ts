@@ -2,6 +2,7 @@
 // route handler, the page error boundary and the HTTP layer: such a failure is a 503 with
 // Retry-After (try again shortly), not a 500 (our bug).
 import type { PrismaClient } from "../generated/prisma/client";
+import { sameConnection } from "./connections";
 import { DATABASE_UNAVAILABLE_DIGEST, RETRY_AFTER_SECONDS } from "./unavailable-constants";
 import { noteDatabaseUnavailable } from "./request-status";
 
@@ -90,6 +91,7 @@ export function guardDatabaseErrors(client: PrismaClient): PrismaClient {
       },
     },
   }) as unknown as PrismaClient;
+  sameConnection(guarded, client);
   // Opening an interactive transaction (BEGIN on a pooled connection) is not an operation the
   // extension sees; a frozen database fails right there.
   const transaction = guarded.$transaction.bind(guarded) as (...args: unknown[]) => Promise<unknown>;

@@ -7,6 +7,14 @@ export interface EdgeLike {
   b: string;
 }
 
+/** Edges as index pairs into the graph's ids (k-th edge: from[k] - to[k]). */
+export interface IndexPairs {
+  from: Int32Array;
+  to: Int32Array;
+  /** id -> index of `ids`, when the caller built it already (taken as is, not copied) */
+  indexById?: Map<string, number>;
+}
+
 /** Which parcels take part: a predicate on the parcel index, or a mask (non-zero = included). */
 export type Include = ((index: number) => boolean) | Uint8Array;
 
@@ -23,16 +31,32 @@ export class AdjacencyGraph {
    * Edges naming an unknown id, and self-loops, are ignored: callers pass edges fetched for a
    * wider set than `ids` (e.g. all stored edges, with only available parcels as ids).
    */
-  constructor(ids: readonly string[], edges: readonly EdgeLike[]) {
+  constructor(ids: readonly string[], edges: readonly EdgeLike[] | IndexPairs) {
     this.ids = ids;
-    const byId = (this.indexById = new Map(ids.map((id, i) => [id, i])));
-    if (byId.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
+    const given = Array.isArray(edges) ? undefined : (edges as IndexPairs).indexById;
+    if (given) this.indexById = given;
+    else {
+      this.indexById = new Map();
+      for (let i = 0; i < ids.length; i++) this.indexById.set(ids[i]!, i);
+    }
+    if (this.indexById.size !== ids.length) throw new Error("AdjacencyGraph: ids must be unique");
     const n = ids.length;
-    const from = new Int32Array(edges.length), to = new Int32Array(edges.length);
+    const pairs = !Array.isArray(edges);
+    const count = pairs ? (edges as IndexPairs).from.length : edges.length;
+    const from = new Int32Array(count), to = new Int32Array(count);
     const degree = new Int32Array(n + 1);
     let m = 0;
-    for (const e of edges) {
-      const x = byId.get(e.a), y = byId.get(e.b);
+    for (let k = 0; k < count; k++) {
+      let x: number | undefined, y: number | undefined;
+      if (pairs) {
+        x = (edges as IndexPairs).from[k]!;
+        y = (edges as IndexPairs).to[k]!;
+        if (!(x >= 0 && x < n && y >= 0 && y < n)) continue;
+      } else {
+        const e = (edges as readonly EdgeLike[])[k]!;
+        x = this.indexById.get(e.a);
+        y = this.indexById.get(e.b);
+      }
       if (x === undefined || y === undefined || x === y) continue;
       from[m] = x;
       to[m] = y;
@@ -61,6 +85,14 @@ export class AdjacencyGraph {
     g.offsets = offsets;
     g.neighbours = neighbours;
     return g as unknown as AdjacencyGraph;
+  }
+
+  /**
+   * The graph from edges given as index pairs into `ids` (a streamed load): no EdgeLike object
+   * or id lookup per edge. Same CSR as the constructor for the same edges in the same order.
+   */
+  static fromIndexPairs(ids: readonly string[], from: Int32Array, to: Int32Array, indexById?: Map<string, number>): AdjacencyGraph {
+    return new AdjacencyGraph(ids, { from, to, indexById });
   }
 
   get size(): number {

@@ -5,7 +5,7 @@ import type { County, Industry, LandUse, ParcelStatus } from "../generated/prism
 import { County as Counties, Industry as Industries, LandUse as LandUses, ParcelStatus as Statuses } from "../generated/prisma/enums";
 import { AdjacencyGraph, type EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
-import { distanceKm, LOGISTICS_KINDS, logisticsPoints, type LogisticsKind, type LogisticsPoint } from "../location/distance";
+import { distanceKm, LOGISTICS_KINDS, logisticsPoints, nearestKmOfKind, type LogisticsKind, type LogisticsPoint } from "../location/distance";
 
 /** Day number (days since 1970-01-01, UTC) used for every date in the index. */
 export const NO_DATE = 2_147_483_647;
@@ -54,6 +54,41 @@ export const codeOf = {
   industryBit: (i: Industry) => 2 ** INDUSTRIES.indexOf(i),
 };
 
+/**
+ * The index's columns as a loader streams them (lib/search/stream-load.ts): rows already in
+ * code order, parks and zones interned in order of first appearance, edges as parcel index
+ * pairs in the order they were read. What the LandRow constructor computes from rows, minus
+ * the distances to logistics points (computed on build either way).
+ */
+export interface LandColumns {
+  ids: string[];
+  codes: string[];
+  parkIds: string[];
+  zoneIds: string[];
+  park: Int32Array;
+  zone: Int32Array;
+  county: Uint8Array;
+  landUse: Uint8Array;
+  status: Uint8Array;
+  industries: Float64Array;
+  areaM2: Float64Array;
+  price: Float64Array;
+  handover: Int32Array;
+  verified: Int32Array;
+  readiness: Record<ReadinessKey, Int32Array>;
+  bbox: Float64Array;
+  capacity: Record<Capacity, Float64Array>;
+  powerVoltageKv: Float64Array;
+  centroid: Float64Array;
+  /** edge k joins parcels edgeFrom[k] and edgeTo[k] (indices into ids) */
+  edgeFrom: Int32Array;
+  edgeTo: Int32Array;
+  /** id -> index, when the loader built it already (the graph keeps it) */
+  indexById?: Map<string, number>;
+}
+
+const isColumns = (x: readonly LandRow[] | LandColumns): x is LandColumns => !Array.isArray(x);
+
 export class LandIndex {
   readonly size: number;
   readonly ids: string[];
@@ -91,8 +126,47 @@ export class LandIndex {
   /** the logistics layer nearKm was computed from (rows patched in later use the same one) */
   readonly logistics: readonly LogisticsPoint[];
 
-  /** Rows are kept in code order, so a block's smallest member index is its smallest code. */
-  constructor(unsorted: readonly LandRow[], edges: readonly EdgeLike[], points: readonly LogisticsPoint[] = logisticsPoints) {
+  /** An index over streamed columns (no LandRow per parcel): see LandColumns. */
+  static fromColumns(columns: LandColumns, points: readonly LogisticsPoint[] = logisticsPoints): LandIndex {
+    return new LandIndex(columns, [], points);
+  }
+
+  /**
+   * Rows are kept in code order, so a block's smallest member index is its smallest code.
+   * Columns (fromColumns) are taken as they are: at a million parcels, a LandRow per parcel
+   * cost more time and memory than the index itself.
+   */
+  constructor(unsorted: readonly LandRow[] | LandColumns, edges: readonly EdgeLike[], points: readonly LogisticsPoint[] = logisticsPoints) {
+    if (isColumns(unsorted)) {
+      const c = unsorted;
+      const n = c.ids.length;
+      this.size = n;
+      this.ids = c.ids;
+      this.codes = c.codes;
+      this.park = c.park;
+      this.zone = c.zone;
+      this.parkIds = c.parkIds;
+      this.zoneIds = c.zoneIds;
+      this.county = c.county;
+      this.landUse = c.landUse;
+      this.status = c.status;
+      this.industries = c.industries;
+      this.areaM2 = c.areaM2;
+      this.price = c.price;
+      this.handover = c.handover;
+      this.verified = c.verified;
+      this.readiness = c.readiness;
+      this.bbox = c.bbox;
+      this.capacity = c.capacity;
+      this.powerVoltageKv = c.powerVoltageKv;
+      this.centroid = c.centroid;
+      c.parkIds.forEach((id, k) => this.parkIndex.set(id, k));
+      c.zoneIds.forEach((id, k) => this.zoneIndex.set(id, k));
+      this.logistics = points;
+      this.nearKm = nearestKm(c.centroid, n, points);
+      this.graph = AdjacencyGraph.fromIndexPairs(c.ids, c.edgeFrom, c.edgeTo, c.indexById);
+      return;
+    }
     const rows = [...unsorted].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const n = rows.length;
     this.size = n;
@@ -222,6 +296,19 @@ export function searchSorted(sorted: readonly string[], key: string): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** The same distances as the row constructor computes, from a centroid column. */
+function nearestKm(centroid: Float64Array, n: number, points: readonly LogisticsPoint[]): Record<LogisticsKind, Float32Array> {
+  const near = Object.fromEntries(LOGISTICS_KINDS.map((k) => [k, new Float32Array(n).fill(Infinity)])) as Record<LogisticsKind, Float32Array>;
+  const nearest = nearestKmOfKind(points);
+  // The row constructor keeps the first km below the stored (float32) value; that ends as the
+  // float32 of the minimum, which is what is stored here (fround is monotonic).
+  for (const kind of LOGISTICS_KINDS) {
+    const col = near[kind];
+    for (let i = 0; i < n; i++) col[i] = nearest(centroid[i * 2]!, centroid[i * 2 + 1]!, kind);
+  }
+  return near;
 }
 
 export function hasIndustry(bits: number, industry: Industry): boolean {

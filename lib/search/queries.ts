@@ -5,10 +5,13 @@
 // patched in (lib/search/index-refresh.ts), geometry and adjacency included.
 import { chinaDay } from "../calendar/china-time";
 import type { Db, DbClient } from "../db/client";
+import { connectionOf } from "../db/connections";
+import type { EdgeLike } from "../land/blocks";
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { edgesTouching, patchIndex, readLog, structuralPart, touchedIds } from "./index-refresh";
 import { LandIndex, toDay, type LandRow } from "./land-index";
 import { relaxations, type Relaxation } from "./relax";
+import { streamLandColumns } from "./stream-load";
 import type { LandSearchQuery } from "./schemas";
 import { findBlock, lookupBlock, searchLand, type BlockLookup, type SearchContext, type SearchResult } from "./search";
 
@@ -109,21 +112,36 @@ async function parksAndZones(db: DbClient) {
   return { toRow, ctx, areaOf };
 }
 
-// The revision is read before the rows: a write that lands in between is in the rows and in
-// the log after `revision`, and replaying it on the next refresh is harmless (patches re-read
-// current rows).
+const REVISION_SQL = `SELECT revision FROM "LandRevision" WHERE id = 1`;
+
+// From rows, the revision is the caller's, read before them: a write that lands in between is
+// in the rows and in the log after `revision`, and replaying it on the next refresh is harmless
+// (patches re-read current rows).
+
 async function load(db: Db, revision: bigint): Promise<Cached> {
-  const [parcels, edges, { toRow, ctx }] = await Promise.all([
+  // Streamed into columns when the client says where it connects (every client made by
+  // createPrismaClient); else, or for codes the byte order does not sort, from rows. Streamed,
+  // the revision is read in the stream's own snapshot: exactly the one its rows are at.
+  const settings = connectionOf(db);
+  if (settings) {
+    const [{ columns, first }, { ctx }] = await Promise.all([streamLandColumns(settings, REVISION_SQL), parksAndZones(db)]);
+    if (columns) {
+      const at = first?.revision === undefined || first.revision === null ? revision : BigInt(first.revision as string);
+      return { revision: at, index: LandIndex.fromColumns(columns), ctx, shapesAt: at };
+    }
+  }
+  const [{ rows, edges }, { ctx }] = await Promise.all([landRows(db), parksAndZones(db)]);
+  return { revision, index: new LandIndex(rows, edges), ctx, shapesAt: revision };
+}
+
+/** Every parcel as a LandRow and every edge: the index's input before streaming (and its check). */
+export async function landRows(db: Db): Promise<{ rows: LandRow[]; edges: EdgeLike[] }> {
+  const [parcels, edges, { toRow }] = await Promise.all([
     db.parcel.findMany({ select: parcelSelect, orderBy: { code: "asc" } }),
     db.parcelAdjacency.findMany({ select: { parcelAId: true, parcelBId: true } }),
     parksAndZones(db),
   ]);
-  return {
-    revision,
-    index: new LandIndex(parcels.map(toRow), edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId }))),
-    ctx,
-    shapesAt: revision,
-  };
+  return { rows: parcels.map(toRow), edges: edges.map((e) => ({ a: e.parcelAId, b: e.parcelBId })) };
 }
 
 /**

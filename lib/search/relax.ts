@@ -4,7 +4,7 @@
 // to that search instead of a generic tip.
 import type { LandIndex } from "./land-index";
 import type { LandSearchQuery } from "./schemas";
-import { rankBlocks, type SearchContext } from "./search";
+import { countBlocks, type SearchContext } from "./search";
 
 /** Filters that can be left out, each with the query keys it clears (near goes with nearKm). */
 export const RELAXABLE = {
@@ -52,7 +52,7 @@ export function relaxations(index: LandIndex, q: LandSearchQuery, ctx: SearchCon
     .filter((f) => isActive(q, f))
     .map((filter) => {
       const query = without(q, filter);
-      return { filter, query, count: rankBlocks(index, query, ctx).ranked.length };
+      return { filter, query, count: countBlocks(index, query, ctx) };
     });
 }
 

@@ -4,6 +4,7 @@
 import { READINESS_ITEMS, type ReadinessKey } from "../land/readiness";
 import { M2_PER_MU, toM2 } from "../land/units";
 import { areaContains } from "./area";
+import { blockTable, comparator, membersOf, orderedSlice, type BlockTable } from "./block-table";
 import { CAPACITIES, codeOf, dayToIso, hasIndustry, NO_DATE, type Capacity, type LandIndex } from "./land-index";
 import { PAGE_SIZE, type LandSearchQuery } from "./schemas";
 import { proposeSubset } from "./subset";
@@ -102,21 +103,25 @@ export function filterMask(index: LandIndex, q: LandSearchQuery, ctx: SearchCont
   const near = q.near !== undefined && q.nearKm !== undefined ? index.nearKm[q.near] : null;
   const nearKm = q.nearKm ?? 0;
   const inArea = q.area ? areaContains(q.area) : null;
-  for (let i = 0; i < index.size; i++) {
-    const s = index.status[i];
-    if (s !== AVAILABLE && !(q.reserved && s === RESERVED)) continue;
-    if (county >= 0 && index.county[i] !== county) continue;
-    if (park !== -1 && index.park[i] !== park) continue;
-    if (zone !== -1 && index.zone[i] !== zone) continue;
-    if (use >= 0 && index.landUse[i] !== use) continue;
-    if (q.industry && !hasIndustry(index.industries[i]!, q.industry)) continue;
-    if (q.maxPrice !== undefined && !(index.price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
-    if (hasDeadline && index.handover[i]! > byDay) continue; // NO_DATE (unknown) fails
+  // Columns and options in locals: this loop runs a million times per search at scale.
+  const { status, county: counties, park: parks, zone: zones, landUse, industries, price, handover, centroid } = index;
+  const reserved = Boolean(q.reserved), industry = q.industry, priced = q.maxPrice !== undefined;
+  const nRequired = required.length;
+  for (let i = 0, n = index.size; i < n; i++) {
+    const s = status[i];
+    if (s !== AVAILABLE && !(reserved && s === RESERVED)) continue;
+    if (county >= 0 && counties[i] !== county) continue;
+    if (park !== -1 && parks[i] !== park) continue;
+    if (zone !== -1 && zones[i] !== zone) continue;
+    if (use >= 0 && landUse[i] !== use) continue;
+    if (industry && !hasIndustry(industries[i]!, industry)) continue;
+    if (priced && !(price[i]! <= maxPrice)) continue; // NaN (unpriced) fails
+    if (hasDeadline && handover[i]! > byDay) continue; // NO_DATE (unknown) fails
     let ready = true;
-    for (const col of required) if (col[i]! > readyDeadline) ready = false;
+    for (let k = 0; k < nRequired; k++) if (required[k]![i]! > readyDeadline) ready = false;
     if (!ready) continue;
     if (near && !(near[i]! <= nearKm)) continue;
-    if (inArea && !inArea(index.centroid[i * 2]!, index.centroid[i * 2 + 1]!)) continue;
+    if (inArea && !inArea(centroid[i * 2]!, centroid[i * 2 + 1]!)) continue;
     mask[i] = 1;
   }
   return mask;
@@ -301,11 +306,37 @@ export function clampPage(q: LandSearchQuery, total: number, pageSize = PAGE_SIZ
 
 /** Runs a search. Blocks (or single parcels in the parcels view) outside the area range are dropped. */
 export function searchLand(index: LandIndex, q: LandSearchQuery, ctx: SearchContext, pageSize = PAGE_SIZE): SearchResult {
-  const { ranked, totalAreaM2, partialCount } = rankBlocks(index, q, ctx);
-  const { page, pageCount } = clampPage(q, ranked.length, pageSize);
+  // rankBlocks' answer without its Candidate per block: the same total, order and page
+  // (lib/search/block-table.ts says why they are equal).
+  const table = searchTable(index, q, ctx);
+  const fits = table.fits.length, total = fits + table.larger.length;
+  const { page, pageCount } = clampPage(q, total, pageSize);
+  const from = (page - 1) * pageSize, to = Math.min(page * pageSize, total);
+  const cmp = comparator(table, q.sort);
+  // Exact fits first, then the larger blocks, each in the requested order.
+  const listed = [...orderedSlice(table.fits, cmp, from, Math.min(to, fits)), ...orderedSlice(table.larger, cmp, Math.max(0, from - fits), to - fits)];
   // Full summaries (codes, readiness, bbox, a larger block's proposal) only for this page.
-  const results = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => summarise(index, c.members, q, ctx.today));
-  return { view: q.view, total: ranked.length, totalAreaM2, page, pageCount, results, partialCount };
+  const results = membersOf(table, listed).map((members) => summarise(index, members, q, ctx.today));
+  return { view: q.view, total, totalAreaM2: table.totalAreaM2, page, pageCount, results, partialCount: table.larger.length };
+}
+
+/** The blocks of a search as per-block columns (labels valid until the next search). */
+export function searchTable(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): BlockTable {
+  const [minM2, maxM2] = areaBoundsM2(q);
+  return blockTable(index, filterMask(index, q, ctx), {
+    parcelsView: q.view === "parcels",
+    ready: q.ready,
+    minM2,
+    maxM2,
+    partial: offersPartial(q),
+    capacities: capacityFilters(q),
+  });
+}
+
+/** How many blocks a search lists (rankBlocks(...).ranked.length without ranking them). */
+export function countBlocks(index: LandIndex, q: LandSearchQuery, ctx: SearchContext): number {
+  const t = searchTable(index, q, ctx);
+  return t.fits.length + t.larger.length;
 }
 
 /**

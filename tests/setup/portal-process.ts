@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export interface PortalProcess {
   baseUrl: string;
+  /** the serve.ts process (the portal's server is its child) */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -48,5 +50,5 @@ export async function startPortal(port: number, settings: Record<string, string>
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, pid: child.pid!, stop };
 }
