@@ -21,8 +21,8 @@ const q = (c: string) => `"${c}"`;
 // beyond U+FFFF (checked while reading; the caller falls back to sorting rows otherwise).
 // Park and zone as small numbers (position in PARKS_SQL / ZONES_SQL), so no id string is
 // made per row for them.
-const PARKS_SQL = `SELECT id, county::text AS county, industries::text[] AS industries FROM "Park" ORDER BY id`;
-const ZONES_SQL = `SELECT id, industries::text[] AS industries FROM "Zone" ORDER BY id`;
+const PARKS_SQL = `SELECT id, county::text AS county, coalesce(industries::text[], ARRAY[]::text[]) AS industries FROM "Park" ORDER BY id`;
+const ZONES_SQL = `SELECT id, coalesce(industries::text[], ARRAY[]::text[]) AS industries FROM "Zone" ORDER BY id`;
 // Enums as text: array_position(enum_range(...)) per row tripled the COPY's time in PostgreSQL.
 const PARCELS_SQL = `COPY (SELECT p.id, p.code, pk.k, zk.k, p."landUse"::text, p.status::text,
     p."areaM2", p."priceCnyPerMu", p."handoverOn", p."lastVerifiedOn",
